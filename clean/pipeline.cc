@@ -1,0 +1,160 @@
+// The cleaning engine end to end: bytes -> UTF-8 -> [DOM -> main content] -> cleaners -> T->S.
+// Every consumer goes through Pipeline::Process; see qingxi/pipeline.h.
+#include "qingxi/pipeline.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "qingxi/charset.h"
+#include "qingxi/convert.h"
+#include "qingxi/text_cleaner.h"
+#include "qingxi/utf8.h"
+
+namespace qingxi {
+namespace {
+
+bool HasSuffix(std::string_view s, std::string_view suffix) {
+  if (s.size() < suffix.size()) return false;
+  for (size_t i = 0; i < suffix.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(s[s.size() - suffix.size() + i])) != suffix[i])
+      return false;
+  }
+  return true;
+}
+
+// Case-insensitive search for an ASCII needle.
+bool ContainsNoCase(std::string_view hay, std::string_view needle) {
+  auto it = std::search(hay.begin(), hay.end(), needle.begin(), needle.end(), [](char a, char b) {
+    return std::tolower(static_cast<unsigned char>(a)) == b;
+  });
+  return it != hay.end();
+}
+
+std::vector<std::string> SplitLines(std::string_view text) {
+  std::vector<std::string> lines;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t end = text.find('\n', pos);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(pos, end - pos);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    lines.emplace_back(line);
+    pos = end + 1;
+  }
+  return lines;
+}
+
+std::string Join(const std::vector<std::string>& parts) {
+  size_t n = 0;
+  for (const auto& p : parts) n += p.size() + 1;
+  std::string out;
+  out.reserve(n);
+  for (const auto& p : parts) {
+    if (!out.empty()) out.push_back('\n');
+    out += p;
+  }
+  return out;
+}
+
+}  // namespace
+
+InputKind Pipeline::Sniff(std::string_view bytes, std::string_view name_hint) {
+  for (std::string_view ext : {".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx", ".jsp"})
+    if (HasSuffix(name_hint, ext)) return InputKind::kHtml;
+  if (HasSuffix(name_hint, ".txt") || HasSuffix(name_hint, ".text")) return InputKind::kText;
+  // WHATWG MIME sniffing looks for these tag openers at the start of the resource; real pages
+  // often put junk before <html>, so the whole first 1 KiB is searched.
+  std::string_view head = bytes.substr(0, 1024);
+  for (std::string_view tag : {"<!doctype html", "<html", "<head", "<body", "<meta", "<title",
+                               "<div", "<p>", "<p ", "<script", "<br", "<table", "<!--"})
+    if (ContainsNoCase(head, tag)) return InputKind::kHtml;
+  return InputKind::kText;
+}
+
+Result<std::shared_ptr<const Pipeline>> Pipeline::Create(const PipelineOptions& options) {
+  auto converter = Converter::Create(options.rules_dir);
+  if (!converter.ok()) return converter.status();
+  auto extractor = HtmlExtractor::Create(options.rules_dir);
+  if (!extractor.ok()) return extractor.status();
+  auto cleaner = TextCleaner::Create(options.rules_dir, converter.value());
+  if (!cleaner.ok()) return cleaner.status();
+  std::shared_ptr<Pipeline> p(new Pipeline());
+  p->options_ = options;
+  p->converter_ = converter.value();
+  p->extractor_ = extractor.value();
+  p->cleaner_ = cleaner.value();
+  return std::shared_ptr<const Pipeline>(std::move(p));
+}
+
+Record Pipeline::Process(const InputDocument& doc) const {
+  Record r;
+  r.id = doc.id;
+  r.source = doc.source;
+  r.url = doc.url;
+
+  std::string_view bytes = doc.bytes;
+  bool truncated = false;
+  if (bytes.size() > options_.max_input_bytes) {
+    bytes = bytes.substr(0, options_.max_input_bytes);
+    truncated = true;
+  }
+  if (bytes.empty()) {
+    r.error = "empty input";
+    return r;
+  }
+  InputKind kind = doc.kind == InputKind::kAuto ? Sniff(bytes, doc.name_hint) : doc.kind;
+
+  DecodeOptions dopt;
+  dopt.is_html = kind == InputKind::kHtml;
+  dopt.content_type = doc.content_type;
+  auto decoded = DecodeToUtf8(bytes, dopt);
+  if (!decoded.ok()) {
+    r.error = "decode: " + decoded.status().message();
+    return r;
+  }
+  r.encoding = decoded->encoding;
+
+  CleanInput in;
+  std::vector<std::string> extract_flags;
+  if (kind == InputKind::kHtml) {
+    auto page = extractor_->Extract(decoded->utf8, options_.limits);
+    if (!page.ok()) {
+      r.error = "extract: " + page.status().message();
+      return r;
+    }
+    in.lines = std::move(page->paragraphs);
+    in.title = std::move(page->title);
+    in.date = std::move(page->date);
+    in.from_html = true;
+    extract_flags = std::move(page->flags);
+  } else {
+    in.lines = SplitLines(decoded->utf8);
+  }
+  decoded->utf8.clear();
+  decoded->utf8.shrink_to_fit();
+
+  CleanOutput out = cleaner_->Clean(in);
+  for (const auto& f : extract_flags) r.AddFlag(f);
+  for (const auto& f : out.flags) r.AddFlag(f);
+  if (truncated) r.AddFlag("truncated");
+  if (decoded->replacements > 0) r.AddFlag("decode_errors");
+
+  std::replace(out.title.begin(), out.title.end(), '\n', ' ');
+  std::string text = Join(out.paragraphs);
+  if (text.empty()) r.AddFlag("empty");
+  r.script = converter_->Detect(out.title + "\n" + text);
+  if (options_.convert && r.script != Script::kHans && r.script != Script::kUnknown) {
+    // Converted as one document so that the converter sees the whole context.
+    std::string joined = converter_->ToSimplified(out.title + "\n" + text);
+    size_t nl = joined.find('\n');
+    r.title = joined.substr(0, nl);
+    r.text = nl == std::string::npos ? "" : joined.substr(nl + 1);
+  } else {
+    r.title = std::move(out.title);
+    r.text = std::move(text);
+  }
+  r.date = std::move(out.date);
+  return r;
+}
+
+}  // namespace qingxi

@@ -1,0 +1,220 @@
+// `qingxi clean` — saved pages or text files in, one JSONL record per document out.
+//
+// The main thread walks the inputs and hands numbered tasks to worker threads; each worker reads
+// its file and runs the one cleaning Pipeline; records are written in input order through a
+// small reorder window. Memory is bounded by the window (a few documents per thread), not by the
+// number of inputs.
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstdio>
+#include <cstring>
+#include <deque>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <mutex>
+#include <sstream>
+#include <thread>
+
+#include <CLI/CLI.hpp>
+
+#include "commands.h"
+#include "input_walker.h"
+#include "jsonl_sink.h"
+#include "qingxi/pipeline.h"
+
+namespace qingxi::cli {
+namespace {
+
+struct Task {
+  uint64_t seq;
+  std::string path;
+};
+
+// Reads at most `limit` bytes (one more than the pipeline keeps, so it can tell truncation).
+Status ReadInput(const std::string& path, size_t limit, std::string* out) {
+  out->clear();
+  FILE* f = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
+  if (!f) return Status::IoError(std::strerror(errno));
+  char buf[1 << 16];
+  size_t n;
+  while (out->size() < limit && (n = std::fread(buf, 1, std::min(sizeof buf, limit - out->size()), f)) > 0)
+    out->append(buf, n);
+  bool err = std::ferror(f);
+  if (f != stdin) std::fclose(f);
+  if (err) return Status::IoError(std::strerror(errno));
+  return Status::Ok();
+}
+
+std::string IdOf(const std::string& path) {
+  if (path == "-") return "stdin";
+  return std::filesystem::path(path).stem().string();
+}
+
+InputKind ParseKind(const std::string& s) {
+  return s == "html" ? InputKind::kHtml : s == "text" ? InputKind::kText : InputKind::kAuto;
+}
+
+}  // namespace
+
+int RunClean(int argc, char** argv) {
+  CLI::App app{"Clean saved pages or text files into JSONL records (one per document).", "qingxi clean"};
+  std::vector<std::string> inputs;
+  std::string output = "-", in_kind = "auto", rules_dir;
+  int threads = DefaultThreads();
+  bool no_convert = false, quiet = false, restart = false;
+  size_t max_bytes = 64u << 20;
+  app.add_option("INPUT", inputs,
+                 "files, directories (recursed: .html .htm .txt and files that look like HTML or "
+                 "text) or - for standard input")->required();
+  app.add_option("-o,--output", output, "JSONL output file (default: standard output); written to "
+                 "FILE.partial and renamed when complete");
+  app.add_option("--in", in_kind, "input kind: auto (by extension, then content), html or text")
+      ->check(CLI::IsMember({"auto", "html", "text"}));
+  app.add_option("--threads", threads, "worker threads (default: all cores)")->check(CLI::Range(1, 1024));
+  app.add_flag("--no-convert", no_convert, "keep the original script (no traditional -> simplified)");
+  app.add_option("--rules", rules_dir, "rules directory (default: " + DefaultRulesDir() + ")");
+  app.add_option("--max-bytes", max_bytes, "bytes read per input at most; longer inputs are cut and "
+                 "flagged \"truncated\"");
+  app.add_flag("--restart", restart, "ignore an interrupted run's FILE.partial and start over");
+  app.add_flag("-q,--quiet", quiet, "no summary on standard error");
+  app.footer(
+      "Exit status: 0 every input became a record; 3 finished, but some inputs became error records;\n"
+      "2 bad usage or rule file (nothing processed); 1 fatal (output could not be written).\n"
+      "An interrupted run with -o resumes from FILE.partial when started again.");
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e) == 0 ? kExitOk : kExitUsage;
+  }
+
+  PipelineOptions popt;
+  popt.rules_dir = rules_dir.empty() ? DefaultRulesDir() : rules_dir;
+  popt.convert = !no_convert;
+  popt.max_input_bytes = max_bytes;
+  auto pipeline = Pipeline::Create(popt);
+  if (!pipeline.ok()) {
+    std::fprintf(stderr, "qingxi clean: %s\n", pipeline.status().message().c_str());
+    return kExitUsage;
+  }
+  const InputKind kind = ParseKind(in_kind);
+
+  JsonlSink sink;
+  if (Status s = sink.Open(output, !restart); !s.ok()) {
+    std::fprintf(stderr, "qingxi clean: %s\n", s.message().c_str());
+    return kExitFatal;
+  }
+  if (!quiet && !sink.done_sources().empty())
+    std::fprintf(stderr, "qingxi clean: resuming %s: %zu records already written\n",
+                 sink.partial_path().c_str(), sink.done_sources().size());
+
+  // Shared state: a bounded task queue in, an ordered reorder window out.
+  const size_t window = static_cast<size_t>(threads) * 4;
+  std::mutex mu;
+  std::condition_variable cv;
+  std::deque<Task> queue;
+  std::map<uint64_t, std::string> ready;  // seq -> JSON line, waiting for its turn
+  uint64_t next_write = 0, produced = 0;
+  bool done_producing = false, fatal = false;
+  std::string fatal_msg;
+  std::atomic<uint64_t> n_ok{0}, n_err{0}, n_bytes{0};
+
+  auto write_ready = [&]() {  // called with mu held
+    while (!ready.empty() && ready.begin()->first == next_write) {
+      if (!fatal) {
+        Status s = sink.Write(ready.begin()->second);
+        if (!s.ok()) {
+          fatal = true;
+          fatal_msg = s.message();
+        }
+      }
+      ready.erase(ready.begin());
+      ++next_write;
+    }
+    cv.notify_all();
+  };
+
+  auto worker = [&]() {
+    std::string bytes;
+    for (;;) {
+      Task t;
+      {
+        std::unique_lock<std::mutex> lock(mu);
+        cv.wait(lock, [&] { return !queue.empty() || done_producing; });
+        if (queue.empty()) return;
+        t = std::move(queue.front());
+        queue.pop_front();
+        cv.notify_all();
+      }
+      Record rec;
+      Status rs = ReadInput(t.path, max_bytes + 1, &bytes);
+      if (!rs.ok()) {
+        rec.id = IdOf(t.path);
+        rec.source = t.path;
+        rec.error = "read: " + rs.message();
+      } else {
+        InputDocument doc;
+        doc.id = IdOf(t.path);
+        doc.source = t.path;
+        doc.bytes = bytes;
+        doc.kind = kind;
+        doc.name_hint = t.path;
+        rec = (*pipeline)->Process(doc);
+      }
+      n_bytes += bytes.size();
+      (rec.is_error() ? n_err : n_ok)++;
+      std::string line = ToJsonLine(rec);
+      std::lock_guard<std::mutex> lock(mu);
+      ready.emplace(t.seq, std::move(line));
+      write_ready();
+    }
+  };
+
+  auto start = std::chrono::steady_clock::now();
+  std::vector<std::thread> pool;
+  for (int i = 0; i < threads; ++i) pool.emplace_back(worker);
+
+  InputWalker walker(inputs);
+  InputFile file;
+  std::string warning;
+  while (walker.Next(&file, &warning)) {
+    if (!warning.empty() && !quiet) std::fprintf(stderr, "qingxi clean: %s\n", warning.c_str());
+    if (sink.done_sources().count(file.path)) continue;
+    std::unique_lock<std::mutex> lock(mu);
+    cv.wait(lock, [&] { return produced < next_write + window || fatal; });
+    if (fatal) break;
+    queue.push_back(Task{produced++, file.path});
+    cv.notify_all();
+  }
+  if (!warning.empty() && !quiet) std::fprintf(stderr, "qingxi clean: %s\n", warning.c_str());
+  {
+    std::lock_guard<std::mutex> lock(mu);
+    done_producing = true;
+  }
+  cv.notify_all();
+  for (auto& th : pool) th.join();
+
+  if (fatal) {
+    std::fprintf(stderr, "qingxi clean: cannot write output: %s\n", fatal_msg.c_str());
+    return kExitFatal;
+  }
+  if (Status s = sink.Commit(); !s.ok()) {
+    std::fprintf(stderr, "qingxi clean: cannot write output: %s\n", s.message().c_str());
+    return kExitFatal;
+  }
+  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  if (!quiet) {
+    std::fprintf(stderr,
+                 "qingxi clean: %llu documents, %llu error records, %.1f MB in %.2f s (%.0f docs/s, "
+                 "%d threads)\n",
+                 static_cast<unsigned long long>(n_ok + n_err), static_cast<unsigned long long>(n_err.load()),
+                 n_bytes / 1e6, secs, secs > 0 ? (n_ok + n_err) / secs : 0.0, threads);
+  }
+  return n_err > 0 ? kExitSomeErrors : kExitOk;
+}
+
+}  // namespace qingxi::cli

@@ -1,0 +1,43 @@
+// cli/input_walker.h — turns the command line's INPUT arguments into a lazy stream of files.
+//
+// Arguments are files, directories (walked recursively, entries of each directory in byte
+// order so that runs are reproducible) or "-" for standard input. Only one directory listing
+// per level of the walk is held in memory, so millions of files cost no more than the largest
+// directory. Not thread-safe: one thread calls Next().
+#ifndef QINGXI_CLI_INPUT_WALKER_H_
+#define QINGXI_CLI_INPUT_WALKER_H_
+
+#include <string>
+#include <vector>
+
+namespace qingxi::cli {
+
+struct InputFile {
+  std::string path;       // "-" for standard input
+  bool explicit_arg;      // named on the command line (never skipped for its type)
+};
+
+class InputWalker {
+ public:
+  explicit InputWalker(std::vector<std::string> args);
+  // Next file to process; false at the end. Unreadable directories are reported in *warning.
+  bool Next(InputFile* out, std::string* warning);
+
+ private:
+  struct Level {
+    std::vector<std::string> entries;  // full paths, sorted
+    size_t next = 0;
+  };
+  std::vector<std::string> args_;
+  size_t next_arg_ = 0;
+  std::vector<Level> stack_;
+};
+
+// Whether a file found while walking a directory is worth reading: .html .htm .txt and friends
+// always; other names only when their first bytes look like HTML or text (no NUL bytes, mostly
+// printable). Files named explicitly are always read.
+bool LooksLikeDocument(const std::string& path);
+
+}  // namespace qingxi::cli
+
+#endif  // QINGXI_CLI_INPUT_WALKER_H_

@@ -1,0 +1,40 @@
+// cli/jsonl_sink.h — where records go: standard output, or a file written safely and resumably.
+//
+// File output is appended to "<FILE>.partial", one whole line per record, and renamed to FILE
+// only when the run completes (rename is atomic on POSIX), so FILE is never half-written. If a
+// run is interrupted, the next run with the same -o finds the .partial file, drops a torn last
+// line, and reports which sources it already holds so that they are not processed twice.
+// Not thread-safe: one writer at a time (the caller serialises).
+#ifndef QINGXI_CLI_JSONL_SINK_H_
+#define QINGXI_CLI_JSONL_SINK_H_
+
+#include <cstdio>
+#include <string>
+#include <unordered_set>
+
+#include "qingxi/status.h"
+
+namespace qingxi::cli {
+
+class JsonlSink {
+ public:
+  ~JsonlSink();
+  // path "" or "-" means standard output. With resume, an existing .partial is continued.
+  Status Open(const std::string& path, bool resume);
+  // Sources of records already present in a continued .partial file.
+  const std::unordered_set<std::string>& done_sources() const { return done_; }
+  Status Write(const std::string& json_line);
+  // Flushes, fsyncs and renames .partial to the final name. Standard output is just flushed.
+  Status Commit();
+  const std::string& partial_path() const { return partial_; }
+
+ private:
+  FILE* f_ = nullptr;
+  bool stdout_ = true;
+  std::string path_, partial_;
+  std::unordered_set<std::string> done_;
+};
+
+}  // namespace qingxi::cli
+
+#endif  // QINGXI_CLI_JSONL_SINK_H_

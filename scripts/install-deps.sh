@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages qingxi needs to build, test and benchmark.
+# Usage: sudo scripts/install-deps.sh        (idempotent; safe to re-run)
+set -euo pipefail
+export DEBIAN_FRONTEND=noninteractive
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+
+PKGS=(
+  build-essential cmake pkg-config python3
+  libgumbo-dev            # HTML5 parser
+  libicu-dev              # charset converters (GB18030, Big5-HKSCS), Unicode properties
+  libboost-locale-dev     # locale-aware text utilities
+  libopencc-dev opencc    # phrase dictionaries for traditional -> simplified
+  libuchardet-dev         # statistical charset detection when nothing is declared
+  libre2-dev              # rule patterns, compiled once into sets
+  nlohmann-json3-dev      # JSON records
+  libcli11-dev            # command-line parsing
+  liburiparser-dev libpsl-dev  # URL normalisation (RFC 3986), public suffix list
+  libcurl4-openssl-dev    # fetcher (libcurl multi)
+  libsqlite3-dev          # crawl state
+  libzstd-dev zlib1g-dev  # compressed WARC / output
+  libgtest-dev libgmock-dev googletest libbenchmark-dev
+)
+if [ "${QINGXI_SKIP_APT_UPDATE:-0}" != "1" ]; then
+  $SUDO apt-get update -qq
+fi
+$SUDO apt-get install -y -qq --no-install-recommends "${PKGS[@]}" >/dev/null
+echo "install-deps: ok"
