@@ -25,6 +25,7 @@
 #include "commands.h"
 #include "input_walker.h"
 #include "jsonl_sink.h"
+#include "shard.h"
 #include "qingxi/pipeline.h"
 
 namespace qingxi::cli {
@@ -68,9 +69,16 @@ int RunClean(int argc, char** argv) {
   int threads = DefaultThreads();
   bool no_convert = false, quiet = false, restart = false;
   size_t max_bytes = 64u << 20;
+  std::string manifest, shard_text, out_dir, compress = "none";
   app.add_option("INPUT", inputs,
                  "files, directories (recursed: .html .htm .txt and files that look like HTML or "
-                 "text) or - for standard input")->required();
+                 "text) or - for standard input");
+  app.add_option("--manifest", manifest, "read the inputs from FILE, one per line ('-': standard input)");
+  app.add_option("--shard", shard_text, "I/N: process only shard I of N of the inputs (with --out)");
+  app.add_option("--out", out_dir, "write DIR/part-I.jsonl and the done marker DIR/part-I.done; a shard "
+                 "whose marker exists exits at once");
+  app.add_option("--compress", compress, "output compression for --out: none or zstd")
+      ->check(CLI::IsMember({"none", "zstd"}));
   app.add_option("-o,--output", output, "JSONL output file (default: standard output); written to "
                  "FILE.partial and renamed when complete");
   app.add_option("--in", in_kind, "input kind: auto (by extension, then content), html or text")
@@ -92,6 +100,36 @@ int RunClean(int argc, char** argv) {
     return app.exit(e) == 0 ? kExitOk : kExitUsage;
   }
 
+  if (inputs.empty() && manifest.empty()) {
+    std::fprintf(stderr, "qingxi clean: no input (give INPUT... or --manifest FILE)\n%s",
+                 app.help().c_str());
+    return kExitUsage;
+  }
+  ShardSpec shard;
+  if (!shard_text.empty()) {
+    auto parsed = ParseShard(shard_text);
+    if (!parsed.ok()) {
+      std::fprintf(stderr, "qingxi clean: %s\n", parsed.status().message().c_str());
+      return kExitUsage;
+    }
+    shard = *parsed;
+  }
+  ShardPaths shard_paths;
+  if (!out_dir.empty()) {
+    shard_paths = PathsFor(out_dir, shard, compress == "zstd");
+    if (access(shard_paths.done.c_str(), F_OK) == 0) {
+      if (!quiet) std::fprintf(stderr, "qingxi clean: %s exists: shard already done\n", shard_paths.done.c_str());
+      return kExitOk;
+    }
+    std::error_code ec;
+    std::filesystem::create_directories(out_dir, ec);
+    if (ec) {
+      std::fprintf(stderr, "qingxi clean: %s: %s\n", out_dir.c_str(), ec.message().c_str());
+      return kExitRetryable;
+    }
+    output = shard_paths.output;
+  }
+
   PipelineOptions popt;
   popt.rules_dir = rules_dir.empty() ? DefaultRulesDir() : rules_dir;
   popt.convert = !no_convert;
@@ -104,9 +142,9 @@ int RunClean(int argc, char** argv) {
   const InputKind kind = ParseKind(in_kind);
 
   JsonlSink sink;
-  if (Status s = sink.Open(output, !restart); !s.ok()) {
+  if (Status s = sink.Open(output, !restart, !out_dir.empty() && compress == "zstd"); !s.ok()) {
     std::fprintf(stderr, "qingxi clean: %s\n", s.message().c_str());
-    return kExitFatal;
+    return out_dir.empty() ? kExitFatal : kExitRetryable;
   }
   if (!quiet && !sink.done_sources().empty())
     std::fprintf(stderr, "qingxi clean: resuming %s: %zu records already written\n",
@@ -178,11 +216,31 @@ int RunClean(int argc, char** argv) {
   std::vector<std::thread> pool;
   for (int i = 0; i < threads; ++i) pool.emplace_back(worker);
 
-  InputWalker walker(inputs);
+  // Inputs come from the arguments or, lazily, from the manifest; with --shard, every input
+  // found (after directory walking) is numbered and only this shard's share is kept.
+  ManifestReader manifest_reader;
+  std::unique_ptr<InputWalker> walker_ptr;
+  if (!manifest.empty()) {
+    if (Status s = manifest_reader.Open(manifest, ShardSpec{}); !s.ok()) {
+      std::fprintf(stderr, "qingxi clean: %s\n", s.message().c_str());
+      std::lock_guard<std::mutex> lock(mu);
+      done_producing = true;
+      cv.notify_all();
+      for (auto& th : pool) th.join();
+      return kExitUsage;
+    }
+    walker_ptr = std::make_unique<InputWalker>(
+        [&](std::string* out) { return manifest_reader.Next(out); });
+  } else {
+    walker_ptr = std::make_unique<InputWalker>(inputs);
+  }
+  InputWalker& walker = *walker_ptr;
   InputFile file;
   std::string warning;
+  uint64_t position = 0;
   while (walker.Next(&file, &warning)) {
     if (!warning.empty() && !quiet) std::fprintf(stderr, "qingxi clean: %s\n", warning.c_str());
+    if (static_cast<int>(position++ % static_cast<uint64_t>(shard.count)) != shard.index) continue;
     if (sink.done_sources().count(file.path)) continue;
     std::unique_lock<std::mutex> lock(mu);
     cv.wait(lock, [&] { return produced < next_write + window || fatal; });
@@ -198,15 +256,32 @@ int RunClean(int argc, char** argv) {
   cv.notify_all();
   for (auto& th : pool) th.join();
 
+  const int write_failure = out_dir.empty() ? kExitFatal : kExitRetryable;
   if (fatal) {
     std::fprintf(stderr, "qingxi clean: cannot write output: %s\n", fatal_msg.c_str());
-    return kExitFatal;
+    return write_failure;
+  }
+  if (!manifest_reader.status().ok()) {
+    std::fprintf(stderr, "qingxi clean: %s\n", manifest_reader.status().message().c_str());
+    return write_failure;
   }
   if (Status s = sink.Commit(); !s.ok()) {
     std::fprintf(stderr, "qingxi clean: cannot write output: %s\n", s.message().c_str());
-    return kExitFatal;
+    return write_failure;
   }
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  if (!out_dir.empty()) {
+    // Resumed records count too: the marker describes the whole part file.
+    std::string summary = "{\"shard\":\"" + std::to_string(shard.index) + "/" + std::to_string(shard.count) +
+                          "\",\"output\":\"" + shard_paths.output + "\",\"records\":" +
+                          std::to_string(n_ok + n_err + sink.done_sources().size()) +
+                          ",\"error_records\":" + std::to_string(n_err.load()) + ",\"seconds\":" +
+                          std::to_string(secs) + "}";
+    if (Status s = WriteDoneMarker(shard_paths.done, summary); !s.ok()) {
+      std::fprintf(stderr, "qingxi clean: %s\n", s.message().c_str());
+      return kExitRetryable;
+    }
+  }
   if (!quiet) {
     std::fprintf(stderr,
                  "qingxi clean: %llu documents, %llu error records, %.1f MB in %.2f s (%.0f docs/s, "
@@ -214,6 +289,9 @@ int RunClean(int argc, char** argv) {
                  static_cast<unsigned long long>(n_ok + n_err), static_cast<unsigned long long>(n_err.load()),
                  n_bytes / 1e6, secs, secs > 0 ? (n_ok + n_err) / secs : 0.0, threads);
   }
+  // A finished shard is a success even with error records (they are in its output), so that
+  // a batch engine does not retry it; a plain run reports them with status 3.
+  if (!out_dir.empty()) return kExitOk;
   return n_err > 0 ? kExitSomeErrors : kExitOk;
 }
 

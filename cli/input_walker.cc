@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
+#include <memory>
 
 namespace qingxi::cli {
 namespace {
@@ -20,7 +21,18 @@ bool EndsWithNoCase(const std::string& s, const char* suffix) {
 
 }  // namespace
 
-InputWalker::InputWalker(std::vector<std::string> args) : args_(std::move(args)) {}
+InputWalker::InputWalker(std::vector<std::string> args) {
+  auto shared = std::make_shared<std::vector<std::string>>(std::move(args));
+  auto index = std::make_shared<size_t>(0);
+  next_arg_ = [shared, index](std::string* out) {
+    if (*index >= shared->size()) return false;
+    *out = (*shared)[(*index)++];
+    return true;
+  };
+}
+
+InputWalker::InputWalker(std::function<bool(std::string*)> next_arg)
+    : next_arg_(std::move(next_arg)) {}
 
 bool InputWalker::Next(InputFile* out, std::string* warning) {
   warning->clear();
@@ -54,8 +66,8 @@ bool InputWalker::Next(InputFile* out, std::string* warning) {
       *out = InputFile{path, false};
       return true;
     }
-    if (next_arg_ >= args_.size()) return false;
-    std::string arg = args_[next_arg_++];
+    std::string arg;
+    if (!next_arg_(&arg)) return false;
     struct stat st;
     if (arg != "-" && stat(arg.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
       while (arg.size() > 1 && arg.back() == '/') arg.pop_back();

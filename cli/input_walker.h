@@ -7,6 +7,7 @@
 #ifndef QINGXI_CLI_INPUT_WALKER_H_
 #define QINGXI_CLI_INPUT_WALKER_H_
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,9 @@ struct InputFile {
 class InputWalker {
  public:
   explicit InputWalker(std::vector<std::string> args);
+  // Arguments pulled one at a time (a manifest of millions of lines is never held in memory);
+  // next_arg returns false at the end.
+  explicit InputWalker(std::function<bool(std::string*)> next_arg);
   // Next file to process; false at the end. Unreadable directories are reported in *warning.
   bool Next(InputFile* out, std::string* warning);
 
@@ -28,8 +32,7 @@ class InputWalker {
     std::vector<std::string> entries;  // full paths, sorted
     size_t next = 0;
   };
-  std::vector<std::string> args_;
-  size_t next_arg_ = 0;
+  std::function<bool(std::string*)> next_arg_;
   std::vector<Level> stack_;
 };
 

@@ -7,6 +7,9 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <vector>
+
+#include <zstd.h>
 
 #include "qingxi/record.h"
 
@@ -16,7 +19,54 @@ JsonlSink::~JsonlSink() {
   if (f_ && !stdout_) std::fclose(f_);
 }
 
-Status JsonlSink::Open(const std::string& path, bool resume) {
+namespace {
+
+// Compresses `from` into `to` with zstd's streaming API (level 3: fast, ~4x on Chinese JSONL).
+Status CompressFile(const std::string& from, const std::string& to) {
+  FILE* in = std::fopen(from.c_str(), "rb");
+  if (!in) return Status::IoError(from + ": " + std::strerror(errno));
+  FILE* out = std::fopen(to.c_str(), "wb");
+  if (!out) {
+    std::fclose(in);
+    return Status::IoError(to + ": " + std::strerror(errno));
+  }
+  ZSTD_CCtx* cctx = ZSTD_createCCtx();
+  ZSTD_CCtx_setParameter(cctx, ZSTD_c_compressionLevel, 3);
+  ZSTD_CCtx_setParameter(cctx, ZSTD_c_checksumFlag, 1);
+  std::vector<char> ibuf(ZSTD_CStreamInSize()), obuf(ZSTD_CStreamOutSize());
+  Status st;
+  for (;;) {
+    size_t n = std::fread(ibuf.data(), 1, ibuf.size(), in);
+    bool last = n < ibuf.size();
+    ZSTD_inBuffer input{ibuf.data(), n, 0};
+    bool finished = false;
+    while (!finished) {
+      ZSTD_outBuffer output{obuf.data(), obuf.size(), 0};
+      size_t rem = ZSTD_compressStream2(cctx, &output, &input, last ? ZSTD_e_end : ZSTD_e_continue);
+      if (ZSTD_isError(rem)) {
+        st = Status::Internal(std::string("zstd: ") + ZSTD_getErrorName(rem));
+        break;
+      }
+      if (std::fwrite(obuf.data(), 1, output.pos, out) != output.pos) {
+        st = Status::IoError(to + ": " + std::strerror(errno));
+        break;
+      }
+      finished = last ? rem == 0 : input.pos == input.size;
+    }
+    if (!st.ok() || last) break;
+  }
+  ZSTD_freeCCtx(cctx);
+  std::fclose(in);
+  if (st.ok() && (std::fflush(out) != 0 || fsync(fileno(out)) != 0))
+    st = Status::IoError(to + ": " + std::strerror(errno));
+  std::fclose(out);
+  return st;
+}
+
+}  // namespace
+
+Status JsonlSink::Open(const std::string& path, bool resume, bool zstd) {
+  zstd_ = zstd;
   if (path.empty() || path == "-") {
     f_ = stdout;
     stdout_ = true;
@@ -73,6 +123,14 @@ Status JsonlSink::Commit() {
   if (fsync(fileno(f_)) != 0) return Status::IoError(partial_ + ": " + std::strerror(errno));
   std::fclose(f_);
   f_ = nullptr;
+  if (zstd_) {
+    std::string tmp = path_ + ".tmp";
+    if (Status s = CompressFile(partial_, tmp); !s.ok()) return s;
+    if (std::rename(tmp.c_str(), path_.c_str()) != 0)
+      return Status::IoError(path_ + ": " + std::strerror(errno));
+    std::remove(partial_.c_str());
+    return Status::Ok();
+  }
   if (std::rename(partial_.c_str(), path_.c_str()) != 0)
     return Status::IoError(path_ + ": " + std::strerror(errno));
   return Status::Ok();

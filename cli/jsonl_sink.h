@@ -20,7 +20,9 @@ class JsonlSink {
  public:
   ~JsonlSink();
   // path "" or "-" means standard output. With resume, an existing .partial is continued.
-  Status Open(const std::string& path, bool resume);
+  // With zstd, FILE is written zstd-compressed at Commit (the .partial stays plain JSONL so that
+  // an interrupted run can still be resumed line by line).
+  Status Open(const std::string& path, bool resume, bool zstd = false);
   // Sources of records already present in a continued .partial file.
   const std::unordered_set<std::string>& done_sources() const { return done_; }
   Status Write(const std::string& json_line);
@@ -31,6 +33,7 @@ class JsonlSink {
  private:
   FILE* f_ = nullptr;
   bool stdout_ = true;
+  bool zstd_ = false;
   std::string path_, partial_;
   std::unordered_set<std::string> done_;
 };

@@ -7,7 +7,7 @@ SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 
 PKGS=(
-  build-essential cmake pkg-config python3
+  build-essential cmake pkg-config python3 time
   libgumbo-dev            # HTML5 parser
   libicu-dev              # charset converters (GB18030, Big5-HKSCS), Unicode properties
   libboost-locale-dev     # locale-aware text utilities
@@ -16,7 +16,9 @@ PKGS=(
   libre2-dev              # rule patterns, compiled once into sets
   nlohmann-json3-dev      # JSON records
   libcli11-dev            # command-line parsing
-  liburiparser-dev libpsl-dev  # URL normalisation (RFC 3986), public suffix list
+  liburiparser-dev libpsl-dev publicsuffix libidn2-dev  # URLs: RFC 3986, public suffix list, IDNA
+  libssl-dev              # SHA-1 for WARC digests (libcrypto)
+  nginx-light             # loopback test site for the fetch tests
   libcurl4-openssl-dev    # fetcher (libcurl multi)
   libsqlite3-dev          # crawl state
   libzstd-dev zlib1g-dev  # compressed WARC / output
