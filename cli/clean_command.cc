@@ -23,6 +23,7 @@
 #include <CLI/CLI.hpp>
 
 #include "commands.h"
+#include "doc_source.h"
 #include "input_walker.h"
 #include "jsonl_sink.h"
 #include "shard.h"
@@ -30,11 +31,6 @@
 
 namespace qingxi::cli {
 namespace {
-
-struct Task {
-  uint64_t seq;
-  std::string path;
-};
 
 // Reads at most `limit` bytes (one more than the pipeline keeps, so it can tell truncation).
 Status ReadInput(const std::string& path, size_t limit, std::string* out) {
@@ -49,15 +45,6 @@ Status ReadInput(const std::string& path, size_t limit, std::string* out) {
   if (f != stdin) std::fclose(f);
   if (err) return Status::IoError(std::strerror(errno));
   return Status::Ok();
-}
-
-std::string IdOf(const std::string& path) {
-  if (path == "-") return "stdin";
-  return std::filesystem::path(path).stem().string();
-}
-
-InputKind ParseKind(const std::string& s) {
-  return s == "html" ? InputKind::kHtml : s == "text" ? InputKind::kText : InputKind::kAuto;
 }
 
 }  // namespace
@@ -81,8 +68,9 @@ int RunClean(int argc, char** argv) {
       ->check(CLI::IsMember({"none", "zstd"}));
   app.add_option("-o,--output", output, "JSONL output file (default: standard output); written to "
                  "FILE.partial and renamed when complete");
-  app.add_option("--in", in_kind, "input kind: auto (by extension, then content), html or text")
-      ->check(CLI::IsMember({"auto", "html", "text"}));
+  app.add_option("--in", in_kind, "input format: auto (by extension, then content), html, text, "
+                 "jsonl (objects with html/text) or warc (.warc, .warc.gz, .wet)")
+      ->check(CLI::IsMember({"auto", "html", "text", "jsonl", "warc"}));
   app.add_option("--threads", threads, "worker threads (default: all cores)")->check(CLI::Range(1, 1024));
   app.add_flag("--no-convert", no_convert, "keep the original script (no traditional -> simplified)");
   app.add_option("--rules", rules_dir, "rules directory (default: " + DefaultRulesDir() + ")");
@@ -139,7 +127,7 @@ int RunClean(int argc, char** argv) {
     std::fprintf(stderr, "qingxi clean: %s\n", pipeline.status().message().c_str());
     return kExitUsage;
   }
-  const InputKind kind = ParseKind(in_kind);
+  const InputFormat format = ParseInputFormat(in_kind);
 
   JsonlSink sink;
   if (Status s = sink.Open(output, !restart, !out_dir.empty() && compress == "zstd"); !s.ok()) {
@@ -154,7 +142,7 @@ int RunClean(int argc, char** argv) {
   const size_t window = static_cast<size_t>(threads) * 4;
   std::mutex mu;
   std::condition_variable cv;
-  std::deque<Task> queue;
+  std::deque<DocTask> queue;
   std::map<uint64_t, std::string> ready;  // seq -> JSON line, waiting for its turn
   uint64_t next_write = 0, produced = 0;
   bool done_producing = false, fatal = false;
@@ -179,7 +167,7 @@ int RunClean(int argc, char** argv) {
   auto worker = [&]() {
     std::string bytes;
     for (;;) {
-      Task t;
+      DocTask t;
       {
         std::unique_lock<std::mutex> lock(mu);
         cv.wait(lock, [&] { return !queue.empty() || done_producing; });
@@ -189,18 +177,30 @@ int RunClean(int argc, char** argv) {
         cv.notify_all();
       }
       Record rec;
-      Status rs = ReadInput(t.path, max_bytes + 1, &bytes);
+      Status rs;
+      if (t.loaded) {
+        bytes = std::move(t.bytes);
+      } else {
+        rs = ReadInput(t.path, max_bytes + 1, &bytes);
+      }
       if (!rs.ok()) {
-        rec.id = IdOf(t.path);
-        rec.source = t.path;
+        rec.id = t.id;
+        rec.source = t.source;
         rec.error = "read: " + rs.message();
+      } else if (bytes.empty() && t.content_type.rfind("error: ", 0) == 0) {
+        rec.id = t.id;
+        rec.source = t.source;
+        rec.url = t.url;
+        rec.error = t.content_type.substr(7);
       } else {
         InputDocument doc;
-        doc.id = IdOf(t.path);
-        doc.source = t.path;
+        doc.id = t.id;
+        doc.source = t.source;
+        doc.url = t.url;
         doc.bytes = bytes;
-        doc.kind = kind;
-        doc.name_hint = t.path;
+        doc.kind = t.kind;
+        doc.content_type = t.content_type;
+        doc.name_hint = t.path.empty() ? t.url : t.path;
         rec = (*pipeline)->Process(doc);
       }
       n_bytes += bytes.size();
@@ -238,15 +238,26 @@ int RunClean(int argc, char** argv) {
   InputFile file;
   std::string warning;
   uint64_t position = 0;
-  while (walker.Next(&file, &warning)) {
+  uint64_t source_errors = 0;
+  while (!fatal && walker.Next(&file, &warning)) {
     if (!warning.empty() && !quiet) std::fprintf(stderr, "qingxi clean: %s\n", warning.c_str());
-    if (static_cast<int>(position++ % static_cast<uint64_t>(shard.count)) != shard.index) continue;
-    if (sink.done_sources().count(file.path)) continue;
-    std::unique_lock<std::mutex> lock(mu);
-    cv.wait(lock, [&] { return produced < next_write + window || fatal; });
-    if (fatal) break;
-    queue.push_back(Task{produced++, file.path});
-    cv.notify_all();
+    auto docs = DocSource::Open(file.path, format, max_bytes);
+    DocTask task;
+    while (docs->Next(&task)) {
+      if (static_cast<int>(position++ % static_cast<uint64_t>(shard.count)) != shard.index) continue;
+      if (sink.done_sources().count(task.source)) continue;
+      std::unique_lock<std::mutex> lock(mu);
+      cv.wait(lock, [&] { return produced < next_write + window || fatal; });
+      if (fatal) break;
+      task.seq = produced++;
+      queue.push_back(std::move(task));
+      cv.notify_all();
+    }
+    if (Status s = docs->status(); !s.ok()) {
+      // The container could not be read (to its end): say so; what was read is kept.
+      ++source_errors;
+      std::fprintf(stderr, "qingxi clean: %s\n", s.message().c_str());
+    }
   }
   if (!warning.empty() && !quiet) std::fprintf(stderr, "qingxi clean: %s\n", warning.c_str());
   {
@@ -292,7 +303,7 @@ int RunClean(int argc, char** argv) {
   // A finished shard is a success even with error records (they are in its output), so that
   // a batch engine does not retry it; a plain run reports them with status 3.
   if (!out_dir.empty()) return kExitOk;
-  return n_err > 0 ? kExitSomeErrors : kExitOk;
+  return n_err > 0 || source_errors > 0 ? kExitSomeErrors : kExitOk;
 }
 
 }  // namespace qingxi::cli

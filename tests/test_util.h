@@ -22,6 +22,8 @@ std::vector<std::string> ReadLines(const std::string& path);
 
 // Runs `cmd` through /bin/sh; returns its exit status and fills *out with standard output.
 int Run(const std::string& cmd, std::string* out = nullptr);
+// The same as Run, under a name that does not clash with ::testing::Test::Run inside TEST bodies.
+inline int RunCommand(const std::string& cmd, std::string* out = nullptr) { return Run(cmd, out); }
 
 }  // namespace qingxi::testing
 
