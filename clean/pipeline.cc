@@ -138,6 +138,7 @@ Record Pipeline::Process(const InputDocument& doc) const {
   for (const auto& f : out.flags) r.AddFlag(f);
   if (truncated) r.AddFlag("truncated");
   if (decoded->replacements > 0) r.AddFlag("decode_errors");
+  if (decoded->mojibake_repaired) r.AddFlag("mojibake_repaired");
 
   std::replace(out.title.begin(), out.title.end(), '\n', ' ');
   std::string text = Join(out.paragraphs);

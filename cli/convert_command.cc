@@ -1,6 +1,65 @@
-// PLACEHOLDER until the conversion stage lands.
+// `qingxi convert`: UTF-8 text on standard input to simplified Chinese on standard output.
+//
+// Line for line: each input line gives one output line, so the command can sit in a shell
+// pipeline next to paste/diff. The whole input is converted in one call, so that the
+// document-level script decision (see qingxi/convert.h) sees all of it; a line that is already
+// simplified comes out byte for byte.
 #include <cstdio>
+#include <iostream>
+#include <iterator>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
 #include "commands.h"
+#include "qingxi/convert.h"
+#include "qingxi/utf8.h"
+
 namespace qingxi::cli {
-int RunConvert(int, char**) { std::fputs("qingxi convert: not built yet\n", stderr); return kExitUsage; }
+
+int RunConvert(int argc, char** argv) {
+  CLI::App app{
+      "Convert UTF-8 text on standard input to simplified Chinese on standard output, line for\n"
+      "line. Traditional spans are converted phrase by phrase (OpenCC t2s plus qingxi's\n"
+      "corrections in RULES/t2s_corrections.rules); simplified text is left as it is.",
+      "qingxi convert"};
+  std::string rules_dir = DefaultRulesDir();
+  app.add_option("--rules", rules_dir, "directory holding t2s_corrections.rules")
+      ->default_str(rules_dir);
+  app.footer("Exit status: 0 ok; 1 input or output error; 2 bad usage or rule file.");
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int rc = app.exit(e);
+    return rc == 0 ? kExitOk : kExitUsage;
+  }
+
+  Result<std::shared_ptr<const Converter>> converter = Converter::Create(rules_dir);
+  if (!converter.ok()) {
+    std::fprintf(stderr, "qingxi convert: %s\n", converter.status().message().c_str());
+    return kExitUsage;
+  }
+
+  std::ios::sync_with_stdio(false);
+  std::string input((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+  if (std::cin.bad()) {
+    std::fputs("qingxi convert: cannot read standard input\n", stderr);
+    return kExitFatal;
+  }
+  // The converter requires valid UTF-8; repair rather than refuse (U+FFFD marks the damage).
+  std::string text;
+  if (utf8::IsValid(input)) {
+    text = std::move(input);
+  } else {
+    size_t bad = utf8::Sanitize(input, &text);
+    std::fprintf(stderr, "qingxi convert: %zu invalid UTF-8 sequences replaced by U+FFFD\n", bad);
+  }
+  std::string out = converter.value()->ToSimplified(text);
+  if (std::fwrite(out.data(), 1, out.size(), stdout) != out.size() || std::fflush(stdout) != 0) {
+    std::fputs("qingxi convert: cannot write standard output\n", stderr);
+    return kExitFatal;
+  }
+  return kExitOk;
+}
+
 }  // namespace qingxi::cli

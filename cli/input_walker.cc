@@ -47,6 +47,7 @@ bool InputWalker::Next(InputFile* out, std::string* warning) {
       struct stat st;
       if (stat(path.c_str(), &st) != 0) continue;  // vanished or dangling link
       if (S_ISDIR(st.st_mode)) {
+        if (!seen_dirs_.emplace(st.st_dev, st.st_ino).second) continue;
         DIR* d = opendir(path.c_str());
         if (!d) {
           *warning = path + ": cannot read directory";

@@ -7,8 +7,12 @@
 #ifndef QINGXI_CLI_INPUT_WALKER_H_
 #define QINGXI_CLI_INPUT_WALKER_H_
 
+#include <sys/types.h>
+
 #include <functional>
+#include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace qingxi::cli {
@@ -34,6 +38,9 @@ class InputWalker {
   };
   std::function<bool(std::string*)> next_arg_;
   std::vector<Level> stack_;
+  // Directories already walked, by (device, inode): a symlink loop or a directory named twice
+  // is walked once.
+  std::set<std::pair<dev_t, ino_t>> seen_dirs_;
 };
 
 // Whether a file found while walking a directory is worth reading: .html .htm .txt and friends

@@ -31,6 +31,10 @@ struct DecodedText {
   std::string declared;       // what the page or header declared, lower-cased ("" if nothing)
   enum class Source { kBom, kHeader, kMeta, kDetected, kDefault } source = Source::kDefault;
   size_t replacements = 0;    // how many U+FFFD the decoder had to insert
+  // True when the bytes were valid UTF-8 of Latin mojibake (Chinese bytes once read as
+  // ISO-8859-15/windows-1252, e.g. "ÒâŽóÀû" for 意大利) and were decoded back; `encoding`
+  // then names the original charset.
+  bool mojibake_repaired = false;
 };
 
 // Decodes `bytes` to UTF-8. Fails only with InvalidArgument for input that is not text at all

@@ -1,0 +1,275 @@
+// Traditional to simplified conversion: OpenCC plus rules/t2s_corrections.rules, per-span
+// decisions, byte-identical simplified text, script detection, and the `qingxi convert` command.
+#include "qingxi/convert.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "qingxi/rule_file.h"
+#include "qingxi/utf8.h"
+#include "test_util.h"
+
+namespace qingxi {
+namespace {
+
+const Converter& Conv() {
+  static std::shared_ptr<const Converter> conv = [] {
+    Result<std::shared_ptr<const Converter>> c = Converter::Create(testing::RulesDir());
+    EXPECT_TRUE(c.ok()) << c.status().ToString();
+    return c.ok() ? c.value() : nullptr;
+  }();
+  return *conv;
+}
+
+std::string T2S(std::string_view s) { return Conv().ToSimplified(s); }
+
+TEST(Convert, ZhuoAndZheBecomeZheButZhuWordsKeepZhu) {
+  // OpenCC 1.1 leaves every 著 alone; the corrections decide by the word.
+  EXPECT_EQ(T2S("著力打造經濟升級版"), "着力打造经济升级版");
+  EXPECT_EQ(T2S("他看著我，接著說這意味著什麼。"), "他看着我，接着说这意味着什么。");
+  EXPECT_EQ(T2S("效果顯著，他是著名作家，著作等身。"), "效果显著，他是著名作家，著作等身。");
+  EXPECT_EQ(T2S("穿著整齊，執著於理想，沉著應對。"), "穿着整齐，执着于理想，沉着应对。");
+  EXPECT_EQ(T2S("這部名著的原著者。"), "这部名著的原著者。");
+  EXPECT_EQ(T2S("他所著的書"), "他所著的书");
+}
+
+TEST(Convert, QianKeepsItsNamesAndOtherwiseBecomesGan) {
+  EXPECT_EQ(T2S("乾隆年間，扭轉乾坤。"), "乾隆年间，扭转乾坤。");
+  EXPECT_EQ(T2S("衣服曬乾了，房間很乾淨。"), "衣服晒干了，房间很干净。");
+}
+
+TEST(Convert, LiaoBecomesLeExceptWhenLooking) {
+  EXPECT_EQ(T2S("我們瞭解情況，一目瞭然。"), "我们了解情况，一目了然。");
+  EXPECT_EQ(T2S("士兵在瞭望臺上瞭望。"), "士兵在瞭望台上瞭望。");
+  EXPECT_EQ(T2S("這件事很明瞭。"), "这件事很明了。");
+}
+
+TEST(Convert, CommonMergedCharacters) {
+  EXPECT_EQ(T2S("於是，後來他們在這裡買了一隻雞。"), "于是，后来他们在这里买了一只鸡。");
+  EXPECT_EQ(T2S("什麼？其餘的人在鐘樓下。"), "什么？其余的人在钟楼下。");
+  EXPECT_EQ(T2S("鍾先生說，餘年無多。"), "钟先生说，馀年无多。");
+  EXPECT_EQ(T2S("皇后與國王"), "皇后与国王");
+  EXPECT_EQ(T2S("你甚麼時候來？"), "你什么时候来？");
+  // t2s, not tw2s: 抬 stays 抬 (tw2s writes 擡), 與時俱進 gives 与时俱进 (not 与时具进).
+  EXPECT_EQ(T2S("他抬起頭來，與時俱進。"), "他抬起头来，与时俱进。");
+}
+
+TEST(Convert, SimplifiedTextIsByteIdentical) {
+  const std::string s =
+      "效果显著，与时俱进。干部们在里面开会，皇后著名的画像挂在墙上。"
+      "乾隆年间的瞭望台，于是他着力打造经济升级版。\n第二行：后来、只有、余下。";
+  EXPECT_EQ(T2S(s), s);
+  for (const char* w : {"显著", "与时俱进", "干部", "著名", "皇后", "里面", "著作", "乾坤", "瞭望"})
+    EXPECT_EQ(T2S(w), w) << w;
+}
+
+TEST(Convert, NonHanTextAndLineBreaksAreKept) {
+  const std::string s = "Hello, world!\n\n  123 — ok\r\n";
+  EXPECT_EQ(T2S(s), s);
+  EXPECT_EQ(T2S("第一行\n後來\n\n第三行"), "第一行\n后来\n\n第三行");
+  EXPECT_EQ(T2S(""), "");
+}
+
+TEST(Convert, MixedDocumentIsConvertedSpanBySpan) {
+  // A simplified report quoting a traditional sentence: only the quote is converted, and the
+  // simplified sentences keep 著 and 干 as written.
+  const std::string doc =
+      "他是著名的干部，效果显著。\n"
+      "臺灣媒體報導：經濟發展著力於創新。\n"
+      "这是一个简体句子，里面有皇后。";
+  const std::string want =
+      "他是著名的干部，效果显著。\n"
+      "台湾媒体报导：经济发展着力于创新。\n"
+      "这是一个简体句子，里面有皇后。";
+  EXPECT_EQ(T2S(doc), want);
+  EXPECT_EQ(Conv().Detect(doc), Script::kMixed);
+}
+
+TEST(Convert, SimplifiedSpanKeepsADeliberateTraditionalCharacter) {
+  // 鶄 (simplified 䴖, which few fonts carry) in a simplified name stays as written.
+  const std::string s = "首席分析师罗鶄任职独立董事。";
+  EXPECT_EQ(T2S(s), s);
+}
+
+TEST(Detect, JudgesFromScriptSpecificCharacters) {
+  EXPECT_EQ(Conv().Detect("我们在今后工作中要继续加强学习。"), Script::kHans);
+  EXPECT_EQ(Conv().Detect("我們在今後工作中要繼續加強學習。"), Script::kHant);
+  EXPECT_EQ(Conv().Detect("中文 abc"), Script::kUnknown);  // nothing script-specific
+  EXPECT_EQ(Conv().Detect(""), Script::kUnknown);
+  EXPECT_EQ(Conv().Detect("我们在今后工作中要继续加强学习。我們在今後工作中要繼續加強學習。"),
+            Script::kMixed);
+  // One traditional character in a simplified text does not make it mixed.
+  EXPECT_EQ(Conv().Detect("首席分析师罗鶄任职独立董事，国泰君安证券研究所。"), Script::kHans);
+}
+
+TEST(Converter, CorrectionsTakePriorityOverOpenCC) {
+  std::string dir = testing::TempDir();
+  testing::WriteFile(dir + "/t2s_corrections.rules",
+                     "# keep 後 (a test of priority)\nphrase 後 後\nphrase 頭髮 頭发\n");
+  Result<std::shared_ptr<const Converter>> c = Converter::Create(dir);
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  EXPECT_EQ(c.value()->ToSimplified("後來他剪了頭髮"), "後来他剪了頭发");
+}
+
+TEST(Converter, BadRuleFilesAreReportedWithFileAndLine) {
+  Result<std::shared_ptr<const Converter>> missing = Converter::Create("/nonexistent-rules");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.status().code(), Status::Code::kNotFound);
+
+  std::string dir = testing::TempDir();
+  testing::WriteFile(dir + "/t2s_corrections.rules", "# ok\nphrase 著 着\nphrase 著名\n");
+  Result<std::shared_ptr<const Converter>> bad = Converter::Create(dir);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("t2s_corrections.rules:3:"), std::string::npos)
+      << bad.status().message();
+
+  testing::WriteFile(dir + "/t2s_corrections.rules", "phrase 著 着\nphrase 著 著\n");
+  Result<std::shared_ptr<const Converter>> dup = Converter::Create(dir);
+  ASSERT_FALSE(dup.ok());
+  EXPECT_NE(dup.status().message().find(":2:"), std::string::npos) << dup.status().message();
+
+  testing::WriteFile(dir + "/t2s_corrections.rules", "word 著 着\n");
+  EXPECT_FALSE(Converter::Create(dir).ok());
+}
+
+// Like OpenCC's dictionary CI: within each block (a run of entries between comments or blank
+// lines) keys are sorted by code point; no key appears twice in the file; every entry maps a
+// phrase to one of the same length, with Han characters on both sides.
+TEST(CorrectionsFile, SortedUniqueAndWellFormed) {
+  const std::string path = testing::RulesDir() + "/t2s_corrections.rules";
+  std::vector<std::string> lines = testing::ReadLines(path);
+  ASSERT_FALSE(lines.empty());
+  std::set<std::u32string> keys;
+  std::u32string prev;
+  bool in_block = false;
+  int n = 0;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const std::string& l = lines[i];
+    if (l.rfind("phrase ", 0) != 0) {
+      in_block = false;
+      continue;
+    }
+    std::istringstream in(l.substr(7));
+    std::string k, v, extra;
+    in >> k >> v;
+    ASSERT_FALSE(k.empty() || v.empty()) << path << ":" << i + 1;
+    ASSERT_FALSE(in >> extra) << path << ":" << i + 1;
+    std::u32string key, val;
+    for (size_t p = 0; p < k.size();) key.push_back(utf8::Next(k, &p));
+    for (size_t p = 0; p < v.size();) val.push_back(utf8::Next(v, &p));
+    EXPECT_EQ(key.size(), val.size()) << path << ":" << i + 1;
+    EXPECT_TRUE(std::all_of(key.begin(), key.end(), utf8::IsHan)) << path << ":" << i + 1;
+    EXPECT_TRUE(keys.insert(key).second) << path << ":" << i + 1 << ": duplicate key " << k;
+    if (in_block) {
+      EXPECT_LT(prev, key) << path << ":" << i + 1 << ": not sorted: " << k;
+    }
+    prev = key;
+    in_block = true;
+    ++n;
+  }
+  EXPECT_GT(n, 10);
+}
+
+// --- real data ------------------------------------------------------------------------------
+
+std::map<std::string, int> HanTokens(std::string_view s) {
+  std::map<std::string, int> bag;
+  for (size_t i = 0; i < s.size();) {
+    size_t b = i;
+    char32_t cp = utf8::Next(s, &i);
+    if (utf8::IsHan(cp)) ++bag[std::string(s.substr(b, i - b))];
+  }
+  return bag;
+}
+
+// Share of the gold's Han tokens found in `text` (bag of characters, as the scorer counts).
+double TokenRecall(std::string_view text, std::string_view gold) {
+  auto got = HanTokens(text), want = HanTokens(gold);
+  int hit = 0, total = 0;
+  for (const auto& [tok, n] : want) {
+    total += n;
+    auto it = got.find(tok);
+    if (it != got.end()) hit += std::min(n, it->second);
+  }
+  return total ? static_cast<double>(hit) / total : 0;
+}
+
+std::string FindById(const std::string& dir, const std::string& prefix, const std::string& ext) {
+  for (const auto& e : std::filesystem::directory_iterator(dir)) {
+    std::string name = e.path().filename().string();
+    if (name.rfind(prefix, 0) == 0 && e.path().extension() == ext) return e.path().string();
+  }
+  return "";
+}
+
+TEST(ConvertShared, TraditionalSeedsMatchGold) {
+  QINGXI_REQUIRE_SHARED();
+  const std::string shared = testing::SharedDir();
+  for (const char* id : {"001", "003"}) {
+    std::string seed = testing::ReadFile(FindById(shared + "/seeds", id, ".txt"));
+    std::string gold = testing::ReadFile(FindById(shared + "/acceptance/gold", id, ".txt"));
+    ASSERT_FALSE(seed.empty() || gold.empty()) << id;
+    EXPECT_EQ(Conv().Detect(seed), Script::kHant) << id;
+    std::string out = T2S(seed);
+    // Every gold character is there after conversion (the seed also carries noise the cleaner
+    // removes, so this is recall; before conversion it is far lower).
+    EXPECT_GT(TokenRecall(out, gold), 0.97) << id;
+    EXPECT_LT(TokenRecall(seed, gold), 0.8) << id;
+  }
+  std::string out003 = T2S(testing::ReadFile(FindById(shared + "/seeds", "003", ".txt")));
+  EXPECT_NE(out003.find("着力打造经济升级版"), std::string::npos);
+  EXPECT_EQ(out003.find("著力"), std::string::npos);
+}
+
+TEST(ConvertShared, SimplifiedGoldIsByteIdentical) {
+  QINGXI_REQUIRE_SHARED();
+  namespace fs = std::filesystem;
+  const std::string shared = testing::SharedDir();
+  std::vector<std::string> files;
+  for (const auto& e : fs::directory_iterator(shared + "/acceptance/gold"))
+    if (e.path().extension() == ".txt") files.push_back(e.path().string());
+  const std::string daniel = shared + "/eval/daniel-zh";
+  std::vector<std::string> manifest = testing::ReadLines(daniel + "/MANIFEST.tsv");
+  for (const std::string& row : manifest) {
+    std::istringstream in(row);
+    std::string id, name, script;
+    std::getline(in, id, '\t');
+    std::getline(in, name, '\t');
+    std::getline(in, script, '\t');
+    if (script == "Hans") files.push_back(daniel + "/gold/" + id + ".txt");
+  }
+  ASSERT_GT(files.size(), 100u);
+  for (const std::string& f : files) {
+    std::string text = testing::ReadFile(f);
+    ASSERT_FALSE(text.empty()) << f;
+    EXPECT_TRUE(T2S(text) == text) << f << " was altered";
+    EXPECT_NE(Conv().Detect(text), Script::kHant) << f;
+  }
+}
+
+TEST(ConvertCommand, ConvertsStdinLineForLine) {
+  std::string dir = testing::TempDir();
+  testing::WriteFile(dir + "/in.txt", "著力打造\n显著\n\n後來\n");
+  std::string out;
+  int rc = testing::Run(testing::BinaryPath() + " convert --rules " + testing::RulesDir() +
+                            " < " + dir + "/in.txt",
+                        &out);
+  EXPECT_EQ(rc, 0);
+  EXPECT_EQ(out, "着力打造\n显著\n\n后来\n");
+  EXPECT_EQ(testing::Run(testing::BinaryPath() + " convert --help", &out), 0);
+  EXPECT_NE(out.find("--rules"), std::string::npos);
+  EXPECT_EQ(testing::Run(testing::BinaryPath() + " convert --rules /nonexistent < /dev/null 2>&1",
+                         &out),
+            2);
+  EXPECT_EQ(testing::Run(testing::BinaryPath() + " convert --bogus < /dev/null 2>&1", &out), 2);
+}
+
+}  // namespace
+}  // namespace qingxi
