@@ -1,24 +1,300 @@
-// PLACEHOLDER until the text cleaners land: drops empty lines only.
+// The text cleaner: mojibake -> pinyin -> line classifiers -> title/date -> watermarks.
+//
+// The order follows include/qingxi/text_cleaner.h. Mojibake goes first because garbled spans
+// carry broken pinyin and punctuation that would confuse every later step; pinyin goes before the
+// line classifiers so that "首頁(yè) > 范文大全" is seen as the breadcrumb it is. Classification
+// works on the simplified view of each line (rules are written in simplified characters); output
+// keeps the input's script, conversion is a later stage.
 #include "qingxi/text_cleaner.h"
+
+#include <algorithm>
+
+#include "cleaner_text.h"
+#include "line_rules.h"
+#include "mojibake.h"
+#include "pinyin.h"
+#include "qingxi/rule_file.h"
 #include "qingxi/utf8.h"
+#include "watermark.h"
+
 namespace qingxi {
 namespace {
-class Pass : public TextCleaner {
- public:
-  CleanOutput Clean(const CleanInput& in) const override {
-    CleanOutput o;
-    for (const auto& l : in.lines) {
-      auto t = utf8::Trim(l);
-      if (!t.empty()) o.paragraphs.emplace_back(t);
-    }
-    o.title = in.title;
-    o.date = in.date;
-    return o;
-  }
-};
-}  // namespace
-Result<std::shared_ptr<const TextCleaner>> TextCleaner::Create(const std::string&,
-                                                               std::shared_ptr<const Converter>) {
-  return std::shared_ptr<const TextCleaner>(std::make_shared<Pass>());
+
+// Every setting of rules/thresholds.rules with its default (documented in that file).
+const std::vector<std::pair<std::string, double>>& Defaults() {
+  static const std::vector<std::pair<std::string, double>> d = {
+      {"spam_min_hits", 3},           {"spam_min_coverage", 0.25},
+      {"nav_min_separators", 2},      {"nav_max_crumb_chars", 16},
+      {"nav_menu_min_items", 4},      {"nav_menu_max_item_chars", 6},
+      {"meta_max_chars", 80},         {"share_max_name_chars", 6},
+      {"boilerplate_max_chars", 260}, {"boilerplate_min_score", 3},
+      {"boilerplate_edge_lines", 4},  {"boilerplate_edge_min_score", 2},
+      {"related_heading_max_chars", 80}, {"related_item_max_chars", 40},
+      {"related_teaser_max_chars", 400}, {"paywall_max_chars", 60},
+      {"counter_min_digits", 5},      {"watermark_min_chars", 8},
+      {"watermark_min_repeats", 2},   {"mojibake_min_odd", 3},
+      {"mojibake_max_gap", 3},        {"title_max_chars", 60},
+  };
+  return d;
 }
+
+bool EndsWithEllipsis(std::string_view s) {
+  return (s.size() >= 3 && s.substr(s.size() - 3) == "...") ||
+         (s.size() >= 3 && s.substr(s.size() - 3) == "\xE2\x80\xA6");  // …
+}
+
+// "• 标题", "1.标题", "2、标题", "(3)标题": an item of a list of links.
+bool IsListItem(std::string_view s) {
+  size_t pos = 0;
+  if (s.empty()) return false;
+  char32_t c = cleaner::NextCp(s, &pos);
+  if (cleaner::IsBullet(c)) return true;
+  if (c >= '0' && c <= '9') {
+    while (pos < s.size() && s[pos] >= '0' && s[pos] <= '9') ++pos;
+    if (pos >= s.size()) return false;
+    size_t p = pos;
+    char32_t d = cleaner::NextCp(s, &p);
+    return d == '.' || d == U'、' || d == ')' || d == U'）' || d == U'．';
+  }
+  return false;
+}
+
+// Removes white space so that repeated titles compare equal across spacing differences.
+std::string Squeeze(std::string_view s) {
+  std::string out;
+  size_t pos = 0;
+  while (pos < s.size()) {
+    char32_t c = cleaner::NextCp(s, &pos);
+    if (!utf8::IsSpace(c)) utf8::Append(c, &out);
+  }
+  return out;
+}
+
+class RuleBasedCleaner : public TextCleaner {
+ public:
+  CleanOutput Clean(const CleanInput& in) const override;
+
+  std::shared_ptr<const Converter> converter_;
+  std::unique_ptr<MojibakeRepairer> mojibake_;
+  std::unique_ptr<PinyinStripper> pinyin_;
+  std::unique_ptr<LineRules> rules_;
+  std::unique_ptr<WatermarkCutter> watermark_;
+  LineThresholds t_;
+  int boilerplate_min_score_ = 3;
+  int boilerplate_edge_lines_ = 4;
+  int boilerplate_edge_min_score_ = 2;
+  int related_item_max_chars_ = 40;
+  int related_teaser_max_chars_ = 400;
+  int title_max_chars_ = 60;
+
+ private:
+  std::vector<std::string> Simplify(const std::vector<std::string>& lines) const;
+};
+
+std::vector<std::string> RuleBasedCleaner::Simplify(const std::vector<std::string>& lines) const {
+  // One conversion call for the whole document (line breaks are preserved by the converter);
+  // per-line calls only if the line count does not survive.
+  std::string joined;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (i) joined += '\n';
+    joined += lines[i];
+  }
+  std::string conv = converter_ ? converter_->ToSimplified(joined) : joined;
+  std::vector<std::string> out;
+  out.reserve(lines.size());
+  size_t pos = 0;
+  while (pos <= conv.size()) {
+    size_t nl = conv.find('\n', pos);
+    if (nl == std::string::npos) nl = conv.size();
+    out.emplace_back(conv, pos, nl - pos);
+    pos = nl + 1;
+  }
+  if (out.size() != lines.size()) {
+    out.clear();
+    for (const auto& l : lines) out.push_back(converter_ ? converter_->ToSimplified(l) : l);
+  }
+  return out;
+}
+
+CleanOutput RuleBasedCleaner::Clean(const CleanInput& in) const {
+  CleanOutput out;
+  out.title = in.title;
+  out.date = in.date;
+
+  // 0. Trim indentation (U+3000, nbsp, spaces) and drop empty lines.
+  std::vector<std::string> lines;
+  lines.reserve(in.lines.size());
+  for (const auto& l : in.lines) {
+    std::string_view t = utf8::Trim(l);
+    if (!t.empty()) lines.emplace_back(t);
+  }
+
+  // 1. Mojibake, 2. pinyin.
+  bool mojibake = false;
+  for (auto& l : lines) {
+    auto st = mojibake_->Repair(&l);
+    if (st.removed || st.repaired) mojibake = true;
+    pinyin_->Strip(&l);
+  }
+  {
+    std::vector<std::string> kept;
+    kept.reserve(lines.size());
+    for (auto& l : lines) {
+      std::string_view t = utf8::Trim(l);
+      if (!t.empty() && !cleaner::IsOnlyPunct(t)) kept.emplace_back(t);
+    }
+    lines.swap(kept);
+  }
+  if (!out.title.empty()) {
+    auto st = mojibake_->Repair(&out.title);
+    if (st.removed || st.repaired) mojibake = true;
+  }
+  if (mojibake) out.flags.push_back("mojibake");
+
+  // 3. Line classifiers on the simplified view.
+  std::vector<std::string> simp = Simplify(lines);
+  const size_t n = lines.size();
+  std::vector<LineFacts> facts(n);
+  for (size_t i = 0; i < n; ++i) facts[i] = rules_->Analyze(simp[i]);
+
+  std::vector<bool> drop(n, false);
+  bool paywall = false;
+  const size_t edge = static_cast<size_t>(boilerplate_edge_lines_);
+  for (size_t i = 0; i < n; ++i) {
+    const LineFacts& f = facts[i];
+    const bool at_edge = i < edge || i + edge >= n;
+    if (f.spam || f.breadcrumb || f.menu || f.counter || f.share || f.related_single) {
+      drop[i] = true;
+    } else if (f.meta) {
+      drop[i] = true;
+      if (out.date.empty() && !f.date.empty()) out.date = f.date;
+    } else if (f.share_suffix && at_edge) {
+      drop[i] = true;
+    } else if (f.paywall) {
+      drop[i] = true;
+      paywall = true;
+    } else if (f.boilerplate_score >= boilerplate_min_score_ ||
+               (at_edge && f.boilerplate_score >= boilerplate_edge_min_score_)) {
+      drop[i] = true;
+    } else if (f.related_heading) {
+      // The heading and its items: titles, bullets, numbered links, teasers ending in "...".
+      drop[i] = true;
+      size_t j = i + 1;
+      for (; j < n; ++j) {
+        const std::string_view s = lines[j];
+        const size_t chars = utf8::CountCodePoints(s);
+        const bool item = IsListItem(s) || chars <= static_cast<size_t>(related_item_max_chars_);
+        const bool teaser = EndsWithEllipsis(s) && chars <= static_cast<size_t>(related_teaser_max_chars_);
+        if (item || teaser || facts[j].related_heading || facts[j].counter) {
+          drop[j] = true;
+          continue;
+        }
+        break;
+      }
+      i = j - 1;
+    }
+  }
+  if (paywall) out.flags.push_back("paywall");
+
+  // 4. Title: for text input, the first remaining heading-like line; repeats of the title go.
+  std::string title_simp;
+  if (!out.title.empty()) {
+    title_simp = Squeeze(converter_ ? converter_->ToSimplified(out.title) : out.title);
+  } else if (!in.from_html) {
+    for (size_t i = 0; i < n; ++i) {
+      if (drop[i]) continue;
+      const std::string_view s = lines[i];
+      cleaner::CodePoints cps(s);
+      char32_t last = cps.size() ? cps.cp.back() : 0;
+      if (cps.size() <= static_cast<size_t>(title_max_chars_) && !cleaner::IsSentenceEnd(last) &&
+          !cleaner::IsClausePunct(last) && last != U'，' && !IsListItem(s)) {
+        out.title = std::string(s);
+        title_simp = Squeeze(simp[i]);
+        drop[i] = true;
+      }
+      break;  // only the first remaining line can be the title
+    }
+  }
+  if (!title_simp.empty()) {
+    for (size_t i = 0; i < n; ++i) {
+      // Cheap length check first: a repeat differs from the title in white space at most.
+      if (drop[i] || simp[i].size() < title_simp.size() || simp[i].size() > 2 * title_simp.size() + 16)
+        continue;
+      if (Squeeze(simp[i]) == title_simp) drop[i] = true;
+    }
+  }
+
+  // 5. Watermarks inside the remaining lines.
+  std::vector<std::string> body, body_simp;
+  body.reserve(n);
+  body_simp.reserve(n);
+  for (size_t i = 0; i < n; ++i) {
+    if (drop[i]) continue;
+    body.push_back(std::move(lines[i]));
+    body_simp.push_back(std::move(simp[i]));
+  }
+  watermark_->Cut(&body, body_simp);
+  for (auto& l : body) {
+    std::string_view t = utf8::Trim(l);
+    if (!t.empty() && !cleaner::IsOnlyPunct(t)) out.paragraphs.emplace_back(t);
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<std::shared_ptr<const TextCleaner>> TextCleaner::Create(
+    const std::string& rules_dir, std::shared_ptr<const Converter> converter) {
+  auto file = RuleFile::Load(rules_dir + "/thresholds.rules", {"set"});
+  if (!file.ok()) return file.status();
+  auto settings = Settings::FromRuleFile(file.value(), Defaults());
+  if (!settings.ok()) return settings.status();
+  const Settings& s = settings.value();
+  auto c = std::make_shared<RuleBasedCleaner>();
+  c->converter_ = std::move(converter);
+  auto get_int = [&](const char* name) { return static_cast<int>(s.Get(name)); };
+  LineThresholds& t = c->t_;
+  t.spam_min_hits = get_int("spam_min_hits");
+  t.spam_min_coverage = s.Get("spam_min_coverage");
+  t.nav_min_separators = get_int("nav_min_separators");
+  t.nav_max_crumb_chars = get_int("nav_max_crumb_chars");
+  t.nav_menu_min_items = get_int("nav_menu_min_items");
+  t.nav_menu_max_item_chars = get_int("nav_menu_max_item_chars");
+  t.meta_max_chars = get_int("meta_max_chars");
+  t.share_max_name_chars = get_int("share_max_name_chars");
+  t.boilerplate_max_chars = get_int("boilerplate_max_chars");
+  t.related_heading_max_chars = get_int("related_heading_max_chars");
+  t.paywall_max_chars = get_int("paywall_max_chars");
+  t.counter_min_digits = get_int("counter_min_digits");
+  c->boilerplate_min_score_ = get_int("boilerplate_min_score");
+  c->boilerplate_edge_lines_ = get_int("boilerplate_edge_lines");
+  c->boilerplate_edge_min_score_ = get_int("boilerplate_edge_min_score");
+  c->related_item_max_chars_ = get_int("related_item_max_chars");
+  c->related_teaser_max_chars_ = get_int("related_teaser_max_chars");
+  c->title_max_chars_ = get_int("title_max_chars");
+
+  MojibakeRepairer::Options mo;
+  mo.min_odd = get_int("mojibake_min_odd");
+  mo.max_gap = get_int("mojibake_max_gap");
+  auto moj = MojibakeRepairer::Create(mo);
+  if (!moj.ok()) return moj.status();
+  c->mojibake_ = std::move(moj.value());
+
+  auto pin = PinyinStripper::Create(rules_dir + "/pinyin.rules");
+  if (!pin.ok()) return pin.status();
+  c->pinyin_ = std::move(pin.value());
+
+  auto rules = LineRules::Create(rules_dir, t);
+  if (!rules.ok()) return rules.status();
+  c->rules_ = std::move(rules.value());
+
+  WatermarkCutter::Options wo;
+  wo.min_chars = get_int("watermark_min_chars");
+  wo.min_repeats = get_int("watermark_min_repeats");
+  auto wm = WatermarkCutter::Create(rules_dir + "/watermark.rules", wo);
+  if (!wm.ok()) return wm.status();
+  c->watermark_ = std::move(wm.value());
+  return std::shared_ptr<const TextCleaner>(std::move(c));
+}
+
 }  // namespace qingxi

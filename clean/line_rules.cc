@@ -1,0 +1,365 @@
+// Line classifiers: one Aho-Corasick pass for every lexicon, RE2 sets for whole-line patterns.
+#include "line_rules.h"
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <algorithm>
+
+#include "cleaner_text.h"
+#include "qingxi/rule_file.h"
+#include "qingxi/utf8.h"
+
+namespace qingxi {
+
+// Phrase categories; a phrase's matcher id is (category << 16) | index into phrases_.
+enum Category : int {
+  kSpam = 1,
+  kNavSeparator,
+  kNavHome,
+  kNavPosition,
+  kNavMenu,
+  kMetaDateLabel,
+  kMetaLabel,
+  kShare,
+  kShareSuffix,
+  kBoilerPhrase,
+  kBoilerStrong,
+  kBoilerPrefix,
+  kRelatedHeading,
+  kRelatedSingle,
+  kPaywall,
+};
+
+struct LineRules::Regexes {
+  Regexes()
+      : line(RE2::Options(), RE2::ANCHOR_BOTH),
+        heading(RE2::Options(), RE2::UNANCHORED),
+        date("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?"
+             "(?:\\s*(\\d{1,2})[:：](\\d{2})(?:[:：](\\d{2}))?)?") {}
+  RE2::Set line;
+  RE2::Set heading;
+  RE2 date;
+  bool has_line = false, has_heading = false;
+};
+
+LineRules::LineRules() = default;
+LineRules::~LineRules() = default;
+
+namespace {
+
+struct FileSpec {
+  const char* name;
+  std::vector<std::pair<std::string, int>> directives;  // directive -> category (0: regex)
+};
+
+int CodePointCount(std::string_view s) { return static_cast<int>(utf8::CountCodePoints(s)); }
+
+// Skips white space and opening brackets that often wrap labels ("【来源】", "[作者]").
+size_t SkipOpeners(std::string_view s, size_t pos) {
+  while (pos < s.size()) {
+    size_t p = pos;
+    char32_t c = cleaner::NextCp(s, &p);
+    if (!(utf8::IsSpace(c) || c == U'【' || c == '[' || c == U'［' || c == U'〔')) break;
+    pos = p;
+  }
+  return pos;
+}
+
+// After a label: optional spaces / closing bracket, then ':' or '：'.
+bool FollowedByColon(std::string_view s, size_t pos, bool allow_digit) {
+  while (pos < s.size()) {
+    size_t p = pos;
+    char32_t c = cleaner::NextCp(s, &p);
+    if (c == ':' || c == U'：') return true;
+    if (allow_digit && c >= '0' && c <= '9') return true;
+    if (!(utf8::IsSpace(c) || c == U'】' || c == ']' || c == U'］' || c == U'〕')) return false;
+    pos = p;
+  }
+  return false;
+}
+
+bool HasSentencePunct(std::string_view s) {
+  // Byte searches: these are the UTF-8 forms of 。，！？；
+  for (std::string_view p : {"\xE3\x80\x82", "\xEF\xBC\x8C", "\xEF\xBC\x81", "\xEF\xBC\x9F", "\xEF\xBC\x9B", ","})
+    if (s.find(p) != std::string_view::npos) return true;
+  return false;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<LineRules>> LineRules::Create(const std::string& rules_dir,
+                                                     const LineThresholds& thresholds) {
+  std::unique_ptr<LineRules> r(new LineRules());
+  r->t_ = thresholds;
+  r->rx_ = std::make_unique<Regexes>();
+  if (!r->rx_->date.ok()) return Status::Internal("date pattern: " + r->rx_->date.error());
+  const std::vector<FileSpec> files = {
+      {"spam.rules", {{"phrase", kSpam}}},
+      {"nav.rules",
+       {{"separator", kNavSeparator}, {"home", kNavHome}, {"position", kNavPosition},
+        {"menu", kNavMenu}}},
+      {"meta.rules",
+       {{"date_label", kMetaDateLabel}, {"label", kMetaLabel}, {"share", kShare},
+        {"share_suffix", kShareSuffix}, {"line_regex", 0}}},
+      {"boilerplate.rules",
+       {{"phrase", kBoilerPhrase}, {"strong", kBoilerStrong}, {"prefix", kBoilerPrefix}}},
+      {"related.rules",
+       {{"heading", kRelatedHeading}, {"heading_regex", 0}, {"single", kRelatedSingle}}},
+      {"paywall.rules", {{"phrase", kPaywall}}},
+  };
+  for (const auto& spec : files) {
+    std::vector<std::string> allowed;
+    for (const auto& d : spec.directives) allowed.push_back(d.first);
+    std::string path = rules_dir + "/" + spec.name;
+    auto file = RuleFile::Load(path, allowed);
+    if (!file.ok()) return file.status();
+    for (const auto& e : file->entries()) {
+      int category = 0;
+      for (const auto& d : spec.directives)
+        if (d.first == e.directive) category = d.second;
+      if (category == 0) {  // a regex
+        RE2::Set& set = e.directive == "line_regex" ? r->rx_->line : r->rx_->heading;
+        std::string error;
+        if (set.Add(e.value, &error) < 0) return file->Error(e, "bad regex: " + error);
+        (e.directive == "line_regex" ? r->rx_->has_line : r->rx_->has_heading) = true;
+        continue;
+      }
+      if (r->phrases_.size() >= 0xFFFF) return file->Error(e, "too many phrases");
+      r->matcher_.Add(e.value, (category << 16) | static_cast<int>(r->phrases_.size()));
+      r->phrases_.push_back(e.value);
+    }
+  }
+  if (r->rx_->has_line && !r->rx_->line.Compile())
+    return Status::InvalidArgument(rules_dir + "/meta.rules: line_regex set does not compile");
+  if (r->rx_->has_heading && !r->rx_->heading.Compile())
+    return Status::InvalidArgument(rules_dir + "/related.rules: heading_regex set does not compile");
+  r->matcher_.Build();
+  return r;
+}
+
+std::string LineRules::FindDate(std::string_view text) const {
+  re2::StringPiece in(text.data(), text.size());
+  std::string y, mo, d, h, mi, s;
+  if (!RE2::PartialMatch(in, rx_->date, &y, &mo, &d, &h, &mi, &s)) return "";
+  int month = std::stoi(mo), day = std::stoi(d);
+  if (month < 1 || month > 12 || day < 1 || day > 31) return "";
+  char buf[32];
+  snprintf(buf, sizeof buf, "%s-%02d-%02d", y.c_str(), month, day);
+  std::string out = buf;
+  if (!h.empty()) {
+    int hour = std::stoi(h), minute = std::stoi(mi), second = s.empty() ? 0 : std::stoi(s);
+    if (hour < 24 && minute < 60 && second < 60) {
+      snprintf(buf, sizeof buf, "T%02d:%02d:%02d", hour, minute, second);
+      out += buf;
+    }
+  }
+  return out;
+}
+
+LineFacts LineRules::Analyze(std::string_view line) const {
+  LineFacts f;
+  const std::string_view trimmed = utf8::Trim(line);
+  if (trimmed.empty()) return f;
+  const size_t head = SkipOpeners(trimmed, 0);
+  const int chars = CodePointCount(trimmed);
+
+  // One pass over the line for every lexicon.
+  size_t spam_cover = 0, spam_last_end = 0, spam_last_begin = 0;
+  std::vector<std::pair<size_t, size_t>> separators;
+  int boiler = 0, menu_words = 0;
+  bool date_label = false, label = false, home_first = false, position = false;
+  bool share = false, share_suffix = false, heading = false, single = false, paywall = false;
+  int labels_with_colon = 0;
+  size_t menu_cover = 0;
+  matcher_.ForEach(trimmed, [&](const PhraseMatcher::Match& m) {
+    const int cat = m.id >> 16;
+    switch (cat) {
+      case kSpam:
+        // Count non-nested hits; coverage is the union of the matched bytes.
+        if (m.begin >= spam_last_end) {
+          ++f.spam_hits;
+          spam_cover += m.end - m.begin;
+          spam_last_begin = m.begin;
+          spam_last_end = m.end;
+        } else if (m.begin < spam_last_begin || m.end > spam_last_end) {
+          if (m.begin <= spam_last_begin) {  // a longer phrase that contains the last hit
+            spam_cover += (spam_last_begin - m.begin) + (m.end - spam_last_end);
+            spam_last_begin = m.begin;
+          } else {
+            spam_cover += m.end - spam_last_end;
+          }
+          spam_last_end = m.end;
+        }
+        break;
+      case kNavSeparator:
+        if (!separators.empty() && m.begin < separators.back().second) {
+          if (m.begin <= separators.back().first) separators.back() = {m.begin, m.end};
+        } else {
+          separators.push_back({m.begin, m.end});
+        }
+        break;
+      case kNavHome:
+        if (m.begin == head) home_first = true;
+        break;
+      case kNavPosition:
+        if (m.begin == head) position = true;
+        break;
+      case kNavMenu:
+        ++menu_words;
+        menu_cover += m.end - m.begin;
+        break;
+      case kMetaDateLabel:
+        if (m.begin == head && FollowedByColon(trimmed, m.end, /*allow_digit=*/true)) date_label = true;
+        if (FollowedByColon(trimmed, m.end, false)) ++labels_with_colon;
+        break;
+      case kMetaLabel:
+        if (m.begin == head && FollowedByColon(trimmed, m.end, false)) label = true;
+        if (FollowedByColon(trimmed, m.end, false)) ++labels_with_colon;
+        break;
+      case kShare:
+        share = true;
+        break;
+      case kShareSuffix:
+        if (m.end == trimmed.size()) share_suffix = true;
+        break;
+      case kBoilerPhrase:
+        boiler += 1;
+        break;
+      case kBoilerStrong:
+        boiler += 2;
+        break;
+      case kBoilerPrefix:
+        if (m.begin == head && FollowedByColon(trimmed, m.end, false)) boiler += 2;
+        break;
+      case kRelatedHeading: {
+        // The heading phrase opens the line or closes it (only a colon or punctuation after it).
+        bool at_end = cleaner::IsOnlyPunct(trimmed.substr(m.end));
+        if (m.begin == head || at_end) heading = true;
+        break;
+      }
+      case kRelatedSingle:
+        if (m.begin == head) single = true;
+        break;
+      case kPaywall:
+        paywall = true;
+        break;
+      default:
+        break;
+    }
+    return true;
+  });
+
+  // Spam: density, not single hits.
+  f.spam_coverage = static_cast<double>(spam_cover) / trimmed.size();
+  f.spam = f.spam_hits >= t_.spam_min_hits && f.spam_coverage >= t_.spam_min_coverage;
+
+  // Breadcrumbs: "首页 > 范文大全 > 演讲稿 > …", "当前位置:首页>新闻".
+  if (position && chars <= 2 * t_.meta_max_chars) f.breadcrumb = true;
+  const int seps = static_cast<int>(separators.size());
+  if (!f.breadcrumb && seps >= 1 && (seps >= t_.nav_min_separators || home_first) &&
+      !HasSentencePunct(trimmed)) {
+    bool short_crumbs = true;
+    size_t prev = 0;
+    for (size_t k = 0; k < separators.size(); ++k) {
+      // Every crumb before the last separator must be short; the last may be the page title.
+      std::string_view crumb = utf8::Trim(trimmed.substr(prev, separators[k].first - prev));
+      if (CodePointCount(crumb) > t_.nav_max_crumb_chars) short_crumbs = false;
+      prev = separators[k].second;
+    }
+    f.breadcrumb = short_crumbs;
+  }
+
+  // Menus: a short line made of short items, several of them navigation words.
+  if ((menu_words > 0 || home_first) && chars <= 2 * t_.meta_max_chars && !HasSentencePunct(trimmed)) {
+    int items = 0, long_items = 0;
+    size_t pos = 0;
+    bool in_item = false;
+    int item_chars = 0;
+    while (pos <= trimmed.size()) {
+      size_t p = pos;
+      char32_t c = pos < trimmed.size() ? cleaner::NextCp(trimmed, &p) : ' ';
+      bool sep = utf8::IsSpace(c) || c == '|' || c == U'｜' || c == U'·' || c == '/' ||
+                 c == U'丨' || c == U'│' || c == U'、';
+      if (sep) {
+        if (in_item) {
+          ++items;
+          if (item_chars > t_.nav_menu_max_item_chars) ++long_items;
+        }
+        in_item = false;
+        item_chars = 0;
+      } else {
+        in_item = true;
+        ++item_chars;
+      }
+      if (pos >= trimmed.size()) break;
+      pos = p;
+    }
+    if (items >= t_.nav_menu_min_items && long_items == 0 && (menu_words >= 2 || home_first))
+      f.menu = true;
+    // A line that is nothing but navigation words ("返回顶部", "设为首页 | 加入收藏"): the words
+    // cover every letter of the line.
+    if (menu_words >= 1 && items <= 8) {
+      size_t letters = 0, q = 0;
+      while (q < trimmed.size()) {
+        size_t before = q;
+        char32_t c = cleaner::NextCp(trimmed, &q);
+        if (utf8::IsHan(c) || cleaner::IsAsciiAlnum(c)) letters += q - before;
+      }
+      if (menu_cover >= letters) f.menu = true;
+    }
+  }
+
+  // Metadata.
+  if (chars <= t_.meta_max_chars) {
+    if (date_label || label || labels_with_colon >= 2) f.meta = true;
+    // A line that starts with a date and carries a label ("2022-11-09 12:08 来源:新华网").
+    if (!f.meta && labels_with_colon >= 1) {
+      re2::StringPiece in(trimmed.data() + head, trimmed.size() - head);
+      if (RE2::Consume(&in, rx_->date)) f.meta = true;
+    }
+    if (f.meta && (date_label || labels_with_colon >= 1)) f.date = FindDate(trimmed);
+    if (share) f.share = true;
+  }
+  if (share_suffix) {
+    // "<name>分享": a short name, no punctuation.
+    size_t name_chars = chars - 2;
+    if (name_chars >= 1 && static_cast<int>(name_chars) <= t_.share_max_name_chars &&
+        !HasSentencePunct(trimmed))
+      f.share_suffix = true;
+  }
+
+  if (chars <= t_.boilerplate_max_chars) f.boilerplate_score = boiler;
+  // A heading is a label, not a sentence: "相关新闻发布会将于明天举行。" is content.
+  const bool sentence = trimmed.find("\xE3\x80\x82") != std::string_view::npos ||  // 。
+                        trimmed.find("\xEF\xBC\x81") != std::string_view::npos ||  // ！
+                        trimmed.find("\xEF\xBC\x9F") != std::string_view::npos;    // ？
+  if (chars <= t_.related_heading_max_chars && !sentence) {
+    f.related_heading = heading;
+    if (!heading && rx_->has_heading) {
+      std::vector<int> hits;
+      if (rx_->heading.Match(re2::StringPiece(trimmed.data(), trimmed.size()), &hits))
+        f.related_heading = true;
+    }
+    f.related_single = single;
+  }
+  if (paywall && chars <= t_.paywall_max_chars) f.paywall = true;
+
+  // Counters and other metadata-only lines.
+  {
+    int digits = 0;
+    bool only_digits = true;
+    for (char ch : trimmed) {
+      if (ch >= '0' && ch <= '9') ++digits;
+      else only_digits = false;
+    }
+    if (only_digits && digits >= t_.counter_min_digits) f.counter = true;
+    if (!f.counter && rx_->has_line && chars <= t_.meta_max_chars) {
+      std::vector<int> hits;
+      if (rx_->line.Match(re2::StringPiece(trimmed.data(), trimmed.size()), &hits)) f.counter = true;
+    }
+  }
+  return f;
+}
+
+}  // namespace qingxi

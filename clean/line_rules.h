@@ -1,0 +1,77 @@
+// clean/line_rules.h — per-line noise classifiers driven by rules/ lexicons.
+//
+// Loads spam.rules, nav.rules, meta.rules, boilerplate.rules, related.rules and paywall.rules,
+// compiles every phrase of all of them into one Aho-Corasick automaton (clean/phrase_matcher.h)
+// and every whole-line pattern into one RE2::Set, so that a line is scanned once whatever the size
+// of the lexicons. Analyze() reports what a line looks like (spam density, breadcrumb, menu,
+// metadata with its date, share line, intro/disclaimer score, related heading, paywall stub,
+// counter); the TextCleaner decides what to drop from these facts and the line's position.
+// Lines are given in their simplified view (rules are written in simplified characters).
+//
+// Thread-safety: immutable after Create; Analyze may run on many threads.
+#ifndef QINGXI_CLEAN_LINE_RULES_H_
+#define QINGXI_CLEAN_LINE_RULES_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "phrase_matcher.h"
+#include "qingxi/status.h"
+
+namespace qingxi {
+
+struct LineThresholds {
+  int spam_min_hits = 3;
+  double spam_min_coverage = 0.25;
+  int nav_min_separators = 2;
+  int nav_max_crumb_chars = 16;
+  int nav_menu_min_items = 4;
+  int nav_menu_max_item_chars = 6;
+  int meta_max_chars = 80;
+  int share_max_name_chars = 6;
+  int boilerplate_max_chars = 260;
+  int related_heading_max_chars = 80;
+  int paywall_max_chars = 60;
+  int counter_min_digits = 5;
+};
+
+struct LineFacts {
+  int spam_hits = 0;
+  double spam_coverage = 0;  // share of the line's bytes covered by spam phrases
+  bool spam = false;
+  bool breadcrumb = false;
+  bool menu = false;
+  bool meta = false;          // a labelled metadata line ("来源:…", "时间:…")
+  std::string date;           // ISO 8601 date found in a metadata line, or ""
+  bool share = false;         // "分享到:…"
+  bool share_suffix = false;  // "<name>分享" (the cleaner trusts it near the top or bottom only)
+  int boilerplate_score = 0;  // 0 for paragraphs longer than boilerplate_max_chars
+  bool related_heading = false;
+  bool related_single = false;  // "上一篇:…"
+  bool paywall = false;
+  bool counter = false;       // counters, font-size bars, bare numbers
+};
+
+class LineRules {
+ public:
+  static Result<std::unique_ptr<LineRules>> Create(const std::string& rules_dir,
+                                                   const LineThresholds& thresholds);
+  ~LineRules();
+  LineFacts Analyze(std::string_view simplified_line) const;
+  // The date in `text` as ISO 8601 ("2022-11-09", "2022-11-09T12:08:00"), "" if none.
+  std::string FindDate(std::string_view text) const;
+
+ private:
+  LineRules();
+  LineThresholds t_;
+  PhraseMatcher matcher_;
+  std::vector<std::string> phrases_;  // by phrase index (id & 0xFFFF -> phrase)
+  struct Regexes;  // RE2 objects (meta line_regex set, related heading_regex set, dates)
+  std::unique_ptr<Regexes> rx_;
+};
+
+}  // namespace qingxi
+
+#endif  // QINGXI_CLEAN_LINE_RULES_H_

@@ -1,0 +1,50 @@
+// clean/watermark.h — cuts watermarks injected inside sentences, keeping the sentence around them.
+//
+// Two detectors:
+//  (a) patterns from rules/watermark.rules (RE2::Set, one pass per line; the matching patterns are
+//      then run alone to find the spans): "公务员之家版权所有,全国公务员共同的天地!",
+//      "本文来自XX网", "更多范文请访问XX网";
+//  (b) phrases that recur out of place within one document: the same span of at least
+//      min_chars characters, ending in "!" or "?", found at least min_repeats times, each time
+//      starting mid-sentence and followed by more of the sentence. A quoted
+//      slogan repeated as its own sentence does not qualify; a site name pasted into the middle of
+//      a clause does.
+// Spans are found on the simplified view of each line and cut from the original line (the two are
+// aligned character by character when their lengths agree; otherwise (a) runs on the original).
+//
+// Thread-safety: immutable after Create; Cut may run on many threads.
+#ifndef QINGXI_CLEAN_WATERMARK_H_
+#define QINGXI_CLEAN_WATERMARK_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "qingxi/status.h"
+
+namespace qingxi {
+
+class WatermarkCutter {
+ public:
+  struct Options {
+    int min_chars = 8;
+    int min_repeats = 2;
+  };
+  // Reads `path` (rules/watermark.rules).
+  static Result<std::unique_ptr<WatermarkCutter>> Create(const std::string& path,
+                                                         const Options& options);
+  ~WatermarkCutter();
+  // Cuts watermarks from `lines` in place; `simplified` is the simplified view, line by line
+  // (same size). Returns the number of spans cut. Lines may become empty.
+  int Cut(std::vector<std::string>* lines, const std::vector<std::string>& simplified) const;
+
+ private:
+  WatermarkCutter();
+  struct Patterns;
+  Options options_;
+  std::unique_ptr<Patterns> patterns_;
+};
+
+}  // namespace qingxi
+
+#endif  // QINGXI_CLEAN_WATERMARK_H_

@@ -1,0 +1,465 @@
+// Tests of the text cleaners: each cleaner on real-looking lines (with false-positive guards),
+// rule-file errors reported as file:line, and the acceptance floors over the five seed pages.
+#include "qingxi/text_cleaner.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "line_rules.h"
+#include "mojibake.h"
+#include "pinyin.h"
+#include "qingxi/convert.h"
+#include "qingxi/pipeline.h"
+#include "qingxi/utf8.h"
+#include "test_util.h"
+#include "watermark.h"
+
+namespace qingxi {
+namespace {
+
+using ::testing::Contains;
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+std::shared_ptr<const Converter> Conv() {
+  static std::shared_ptr<const Converter> c = [] {
+    auto r = Converter::Create(testing::RulesDir());
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    return r.ok() ? r.value() : nullptr;
+  }();
+  return c;
+}
+
+std::shared_ptr<const TextCleaner> Cleaner() {
+  static std::shared_ptr<const TextCleaner> c = [] {
+    auto r = TextCleaner::Create(testing::RulesDir(), Conv());
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    return r.ok() ? r.value() : nullptr;
+  }();
+  return c;
+}
+
+CleanOutput CleanText(std::vector<std::string> lines, bool from_html = false) {
+  CleanInput in;
+  in.lines = std::move(lines);
+  in.from_html = from_html;
+  return Cleaner()->Clean(in);
+}
+
+std::string Joined(const CleanOutput& o) {
+  std::string s;
+  for (const auto& p : o.paragraphs) s += p + "\n";
+  return s;
+}
+
+const char* kBody1 =
+    "今年是“十一五”规划的开局之年,也是服务业集聚区建设的全面启动之年,全区上下要认真贯彻落实区委、区政府的决策部署。";
+const char* kBody2 =
+    "当前和今后一个时期,加快服务业集聚区建设要以科学发展观为指导,紧紧围绕培育和增强城市综合服务功能,强化区位优势。";
+const char* kBody3 =
+    "同志们,加快服务业集聚区建设既是市委、市政府对我区经济社会实现跨越发展的客观要求,也是我区的主要抓手和重要载体。";
+
+// ---------------------------------------------------------------- mojibake
+class MojibakeTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto r = MojibakeRepairer::Create(MojibakeRepairer::Options{});
+    ASSERT_TRUE(r.ok()) << r.status().ToString();
+    m_ = std::move(r.value());
+  }
+  std::unique_ptr<MojibakeRepairer> m_;
+};
+
+TEST_F(MojibakeTest, CommonTablesCoverBothScripts) {
+  EXPECT_TRUE(m_->IsCommonHan(U'的'));
+  EXPECT_TRUE(m_->IsCommonHan(U'們'));   // Big5 frequent
+  EXPECT_TRUE(m_->IsCommonHan(U'们'));   // GB 2312 level 1
+  EXPECT_FALSE(m_->IsCommonHan(U'鍦'));  // typical UTF-8-as-GBK debris
+  EXPECT_FALSE(m_->IsCommonHan(U'a'));
+}
+
+TEST_F(MojibakeTest, RepairsUtf8ReadAsGbk) {
+  // "在今后工作中" encoded as UTF-8 and decoded as GBK.
+  std::string line = "都需要我们鍦ㄤ粖鍚庡伐浣滀腑时刻警觉。";
+  auto st = m_->Repair(&line);
+  EXPECT_EQ(st.repaired, 1);
+  EXPECT_EQ(line, "都需要我们在今后工作中时刻警觉。");
+}
+
+TEST_F(MojibakeTest, RepairsAroundLostBytes) {
+  // A UTF-8 paragraph with one broken byte, sniffed as GBK as a whole: the round trip recovers
+  // everything but the characters whose bytes were lost.
+  const std::string fffd = "\xEF\xBF\xBD";
+  std::string line = "绗" + fffd + "0娈靛墠鍗婂彞姝ｅ父锛尷" + fffd + "鍚庡崐鍙ヤ篃姝ｅ父銆" + fffd;
+  auto st = m_->Repair(&line);
+  EXPECT_EQ(st.repaired, 1);
+  EXPECT_THAT(line, HasSubstr("段前半句正常，后半句也正常"));
+}
+
+TEST_F(MojibakeTest, RemovesSpansThatCannotBeRepaired) {
+  // Seed 001: GBK bytes shifted by a lost byte, with private-use code points and '?'.
+  std::string line = "这些困难和压力,都需要我們?cè)诮窈蠊ぷ髦袝r刻警覺,絲毫不能懈怠。";
+  auto st = m_->Repair(&line);
+  EXPECT_EQ(st.removed, 1);
+  EXPECT_EQ(line, "这些困难和压力,都需要我們刻警覺,絲毫不能懈怠。");
+  std::string stray = "项目入?yún)^(qū)和产业集聚";
+  EXPECT_EQ(m_->Repair(&stray).removed, 1);
+  EXPECT_EQ(stray, "项目入和产业集聚");
+  std::string fffd = "文字\xEF\xBF\xBD\xEF\xBF\xBD内容";
+  m_->Repair(&fffd);
+  EXPECT_EQ(fffd, "文字内容");
+}
+
+TEST_F(MojibakeTest, LeavesRealTextAlone) {
+  for (std::string line : {
+           std::string("一是燕郊的经济领先地位能否保持?在宏观经济不确定因素较多的形势下。"),
+           std::string("记者王骅、李禀报道:锲而不舍的精神。"),     // rare characters, alone
+           std::string("吉野家のカレーライスが好きです。東京。"),  // Japanese
+           std::string("公司推出ドラえもん主题展,吸引大批游客。"),  // a katakana run
+           std::string("開發區年終工作會議領導講話(精選3篇)"),
+       }) {
+    std::string copy = line;
+    auto st = m_->Repair(&copy);
+    EXPECT_EQ(copy, line);
+    EXPECT_EQ(st.removed + st.repaired, 0) << line;
+  }
+}
+
+// ---------------------------------------------------------------- pinyin
+class PinyinTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto r = PinyinStripper::Create(testing::RulesDir() + "/pinyin.rules");
+    ASSERT_TRUE(r.ok()) << r.status().ToString();
+    p_ = std::move(r.value());
+  }
+  std::string Strip(std::string s) {
+    p_->Strip(&s);
+    return s;
+  }
+  std::unique_ptr<PinyinStripper> p_;
+};
+
+TEST_F(PinyinTest, Syllables) {
+  bool toned = false;
+  EXPECT_TRUE(p_->IsSyllable("kāi", &toned));
+  EXPECT_TRUE(toned);
+  EXPECT_TRUE(p_->IsSyllable("lǜ", &toned));
+  EXPECT_TRUE(p_->IsSyllable("zhuàng", &toned));
+  EXPECT_TRUE(p_->IsSyllable("ma", &toned));
+  EXPECT_FALSE(toned);
+  EXPECT_FALSE(p_->IsSyllable("kāī", &toned));  // two tone marks
+  EXPECT_FALSE(p_->IsSyllable("DYK", &toned));
+  EXPECT_FALSE(p_->IsSyllable("xyz", &toned));
+  EXPECT_FALSE(p_->IsSyllable("2023", &toned));
+}
+
+TEST_F(PinyinTest, StripsPinyinAfterCharacters) {
+  EXPECT_EQ(Strip("開(kāi)發(fā)區(qū)年終工作會(huì)議"), "開發區年終工作會議");
+  EXPECT_EQ(Strip("首頁(yè) > 范文大全"), "首頁 > 范文大全");
+  EXPECT_EQ(Strip("中（zhōng）国（guó）"), "中国");
+  EXPECT_EQ(Strip("妈(ma)妈(ma)来了"), "妈妈来了");  // toneless, in a run
+}
+
+TEST_F(PinyinTest, KeepsRealParentheticals) {
+  for (const char* s : {"关于加快产业集聚区科学发展若干政策(试行)的通知", "DYK及部分汽车零部件(DYK)企业",
+                        "预算(2023)年", "(一)建设服务业集聚区", "选项(a)正确", "这个字读(ma)",
+                        "開發區年終工作會議領導講話(精選3篇)", "国民生产总值(GDP)增长"}) {
+    EXPECT_EQ(Strip(s), s);
+  }
+}
+
+// ---------------------------------------------------------------- line rules via the cleaner
+TEST(TextCleanerTest, SpamByDensityNotSingleHits) {
+  auto o = CleanText({"最近中文字幕完整版高清,宅男宅女精品国产av天堂,亚洲欧美日韩综合一区二区,最新色国产精品精品视频",
+                      kBody1, "警方近日破获一起利用网络平台组织赌博的案件,涉案金额巨大,多名嫌疑人已被刑事拘留。",
+                      kBody2});
+  EXPECT_THAT(Joined(o), Not(HasSubstr("中文字幕")));
+  EXPECT_THAT(Joined(o), HasSubstr("组织赌博的案件"));
+}
+
+TEST(TextCleanerTest, SpamWordsInNewsAreContent) {
+  // Three lexicon hits, but a small share of a long sentence: a news report, not spam.
+  const char* news =
+      "警方通报,该团伙以代开发票为名实施诈骗,涉案发票金额逾千万元,并以高额贷款为诱饵骗取受害人手续费,目前已有十二名嫌疑人落网。";
+  auto o = CleanText({"标题", kBody1, news, kBody2});
+  EXPECT_THAT(o.paragraphs, ElementsAre(kBody1, news, kBody2));
+}
+
+TEST(TextCleanerTest, BreadcrumbsAndMenus) {
+  auto o = CleanText({"学习啦>实用范文>致辞讲话>会议发言稿>", "区长领导干部大会表态讲话", kBody1,
+                      "当前位置:首页 > 新闻中心 > 正文", "网站首页 | 新闻中心 | 关于我们 | 联系我们",
+                      "当气温>35度、湿度>80%时,户外作业应当停止,用人单位要为劳动者提供防暑降温措施。",
+                      "返回顶部", kBody2});
+  EXPECT_EQ(o.title, "区长领导干部大会表态讲话");
+  EXPECT_THAT(o.paragraphs, ElementsAre(kBody1, ::testing::StartsWith("当气温>35度"), kBody2));
+}
+
+TEST(TextCleanerTest, TraditionalBreadcrumbWithPinyinAndDate) {
+  auto o = CleanText({"首頁(yè) > 范文大全 > 演講稿 > 發(fā)言稿 > 開(kāi)發(fā)區(qū)講話",
+                      "開(kāi)發(fā)區(qū)年終工作會(huì)議領(lǐng)導(dǎo)講話", "發(fā)布時(shí)間:2023-04-18",
+                      "同志們:今天,我們召開(kāi)總結(jié)表彰大會(huì),隆重表彰一年來(lái)作出優(yōu)異成績(jī)的先進(jìn)集體。"});
+  EXPECT_EQ(o.title, "開發區年終工作會議領導講話");
+  EXPECT_EQ(o.date, "2023-04-18");
+  ASSERT_EQ(o.paragraphs.size(), 1u);
+  EXPECT_EQ(o.paragraphs[0], "同志們:今天,我們召開總結表彰大會,隆重表彰一年來作出優異成績的先進集體。");
+}
+
+TEST(TextCleanerTest, MetadataMovesToFields) {
+  auto o = CleanText({"全区服务业集聚区建设动员大会讲话", "时间:2022-11-09 12:08:00",
+                      "来源:新华网  作者:张三", "佩珊分享", kBody1, "浏览次数:1024", kBody2,
+                      "作者在文中指出,城市发展必须坚持以人民为中心,这一观点得到了与会专家的广泛认同和深入讨论。"});
+  EXPECT_EQ(o.date, "2022-11-09T12:08:00");
+  EXPECT_EQ(Joined(o), std::string(kBody1) + "\n" + kBody2 + "\n" +
+                           "作者在文中指出,城市发展必须坚持以人民为中心,这一观点得到了与会专家的广泛认同和深入讨论。\n");
+}
+
+TEST(TextCleanerTest, ShareSuffixOnlyAtTheEdges) {
+  auto o = CleanText({"标题", kBody1, kBody2, kBody3, "经验分享", kBody1, kBody2, kBody3, kBody1});
+  EXPECT_THAT(o.paragraphs, Contains("经验分享"));
+  auto o2 = CleanText({"标题", "王芳分享", kBody1, kBody2, kBody3, kBody1, kBody2});
+  EXPECT_THAT(o2.paragraphs, Not(Contains("王芳分享")));
+}
+
+TEST(TextCleanerTest, IntrosAndDisclaimers) {
+  auto o = CleanText(
+      {"全区服务业集聚区建设动员大会讲话",
+       "导语:全区服务业集聚区建设动员大会讲话一文来源于网友上传,不代表本站观点,若需要原创文章可咨询客服老师,欢迎参考。",
+       "所谓会议,是指人们围绕一个共同的主题进行信息交流的活动。下面就是学习啦小编给大家整理的区长讲话,仅供参考。",
+       kBody1, kBody2, "以上统计数据仅供参考,最终结果以国家统计局正式公布的数据为准,各地区的详细数据将在下月公布。",
+       kBody3, kBody1});
+  EXPECT_THAT(Joined(o), Not(HasSubstr("网友上传")));
+  EXPECT_THAT(Joined(o), Not(HasSubstr("小编")));
+  EXPECT_THAT(Joined(o), HasSubstr("以上统计数据仅供参考"));
+}
+
+TEST(TextCleanerTest, RelatedBlockWithTeasers) {
+  auto o = CleanText({"开发区年终工作会议领导讲话", kBody1, kBody2,
+                      "开发区年终工作会议领导讲话(精选3篇) 相关内容:", "• 开发区工作会议讲话(通用9篇)",
+                      "同志们:这次全省开发区工作会议是在我省积极应对国际金融危机影响、经济企稳回升的关键时期召开的...",
+                      "• 发言稿"});
+  EXPECT_EQ(Joined(o), std::string(kBody1) + "\n" + kBody2 + "\n");
+  auto o2 = CleanText({"区长领导干部大会表态讲话", kBody1, "看过区长领导干部大会表态讲话的人还看了:",
+                       "1.区长就职大会讲话", "2.党委书记任职表态发言稿", "1116650"});
+  EXPECT_EQ(Joined(o2), std::string(kBody1) + "\n");
+}
+
+TEST(TextCleanerTest, RelatedBlockEndsAtRealContent) {
+  auto o = CleanText({"标题", kBody1, "相关阅读:", "区长就职大会讲话", kBody2, kBody3});
+  EXPECT_EQ(Joined(o), std::string(kBody1) + "\n" + kBody2 + "\n" + kBody3 + "\n");
+}
+
+TEST(TextCleanerTest, PaywallIsRemovedAndFlagged) {
+  auto o = CleanText({"市长在全市产业集聚区工作会议上的讲话", kBody1, "隐藏内容", "此处内容需要权限查看",
+                      "• 普通用户特权:8.8积分", "• 会员用户特权:免费", "会员免费查看", kBody2});
+  EXPECT_EQ(Joined(o), std::string(kBody1) + "\n" + kBody2 + "\n");
+  EXPECT_THAT(o.flags, Contains("paywall"));
+  auto plain = CleanText({"标题", kBody1, kBody2});
+  EXPECT_THAT(plain.flags, Not(Contains("paywall")));
+}
+
+TEST(TextCleanerTest, WatermarksAreCutSentencesKept) {
+  auto o = CleanText({"标题",
+                      "这次全区服务业集聚建设动员大会是今年区委、公务员之家版权所有,全国公务员共同的天地!区政府召开的一次重要会议。",
+                      "遵循城市经济发展规律,公务员之家版权所有,全国公务员共同的天地!自觉推动产业能级提升。"});
+  EXPECT_THAT(o.paragraphs, ElementsAre("这次全区服务业集聚建设动员大会是今年区委、区政府召开的一次重要会议。",
+                                        "遵循城市经济发展规律,自觉推动产业能级提升。"));
+}
+
+TEST(TextCleanerTest, SingleWatermarkFromRule) {
+  auto o = CleanText({"标题", kBody1, "遵循城市经济发展规律,好范文网版权所有,未经授权禁止转载!自觉推动产业能级提升。", kBody2});
+  EXPECT_THAT(o.paragraphs, ElementsAre(kBody1, "遵循城市经济发展规律,自觉推动产业能级提升。", kBody2));
+  // Mid-clause and only once: the name's start is unknown, so the words before it are not cut.
+  auto o2 = CleanText({"标题", "这次大会是今年区委公务员之家版权所有召开的一次重要会议。"});
+  EXPECT_THAT(o2.paragraphs[0], HasSubstr("这次大会是今年区委"));
+}
+
+TEST(TextCleanerTest, RecurringPhraseWithoutRule) {
+  // No rule names this site: the phrase is found because it recurs, breaking sentences.
+  auto o = CleanText({"标题", "我们要坚持以人民为中心,范文网专业写作平台欢迎您!不断提高群众满意度。",
+                      "各级部门要团结协作、范文网专业写作平台欢迎您!确保各项工作落到实处。"});
+  EXPECT_THAT(o.paragraphs, ElementsAre("我们要坚持以人民为中心,不断提高群众满意度。",
+                                        "各级部门要团结协作、确保各项工作落到实处。"));
+  // A slogan repeated as its own sentence is not a watermark.
+  auto o2 = CleanText({"标题", "同志们,让我们携起手来,共创美好未来!谢谢大家。", "我再说一遍。让我们携起手来,共创美好未来!谢谢大家。"});
+  EXPECT_EQ(o2.paragraphs.size(), 2u);
+  EXPECT_THAT(o2.paragraphs[1], HasSubstr("共创美好未来!谢谢大家"));
+}
+
+TEST(TextCleanerTest, IndentationCountersAndRepeatedTitle) {
+  auto o = CleanText({"全区服务业集聚区建设动员大会讲话", "", "\xE3\x80\x80\xE3\x80\x80全区服务业集聚区建设动员大会讲话",
+                      "\xE3\x80\x80\xE3\x80\x80" + std::string(kBody1), "\xC2\xA0 ", "阅读(123)", "    1116650"});
+  EXPECT_EQ(o.title, "全区服务业集聚区建设动员大会讲话");
+  EXPECT_THAT(o.paragraphs, ElementsAre(kBody1));
+}
+
+TEST(TextCleanerTest, HtmlInputKeepsKnownTitleAndDate) {
+  CleanInput in;
+  in.from_html = true;
+  in.title = "北京力促改善空气质量";
+  in.date = "2012-01-20";
+  in.lines = {"北京力促改善空气质量", kBody1, "分享到:微信 微博 QQ空间", kBody2};
+  auto o = Cleaner()->Clean(in);
+  EXPECT_EQ(o.title, "北京力促改善空气质量");
+  EXPECT_EQ(o.date, "2012-01-20");
+  EXPECT_THAT(o.paragraphs, ElementsAre(kBody1, kBody2));
+}
+
+TEST(LineRulesTest, DateFormats) {
+  auto r = LineRules::Create(testing::RulesDir(), LineThresholds{});
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r.value()->FindDate("发布时间:2023-04-18"), "2023-04-18");
+  EXPECT_EQ(r.value()->FindDate("2012年1月5日 08:30"), "2012-01-05T08:30:00");
+  EXPECT_EQ(r.value()->FindDate("2012/01/05"), "2012-01-05");
+  EXPECT_EQ(r.value()->FindDate("(二〇一〇年八月十八日)"), "");
+  EXPECT_EQ(r.value()->FindDate("2012-13-05"), "");
+}
+
+// ---------------------------------------------------------------- rule-file errors
+class RulesErrorTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = testing::TempDir() + "/rules";
+    std::filesystem::create_directories(dir_);
+    for (const auto& e : std::filesystem::directory_iterator(testing::RulesDir()))
+      std::filesystem::copy_file(e.path(), dir_ + "/" + e.path().filename().string());
+  }
+  void Append(const std::string& file, const std::string& text) {
+    std::ofstream(dir_ + "/" + file, std::ios::app) << text;
+  }
+  int Lines(const std::string& file) { return static_cast<int>(testing::ReadLines(dir_ + "/" + file).size()); }
+  std::string dir_;
+};
+
+TEST_F(RulesErrorTest, BadDirectiveNamesFileAndLine) {
+  Append("spam.rules", "\nphrase 赌场\nfrase 博彩\n");
+  int line = Lines("spam.rules");
+  auto r = TextCleaner::Create(dir_, Conv());
+  ASSERT_FALSE(r.ok());
+  EXPECT_THAT(r.status().message(), HasSubstr("spam.rules:" + std::to_string(line) + ":"));
+  EXPECT_THAT(r.status().message(), HasSubstr("frase"));
+}
+
+TEST_F(RulesErrorTest, BadRegexNamesFileAndLine) {
+  Append("watermark.rules", "\nregex (版权所有\n");
+  int line = Lines("watermark.rules");
+  auto r = TextCleaner::Create(dir_, Conv());
+  ASSERT_FALSE(r.ok());
+  EXPECT_THAT(r.status().message(), HasSubstr("watermark.rules:" + std::to_string(line) + ": bad regex"));
+}
+
+TEST_F(RulesErrorTest, UnknownSettingAndBadSyllable) {
+  Append("thresholds.rules", "\nset spam_min_hitz 3\n");
+  auto r = TextCleaner::Create(dir_, Conv());
+  ASSERT_FALSE(r.ok());
+  EXPECT_THAT(r.status().message(), HasSubstr("thresholds.rules:"));
+  EXPECT_THAT(r.status().message(), HasSubstr("spam_min_hitz"));
+  auto p = PinyinStripper::Create(testing::RulesDir() + "/pinyin.rules");
+  ASSERT_TRUE(p.ok());
+  std::string bad = dir_ + "/pinyin_bad.rules";
+  testing::WriteFile(bad, "syllable a ai\nsyllable kāi\n");
+  auto q = PinyinStripper::Create(bad);
+  ASSERT_FALSE(q.ok());
+  EXPECT_THAT(q.status().message(), HasSubstr("pinyin_bad.rules:2:"));
+}
+
+TEST_F(RulesErrorTest, MissingFile) {
+  std::filesystem::remove(dir_ + "/paywall.rules");
+  auto r = TextCleaner::Create(dir_, Conv());
+  ASSERT_FALSE(r.ok());
+  EXPECT_THAT(r.status().message(), HasSubstr("paywall.rules"));
+}
+
+// ---------------------------------------------------------------- acceptance over the seeds
+// The same bag-of-tokens F1 as shared/acceptance/score.py: every CJK ideograph is a token, every
+// run of ASCII letters/digits is a token.
+std::map<std::string, int> Tokens(const std::string& s) {
+  std::map<std::string, int> t;
+  size_t pos = 0;
+  std::string word;
+  auto flush = [&] {
+    if (!word.empty()) ++t[word];
+    word.clear();
+  };
+  while (pos < s.size()) {
+    size_t start = pos;
+    char32_t c = utf8::Next(s, &pos);
+    if (c < 0x80 && std::isalnum(static_cast<int>(c))) {
+      word.push_back(static_cast<char>(c));
+      continue;
+    }
+    flush();
+    if ((c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
+        (c >= 0x20000 && c <= 0x2FFFF))
+      ++t[s.substr(start, pos - start)];
+  }
+  flush();
+  return t;
+}
+
+double F1(const std::string& out, const std::string& gold) {
+  auto o = Tokens(out), g = Tokens(gold);
+  long common = 0, no = 0, ng = 0;
+  for (const auto& [k, v] : o) {
+    no += v;
+    auto it = g.find(k);
+    if (it != g.end()) common += std::min(v, it->second);
+  }
+  for (const auto& [k, v] : g) ng += v;
+  double p = static_cast<double>(common) / std::max(1L, no), r = static_cast<double>(common) / std::max(1L, ng);
+  return p + r == 0 ? 0 : 2 * p * r / (p + r);
+}
+
+TEST(AcceptanceTest, SeedPagesMeetTheFloors) {
+  QINGXI_REQUIRE_SHARED();
+  PipelineOptions opt;
+  opt.rules_dir = testing::RulesDir();
+  auto pipeline = Pipeline::Create(opt);
+  ASSERT_TRUE(pipeline.ok()) << pipeline.status().ToString();
+  const std::string seeds = testing::SharedDir() + "/seeds", gold = testing::SharedDir() + "/acceptance/gold";
+  double sum = 0;
+  int docs = 0;
+  for (const auto& e : std::filesystem::directory_iterator(seeds)) {
+    if (e.path().extension() != ".txt") continue;
+    const std::string id = e.path().stem().string();
+    std::string bytes = testing::ReadFile(e.path().string());
+    InputDocument doc;
+    doc.id = id;
+    doc.source = e.path().string();
+    doc.bytes = bytes;
+    doc.kind = InputKind::kText;
+    Record r = pipeline.value()->Process(doc);
+    ASSERT_FALSE(r.is_error()) << id << ": " << r.error;
+    auto meta = nlohmann::json::parse(testing::ReadFile(gold + "/" + id + ".json"));
+    double f = F1(r.text, testing::ReadFile(gold + "/" + id + ".txt"));
+    EXPECT_GE(f, 0.98) << id;
+    sum += f;
+    ++docs;
+    for (const auto& noise : meta["noise"]) {
+      EXPECT_THAT(r.text, Not(HasSubstr(noise.get<std::string>()))) << id << " leaks";
+    }
+    if (meta.contains("title") && meta["title"].is_string()) {
+      EXPECT_EQ(r.title, meta["title"].get<std::string>()) << id;
+    }
+    if (meta.contains("date") && meta["date"].is_string()) {
+      EXPECT_EQ(r.date.rfind(meta["date"].get<std::string>(), 0), 0u) << id << " date " << r.date;
+    }
+    if (meta.contains("flags")) {
+      for (const auto& fl : meta["flags"]) {
+        EXPECT_THAT(r.flags, Contains(fl.get<std::string>())) << id;
+      }
+    }
+  }
+  ASSERT_EQ(docs, 5);
+  EXPECT_GE(sum / docs, 0.99);
+}
+
+}  // namespace
+}  // namespace qingxi
