@@ -1,0 +1,619 @@
+// CrawlStore on SQLite: WAL journal (readers never block the writer, and a kill -9 loses no
+// committed transaction), prepared statements compiled once per connection, and one
+// IMMEDIATE transaction per operation or batch so that concurrent crawlers queue on the write
+// lock (busy_timeout) instead of failing on a read-to-write upgrade.
+#include "crawl_store_sqlite.h"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <utility>
+
+#include "qingxi/fetch/url.h"
+
+namespace qingxi::fetch {
+namespace {
+
+// Version 1. Times are Unix seconds; hashes are lower-case hex text.
+constexpr const char* kSchema = R"sql(
+CREATE TABLE urls(
+  id INTEGER PRIMARY KEY,
+  url TEXT NOT NULL UNIQUE,            -- normalised (qingxi::fetch::NormalizeUrl)
+  site_key TEXT NOT NULL,              -- registrable domain (public suffix list)
+  status TEXT NOT NULL DEFAULT 'new',  -- new/queued/fetched/not_modified/error/disallowed/gone
+  http_status INTEGER NOT NULL DEFAULT 0,
+  etag TEXT NOT NULL DEFAULT '',
+  last_modified TEXT NOT NULL DEFAULT '',
+  content_hash TEXT NOT NULL DEFAULT '',  -- of the cleaned text
+  body_hash TEXT NOT NULL DEFAULT '',     -- of the raw body
+  first_fetch INTEGER NOT NULL DEFAULT 0,
+  last_fetch INTEGER NOT NULL DEFAULT 0,
+  last_change INTEGER NOT NULL DEFAULT 0,
+  next_due INTEGER NOT NULL,           -- while queued: when the lease expires
+  change_interval INTEGER NOT NULL,    -- seconds, adapted to how often the page changes
+  failures INTEGER NOT NULL DEFAULT 0, -- consecutive
+  fetch_count INTEGER NOT NULL DEFAULT 0,
+  since_full INTEGER NOT NULL DEFAULT 0,  -- conditional fetches since the last full one
+  depth INTEGER NOT NULL DEFAULT 0,
+  discovered_from TEXT NOT NULL DEFAULT '',
+  added_at INTEGER NOT NULL
+);
+CREATE INDEX urls_due ON urls(next_due, id);
+CREATE INDEX urls_site ON urls(site_key);
+CREATE INDEX urls_queued ON urls(status) WHERE status = 'queued';  -- ReleaseLeases
+CREATE TABLE outputs(
+  doc_id TEXT PRIMARY KEY,
+  url TEXT NOT NULL,
+  content_hash TEXT NOT NULL,
+  written_at INTEGER NOT NULL,
+  corpus TEXT NOT NULL DEFAULT '',
+  corpus_offset INTEGER NOT NULL DEFAULT -1
+);
+CREATE UNIQUE INDEX outputs_url_hash ON outputs(url, content_hash);
+CREATE TABLE corpora(
+  corpus TEXT PRIMARY KEY,             -- a corpus file path
+  end_offset INTEGER NOT NULL          -- just past the last line marked written
+);
+)sql";
+
+class Stmt {
+ public:
+  Stmt() = default;
+  ~Stmt() { sqlite3_finalize(s_); }
+  Stmt(const Stmt&) = delete;
+  Stmt& operator=(const Stmt&) = delete;
+  bool Prepare(sqlite3* db, const char* sql) {
+    return sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s_, nullptr) == SQLITE_OK;
+  }
+  sqlite3_stmt* get() { return s_; }
+  // Resets for reuse, binding nothing.
+  Stmt& Reset() {
+    sqlite3_reset(s_);
+    sqlite3_clear_bindings(s_);
+    return *this;
+  }
+  Stmt& Bind(int i, int64_t v) {
+    sqlite3_bind_int64(s_, i, v);
+    return *this;
+  }
+  Stmt& Bind(int i, std::string_view v) {
+    sqlite3_bind_text(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+    return *this;
+  }
+  int Step() { return sqlite3_step(s_); }
+  int64_t Int(int col) { return sqlite3_column_int64(s_, col); }
+  std::string Text(int col) {
+    const unsigned char* t = sqlite3_column_text(s_, col);
+    return t == nullptr ? std::string()
+                        : std::string(reinterpret_cast<const char*>(t),
+                                      static_cast<size_t>(sqlite3_column_bytes(s_, col)));
+  }
+
+ private:
+  sqlite3_stmt* s_ = nullptr;
+};
+
+UrlStatus StatusOf(const std::string& name) {
+  UrlStatus s = UrlStatus::kNew;
+  ParseUrlStatus(name, &s);
+  return s;
+}
+
+class SqliteCrawlStore : public CrawlStore {
+ public:
+  explicit SqliteCrawlStore(const CrawlPolicy& p) : policy_(p) {}
+  ~SqliteCrawlStore() override {
+    // sqlite3_close_v2 defers the close until the statements (members, finalized after this
+    // body runs) are gone.
+    if (db_ != nullptr) sqlite3_close_v2(db_);
+  }
+
+  Status Init(const std::string& path);
+
+  const CrawlPolicy& policy() const override { return policy_; }
+  int schema_version() const override { return schema_version_; }
+  Result<AddUrlsResult> AddUrls(const std::vector<NewUrl>& urls, int64_t now) override;
+  Result<std::vector<DueUrl>> ClaimDue(int64_t now, int limit) override;
+  Result<int64_t> ReleaseLeases(int64_t now) override;
+  Result<RecordDecision> RecordResult(const FetchReport& report, int64_t now,
+                                      const OutputMark* written) override;
+  Result<std::vector<RecordDecision>> RecordResults(const std::vector<FetchReport>& reports,
+                                                    int64_t now) override;
+  Status MarkWritten(const std::vector<OutputMark>& marks, int64_t now) override;
+  Result<bool> IsWritten(std::string_view url, std::string_view content_hash) override;
+  Result<int64_t> WrittenEnd(std::string_view corpus) override;
+  Result<CrawlStats> Stats(int64_t now) override;
+  Result<UrlState> Get(std::string_view url) override;
+
+ private:
+  Status Exec(const char* sql);
+  Status Error(const char* what) {
+    const int code = sqlite3_errcode(db_);
+    std::string m = std::string("crawl db: ") + what + ": " + sqlite3_errmsg(db_);
+    if (code == SQLITE_BUSY || code == SQLITE_LOCKED) return Status::Unavailable(m);
+    return Status::IoError(m);
+  }
+  Status Begin() { return Exec("BEGIN IMMEDIATE"); }
+  Status Commit() { return Exec("COMMIT"); }
+  void Rollback() { sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr); }
+  Result<RecordDecision> RecordOne(const FetchReport& r, int64_t now);
+  Status MarkOne(const OutputMark& m, int64_t now);
+  Status Prepare(Stmt* s, const char* sql) {
+    return s->Prepare(db_, sql) ? Status::Ok() : Error(sql);
+  }
+
+  CrawlPolicy policy_;
+  sqlite3* db_ = nullptr;
+  int schema_version_ = 0;
+  Stmt add_, lower_depth_, select_due_, claim_, release_, load_, update_, mark_, corpus_end_,
+      is_written_, written_end_, get_;
+};
+
+Status SqliteCrawlStore::Exec(const char* sql) {
+  char* err = nullptr;
+  if (sqlite3_exec(db_, sql, nullptr, nullptr, &err) != SQLITE_OK) {
+    std::string m = err != nullptr ? err : "unknown error";
+    sqlite3_free(err);
+    const int code = sqlite3_errcode(db_);
+    std::string msg =
+        std::string("crawl db: ") + m + " (in: " + std::string(sql).substr(0, 60) + ")";
+    return code == SQLITE_BUSY || code == SQLITE_LOCKED ? Status::Unavailable(msg)
+                                                        : Status::IoError(msg);
+  }
+  return Status::Ok();
+}
+
+Status SqliteCrawlStore::Init(const std::string& path) {
+  const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+  if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
+    std::string m = db_ != nullptr ? sqlite3_errmsg(db_) : "out of memory";
+    return Status::IoError("crawl db: cannot open " + path + ": " + m);
+  }
+  sqlite3_busy_timeout(db_, policy_.busy_timeout_ms);
+  // WAL: one writer and many readers at once; synchronous=NORMAL keeps every committed
+  // transaction across a process kill (only a power loss may drop the last ones).
+  Status s = Exec("PRAGMA journal_mode=WAL");
+  if (s.ok()) s = Exec("PRAGMA synchronous=NORMAL");
+  if (s.ok()) s = Exec("PRAGMA foreign_keys=OFF");
+  if (!s.ok()) return s;
+
+  s = Begin();
+  if (!s.ok()) return s;
+  s = Exec("CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+  if (!s.ok()) {
+    Rollback();
+    return s;
+  }
+  {
+    Stmt v;
+    if (!v.Prepare(db_, "SELECT value FROM meta WHERE key='schema_version'")) {
+      Rollback();
+      return Error("read schema version");
+    }
+    if (v.Step() == SQLITE_ROW) schema_version_ = std::atoi(v.Text(0).c_str());
+  }
+  if (schema_version_ == 0) {
+    s = Exec(kSchema);
+    if (s.ok()) {
+      s = Exec(("INSERT INTO meta(key, value) VALUES('schema_version', '" +
+                std::to_string(kCrawlSchemaVersion) + "')")
+                   .c_str());
+    }
+    if (!s.ok()) {
+      Rollback();
+      return s;
+    }
+    schema_version_ = kCrawlSchemaVersion;
+  } else if (schema_version_ > kCrawlSchemaVersion) {
+    Rollback();
+    return Status::InvalidArgument("crawl db: " + path + " has schema version " +
+                                   std::to_string(schema_version_) + "; this build knows up to " +
+                                   std::to_string(kCrawlSchemaVersion));
+  }
+  // (Migrations from older versions go here, each in this transaction.)
+  s = Commit();
+  if (!s.ok()) return s;
+
+  const std::pair<Stmt*, const char*> statements[] = {
+      {&add_,
+       "INSERT INTO urls(url, site_key, status, next_due, change_interval, depth, "
+       "discovered_from, added_at) VALUES(?1, ?2, 'new', ?3, ?4, ?5, ?6, ?3) "
+       "ON CONFLICT(url) DO NOTHING"},
+      {&lower_depth_, "UPDATE urls SET depth = ?2 WHERE url = ?1 AND depth > ?2"},
+      {&select_due_,
+       "SELECT id, url, site_key, depth, status, etag, last_modified, content_hash, "
+       "fetch_count, since_full FROM urls WHERE next_due <= ?1 ORDER BY next_due, id LIMIT ?2"},
+      {&claim_, "UPDATE urls SET status = 'queued', next_due = ?2 WHERE id = ?1"},
+      {&release_, "UPDATE urls SET next_due = ?1 WHERE status = 'queued' AND next_due > ?1"},
+      {&load_,
+       "SELECT id, content_hash, etag, last_modified, change_interval, failures, fetch_count, "
+       "since_full, first_fetch, last_change, body_hash, last_fetch FROM urls WHERE url = ?1"},
+      {&update_,
+       "UPDATE urls SET status = ?2, http_status = ?3, etag = ?4, last_modified = ?5, "
+       "content_hash = ?6, body_hash = ?7, first_fetch = ?8, last_fetch = ?9, "
+       "last_change = ?10, next_due = ?11, change_interval = ?12, failures = ?13, "
+       "fetch_count = ?14, since_full = ?15 WHERE id = ?1"},
+      {&mark_,
+       "INSERT INTO outputs(doc_id, url, content_hash, written_at, corpus, corpus_offset) "
+       "VALUES(?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING"},
+      {&corpus_end_,
+       "INSERT INTO corpora(corpus, end_offset) VALUES(?1, ?2) "
+       "ON CONFLICT(corpus) DO UPDATE SET end_offset = excluded.end_offset"},
+      {&is_written_, "SELECT 1 FROM outputs WHERE url = ?1 AND content_hash = ?2"},
+      {&written_end_, "SELECT end_offset FROM corpora WHERE corpus = ?1"},
+      {&get_,
+       "SELECT url, site_key, status, http_status, etag, last_modified, content_hash, "
+       "body_hash, first_fetch, last_fetch, last_change, next_due, change_interval, failures, "
+       "since_full, fetch_count, depth, discovered_from FROM urls WHERE url = ?1"},
+  };
+  for (const auto& [stmt, sql] : statements) {
+    s = Prepare(stmt, sql);
+    if (!s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
+Result<AddUrlsResult> SqliteCrawlStore::AddUrls(const std::vector<NewUrl>& urls, int64_t now) {
+  AddUrlsResult out;
+  const int64_t interval =
+      std::clamp(policy_.initial_interval, policy_.min_interval, policy_.max_interval);
+  Status s = Begin();
+  if (!s.ok()) return s;
+  for (const NewUrl& u : urls) {
+    Result<Url> parsed = ParseUrl(u.url);
+    if (!parsed.ok()) {
+      ++out.invalid;
+      continue;
+    }
+    const std::string& spec = parsed->spec;
+    add_.Reset()
+        .Bind(1, spec)
+        .Bind(2, SiteKeyOfHost(parsed->host))
+        .Bind(3, now)
+        .Bind(4, interval)
+        .Bind(5, int64_t{u.depth})
+        .Bind(6, u.discovered_from);
+    if (add_.Step() != SQLITE_DONE) {
+      Status e = Error("add url");
+      Rollback();
+      return e;
+    }
+    if (sqlite3_changes(db_) > 0) {
+      ++out.added;
+    } else {
+      ++out.existing;
+      lower_depth_.Reset().Bind(1, spec).Bind(2, int64_t{u.depth});
+      if (lower_depth_.Step() != SQLITE_DONE) {
+        Status e = Error("update depth");
+        Rollback();
+        return e;
+      }
+    }
+  }
+  s = Commit();
+  if (!s.ok()) return s;
+  return out;
+}
+
+Result<std::vector<DueUrl>> SqliteCrawlStore::ClaimDue(int64_t now, int limit) {
+  std::vector<DueUrl> out;
+  if (limit <= 0) return out;
+  Status s = Begin();
+  if (!s.ok()) return s;
+  std::vector<int64_t> ids;
+  select_due_.Reset().Bind(1, now).Bind(2, int64_t{limit});
+  int rc;
+  while ((rc = select_due_.Step()) == SQLITE_ROW) {
+    ids.push_back(select_due_.Int(0));
+    DueUrl d;
+    d.url = select_due_.Text(1);
+    d.site_key = select_due_.Text(2);
+    d.depth = static_cast<int>(select_due_.Int(3));
+    d.previous = StatusOf(select_due_.Text(4));
+    const std::string etag = select_due_.Text(5);
+    const std::string lm = select_due_.Text(6);
+    d.content_hash = select_due_.Text(7);
+    d.fetch_count = select_due_.Int(8);
+    const int64_t since_full = select_due_.Int(9);
+    // Every Nth re-crawl goes without validators: a server that wrongly answers 304 cannot
+    // hide a change forever.
+    const bool full = policy_.full_fetch_every > 0 && since_full >= policy_.full_fetch_every - 1;
+    if (!full && !d.content_hash.empty()) {
+      d.if_none_match = etag;
+      d.if_modified_since = lm;
+    }
+    out.push_back(std::move(d));
+  }
+  if (rc != SQLITE_DONE) {
+    Status e = Error("select due urls");
+    Rollback();
+    return e;
+  }
+  select_due_.Reset();
+  for (int64_t id : ids) {
+    claim_.Reset().Bind(1, id).Bind(2, now + policy_.lease);
+    if (claim_.Step() != SQLITE_DONE) {
+      Status e = Error("claim url");
+      Rollback();
+      return e;
+    }
+  }
+  s = Commit();
+  if (!s.ok()) return s;
+  return out;
+}
+
+Result<int64_t> SqliteCrawlStore::ReleaseLeases(int64_t now) {
+  release_.Reset().Bind(1, now);
+  if (release_.Step() != SQLITE_DONE) return Error("release leases");
+  return static_cast<int64_t>(sqlite3_changes(db_));
+}
+
+Result<RecordDecision> SqliteCrawlStore::RecordOne(const FetchReport& r, int64_t now) {
+  load_.Reset().Bind(1, r.url);
+  int rc = load_.Step();
+  if (rc == SQLITE_DONE) return Status::NotFound("crawl db: unknown url " + r.url);
+  if (rc != SQLITE_ROW) return Error("load url");
+  const int64_t id = load_.Int(0);
+  std::string content_hash = load_.Text(1);
+  std::string etag = load_.Text(2);
+  std::string last_modified = load_.Text(3);
+  int64_t interval = load_.Int(4);
+  int64_t failures = load_.Int(5);
+  int64_t fetch_count = load_.Int(6);
+  int64_t since_full = load_.Int(7);
+  int64_t first_fetch = load_.Int(8);
+  int64_t last_change = load_.Int(9);
+  std::string body_hash = load_.Text(10);
+  int64_t last_fetch = load_.Int(11);
+  load_.Reset();
+
+  const CrawlPolicy& p = policy_;
+  RecordDecision d;
+  UrlStatus status = UrlStatus::kError;
+  int64_t next_due = now;
+  auto grow = [&] {
+    interval = std::min<int64_t>(p.max_interval,
+                                 static_cast<int64_t>(std::llround(interval * p.unchanged_factor)));
+  };
+  auto shrink = [&] {
+    interval = std::max<int64_t>(p.min_interval,
+                                 static_cast<int64_t>(std::llround(interval / p.changed_divisor)));
+  };
+  switch (r.outcome) {
+    case FetchOutcome::kFetched: {
+      const bool first = content_hash.empty();
+      d.changed = first || r.content_hash != content_hash;
+      if (first) {
+        interval = std::clamp(p.initial_interval, p.min_interval, p.max_interval);
+      } else if (d.changed) {
+        shrink();
+      } else {
+        grow();
+      }
+      status = UrlStatus::kFetched;
+      content_hash = r.content_hash;
+      body_hash = r.body_hash;
+      // A 200 replaces the stored response: its validators (possibly none) are the current ones.
+      etag = r.etag;
+      last_modified = r.last_modified;
+      if (d.changed) last_change = now;
+      failures = 0;
+      ++fetch_count;
+      since_full = r.conditional ? since_full + 1 : 0;
+      if (first_fetch == 0) first_fetch = now;
+      last_fetch = now;
+      next_due = now + interval;
+      break;
+    }
+    case FetchOutcome::kNotModified:
+      grow();
+      status = UrlStatus::kNotModified;
+      // RFC 9111 section 4.3.4: a 304 updates the stored validators it carries.
+      if (!r.etag.empty()) etag = r.etag;
+      if (!r.last_modified.empty()) last_modified = r.last_modified;
+      failures = 0;
+      ++fetch_count;
+      since_full = r.conditional ? since_full + 1 : 0;
+      if (first_fetch == 0) first_fetch = now;
+      last_fetch = now;
+      next_due = now + interval;
+      break;
+    case FetchOutcome::kError: {
+      status = UrlStatus::kError;
+      ++failures;
+      if (failures >= p.max_failures) {
+        next_due = now + p.max_interval;
+      } else {
+        // Exponential backoff: error_backoff * 2^(failures-1), at most max_interval.
+        const int shift = static_cast<int>(std::min<int64_t>(failures - 1, 40));
+        const double wait = static_cast<double>(p.error_backoff) * std::ldexp(1.0, shift);
+        next_due = now + static_cast<int64_t>(std::min<double>(wait, p.max_interval));
+      }
+      break;
+    }
+    case FetchOutcome::kGone:
+      status = UrlStatus::kGone;
+      failures = 0;
+      next_due = now + p.max_interval;
+      break;
+    case FetchOutcome::kDisallowed:
+      status = UrlStatus::kDisallowed;
+      failures = 0;
+      next_due = now + std::clamp(p.initial_interval, p.min_interval, p.max_interval);
+      break;
+  }
+  d.interval = interval;
+  d.next_due = next_due;
+
+  update_.Reset()
+      .Bind(1, id)
+      .Bind(2, UrlStatusName(status))
+      .Bind(3, int64_t{r.http_status})
+      .Bind(4, etag)
+      .Bind(5, last_modified)
+      .Bind(6, content_hash);
+  update_.Bind(7, body_hash)
+      .Bind(8, first_fetch)
+      .Bind(9, last_fetch)
+      .Bind(10, last_change)
+      .Bind(11, next_due)
+      .Bind(12, interval)
+      .Bind(13, failures)
+      .Bind(14, fetch_count)
+      .Bind(15, since_full);
+  if (update_.Step() != SQLITE_DONE) return Error("update url");
+  return d;
+}
+
+Status SqliteCrawlStore::MarkOne(const OutputMark& m, int64_t now) {
+  mark_.Reset()
+      .Bind(1, m.doc_id)
+      .Bind(2, m.url)
+      .Bind(3, m.content_hash)
+      .Bind(4, now)
+      .Bind(5, m.corpus)
+      .Bind(6, m.corpus_offset);
+  if (mark_.Step() != SQLITE_DONE) return Error("mark written");
+  if (!m.corpus.empty() && m.corpus_offset >= 0) {
+    corpus_end_.Reset().Bind(1, m.corpus).Bind(2, m.corpus_offset);
+    if (corpus_end_.Step() != SQLITE_DONE) return Error("record corpus end");
+  }
+  return Status::Ok();
+}
+
+Result<RecordDecision> SqliteCrawlStore::RecordResult(const FetchReport& report, int64_t now,
+                                                      const OutputMark* written) {
+  Status s = Begin();
+  if (!s.ok()) return s;
+  Result<RecordDecision> d = RecordOne(report, now);
+  if (d.ok() && written != nullptr) s = MarkOne(*written, now);
+  if (!d.ok() || !s.ok()) {
+    Rollback();
+    return d.ok() ? s : d.status();
+  }
+  s = Commit();
+  if (!s.ok()) return s;
+  return d;
+}
+
+Result<std::vector<RecordDecision>> SqliteCrawlStore::RecordResults(
+    const std::vector<FetchReport>& reports, int64_t now) {
+  std::vector<RecordDecision> out;
+  out.reserve(reports.size());
+  Status s = Begin();
+  if (!s.ok()) return s;
+  for (const FetchReport& r : reports) {
+    Result<RecordDecision> d = RecordOne(r, now);
+    if (!d.ok()) {
+      Rollback();
+      return d.status();
+    }
+    out.push_back(d.value());
+  }
+  s = Commit();
+  if (!s.ok()) return s;
+  return out;
+}
+
+Status SqliteCrawlStore::MarkWritten(const std::vector<OutputMark>& marks, int64_t now) {
+  Status s = Begin();
+  if (!s.ok()) return s;
+  for (const OutputMark& m : marks) {
+    s = MarkOne(m, now);
+    if (!s.ok()) {
+      Rollback();
+      return s;
+    }
+  }
+  return Commit();
+}
+
+Result<bool> SqliteCrawlStore::IsWritten(std::string_view url, std::string_view content_hash) {
+  is_written_.Reset().Bind(1, url).Bind(2, content_hash);
+  const int rc = is_written_.Step();
+  is_written_.Reset();
+  if (rc == SQLITE_ROW) return true;
+  if (rc == SQLITE_DONE) return false;
+  return Error("is written");
+}
+
+Result<int64_t> SqliteCrawlStore::WrittenEnd(std::string_view corpus) {
+  written_end_.Reset().Bind(1, corpus);
+  const int rc = written_end_.Step();
+  int64_t end = 0;
+  if (rc == SQLITE_ROW) end = written_end_.Int(0);
+  written_end_.Reset();
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE) return Error("written end");
+  return end;
+}
+
+Result<CrawlStats> SqliteCrawlStore::Stats(int64_t now) {
+  CrawlStats st;
+  for (UrlStatus s :
+       {UrlStatus::kNew, UrlStatus::kQueued, UrlStatus::kFetched, UrlStatus::kNotModified,
+        UrlStatus::kError, UrlStatus::kDisallowed, UrlStatus::kGone})
+    st.by_status[UrlStatusName(s)] = 0;
+  Stmt q;
+  if (!q.Prepare(db_, "SELECT status, COUNT(*) FROM urls GROUP BY status")) return Error("stats");
+  int rc;
+  while ((rc = q.Step()) == SQLITE_ROW) {
+    st.by_status[q.Text(0)] = q.Int(1);
+    st.urls += q.Int(1);
+  }
+  if (rc != SQLITE_DONE) return Error("stats");
+  Stmt due;
+  if (!due.Prepare(db_, "SELECT COUNT(*) FROM urls WHERE next_due <= ?1")) return Error("stats");
+  due.Bind(1, now);
+  if (due.Step() == SQLITE_ROW) st.due = due.Int(0);
+  Stmt outs;
+  if (!outs.Prepare(db_, "SELECT COUNT(*) FROM outputs")) return Error("stats");
+  if (outs.Step() == SQLITE_ROW) st.outputs = outs.Int(0);
+  return st;
+}
+
+Result<UrlState> SqliteCrawlStore::Get(std::string_view url) {
+  Result<std::string> n = NormalizeUrl(url);
+  get_.Reset().Bind(1, n.ok() ? std::string_view(n.value()) : url);
+  const int rc = get_.Step();
+  if (rc == SQLITE_DONE) {
+    get_.Reset();
+    return Status::NotFound("crawl db: unknown url " + std::string(url));
+  }
+  if (rc != SQLITE_ROW) return Error("get url");
+  UrlState u;
+  u.url = get_.Text(0);
+  u.site_key = get_.Text(1);
+  u.status = StatusOf(get_.Text(2));
+  u.http_status = static_cast<int>(get_.Int(3));
+  u.etag = get_.Text(4);
+  u.last_modified = get_.Text(5);
+  u.content_hash = get_.Text(6);
+  u.body_hash = get_.Text(7);
+  u.first_fetch = get_.Int(8);
+  u.last_fetch = get_.Int(9);
+  u.last_change = get_.Int(10);
+  u.next_due = get_.Int(11);
+  u.interval = get_.Int(12);
+  u.failures = static_cast<int>(get_.Int(13));
+  u.since_full = static_cast<int>(get_.Int(14));
+  u.fetch_count = get_.Int(15);
+  u.depth = static_cast<int>(get_.Int(16));
+  u.discovered_from = get_.Text(17);
+  get_.Reset();
+  return u;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<CrawlStore>> OpenSqliteCrawlStore(const std::string& path,
+                                                         const CrawlPolicy& policy) {
+  auto store = std::make_unique<SqliteCrawlStore>(policy);
+  Status s = store->Init(path);
+  if (!s.ok()) return s;
+  return std::unique_ptr<CrawlStore>(std::move(store));
+}
+
+}  // namespace qingxi::fetch

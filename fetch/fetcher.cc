@@ -1,0 +1,885 @@
+// The fetch engine: libcurl's multi interface on one thread, with per-host politeness.
+//
+// Shape (after curl's docs/examples/10-at-a-time.c and crawler.c): a loop that pulls requests
+// from the source while there is room, starts every transfer whose host is ready, drives
+// curl_multi_perform, collects finished transfers with curl_multi_info_read and sleeps in
+// curl_multi_poll until a socket is ready, a curl timer expires or the next host becomes ready.
+//
+// Politeness state lives in one HostQueue per politeness key (the host by default): a FIFO of
+// requests, the number in flight, the earliest time the next request may start (per-host delay,
+// Crawl-delay, Retry-After and backoff all move this one clock forward), and the count of
+// consecutive failures for exponential backoff. Ready hosts sit in a min-heap keyed by that
+// time, so scheduling costs O(log hosts) per start however many hosts are waiting.
+#include "qingxi/fetch/fetcher.h"
+
+#include <curl/curl.h>
+#include <sys/socket.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstring>
+#include <ctime>
+#include <deque>
+#include <optional>
+#include <queue>
+#include <random>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "qingxi/fetch/robots.h"
+#include "qingxi/fetch/url.h"
+
+namespace qingxi::fetch {
+
+const char* FetchErrorName(FetchError e) {
+  switch (e) {
+    case FetchError::kNone:
+      return "none";
+    case FetchError::kInvalidUrl:
+      return "invalid_url";
+    case FetchError::kRobotsDisallowed:
+      return "robots_disallowed";
+    case FetchError::kRobotsUnavailable:
+      return "robots_unavailable";
+    case FetchError::kAddressRefused:
+      return "address_refused";
+    case FetchError::kContentTypeRejected:
+      return "content_type_rejected";
+    case FetchError::kBodyTooLarge:
+      return "body_too_large";
+    case FetchError::kTooManyRedirects:
+      return "too_many_redirects";
+    case FetchError::kTimeout:
+      return "timeout";
+    case FetchError::kDns:
+      return "dns";
+    case FetchError::kConnect:
+      return "connect";
+    case FetchError::kNetwork:
+      return "network";
+    case FetchError::kStopped:
+      return "stopped";
+  }
+  return "unknown";
+}
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i)
+    if (Lower(a[i]) != Lower(b[i])) return false;
+  return true;
+}
+
+bool StartsWithIgnoreCase(std::string_view s, std::string_view prefix) {
+  return s.size() >= prefix.size() && EqualsIgnoreCase(s.substr(0, prefix.size()), prefix);
+}
+
+std::string_view TrimView(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() &&
+         (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n'))
+    s.remove_suffix(1);
+  return s;
+}
+
+void InitCurlOnce() {
+  static const bool ok = [] { return curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK; }();
+  (void)ok;
+}
+
+// Retry-After (RFC 9110 section 10.2.3): delay-seconds or an HTTP-date. Returns seconds from
+// now, or nullopt when absent or unparsable. curl_getdate parses the three HTTP date formats.
+std::optional<double> ParseRetryAfter(std::string_view value) {
+  value = TrimView(value);
+  if (value.empty()) return std::nullopt;
+  if (std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    if (value.size() > 9) return 1e9;
+    return static_cast<double>(std::stol(std::string(value)));
+  }
+  time_t when = curl_getdate(std::string(value).c_str(), nullptr);
+  if (when == -1) return std::nullopt;
+  double delta = std::difftime(when, std::time(nullptr));
+  return delta < 0 ? 0.0 : delta;
+}
+
+struct Pending {
+  FetchRequest request;
+  std::string fetch_url;  // normalised spec actually requested
+  std::string origin;     // scheme://host[:port], the robots.txt unit
+  std::string target;     // path?query, what robots.txt rules match
+  Clock::time_point taken;
+  int attempts = 0;
+  int redirects = 0;  // hops followed so far
+  uint64_t wire_bytes = 0;
+  uint64_t header_bytes = 0;
+};
+
+struct HostQueue {
+  std::string key;
+  std::deque<Pending> queue;
+  int active = 0;
+  Clock::time_point next_start{};
+  int failures = 0;  // consecutive, for backoff
+  bool robots_in_flight = false;
+  double crawl_delay_s = 0;  // capped, from the last robots.txt consulted
+  uint64_t heap_gen = 0;     // only the heap entry with the current generation is live
+};
+
+struct Transfer {
+  CURL* easy = nullptr;
+  HostQueue* host = nullptr;
+  bool is_robots = false;
+  std::string robots_origin;
+  Pending pending;
+  curl_slist* request_headers = nullptr;
+  // Response being received (reset at each status line: redirects and 1xx have their own).
+  int header_status = 0;
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::string body;
+  size_t body_limit = 0;
+  const std::vector<std::string>* accept_types = nullptr;
+  bool allow_private = false;
+  bool address_refused = false;
+  bool type_rejected = false;
+  bool too_large = false;
+  char error_buffer[CURL_ERROR_SIZE] = {0};
+};
+
+const std::string* FindHeader(const std::vector<std::pair<std::string, std::string>>& headers,
+                              std::string_view name) {
+  for (const auto& h : headers)
+    if (EqualsIgnoreCase(h.first, name)) return &h.second;
+  return nullptr;
+}
+
+bool ContentTypeAccepted(const std::vector<std::string>& accepted, std::string_view value) {
+  if (accepted.empty()) return true;
+  value = TrimView(value);
+  if (value.empty()) return true;  // no Content-Type: let the cleaner sniff it
+  std::string_view media = value.substr(0, value.find(';'));
+  media = TrimView(media);
+  for (const auto& a : accepted)
+    if (StartsWithIgnoreCase(media, a)) return true;
+  return false;
+}
+
+size_t OnHeader(char* data, size_t size, size_t nmemb, void* user) {
+  auto* t = static_cast<Transfer*>(user);
+  const size_t len = size * nmemb;
+  std::string_view line(data, len);
+  while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.remove_suffix(1);
+  if (line.size() >= 5 && line.substr(0, 5) == "HTTP/") {
+    t->headers.clear();
+    size_t sp = line.find(' ');
+    t->header_status =
+        sp == std::string_view::npos ? 0 : std::atoi(std::string(line.substr(sp + 1, 3)).c_str());
+    return len;
+  }
+  if (line.empty()) {
+    // End of one response's header block. Intermediate responses (1xx, followed redirects)
+    // are skipped; the final one is checked before a single body byte is accepted, so a
+    // rejected type or a declared oversize costs only the headers.
+    const int st = t->header_status;
+    if (st < 200 || t->is_robots) return len;
+    if (st >= 300 && st < 400 && FindHeader(t->headers, "location")) return len;
+    if (st >= 200 && st < 300) {
+      const std::string* ct = FindHeader(t->headers, "content-type");
+      if (ct && !ContentTypeAccepted(*t->accept_types, *ct)) {
+        t->type_rejected = true;
+        return 0;  // aborts the transfer with CURLE_WRITE_ERROR
+      }
+      const std::string* cl = FindHeader(t->headers, "content-length");
+      if (cl && !FindHeader(t->headers, "content-encoding")) {
+        char* end = nullptr;
+        unsigned long long n = std::strtoull(cl->c_str(), &end, 10);
+        if (end != cl->c_str() && n > t->body_limit) {
+          t->too_large = true;
+          return 0;
+        }
+      }
+    }
+    return len;
+  }
+  if ((line.front() == ' ' || line.front() == '\t') && !t->headers.empty()) {
+    // obs-fold (RFC 9112 section 5.2): a continuation of the previous field value.
+    t->headers.back().second += ' ';
+    t->headers.back().second += TrimView(line);
+    return len;
+  }
+  size_t colon = line.find(':');
+  if (colon == std::string_view::npos) return len;
+  if (t->headers.size() < 500) {
+    t->headers.emplace_back(std::string(TrimView(line.substr(0, colon))),
+                            std::string(TrimView(line.substr(colon + 1))));
+  }
+  return len;
+}
+
+size_t OnBody(char* data, size_t size, size_t nmemb, void* user) {
+  auto* t = static_cast<Transfer*>(user);
+  const size_t len = size * nmemb;
+  if (t->body.size() + len > t->body_limit) {
+    // Bounded memory and bounded decompression: libcurl hands us decoded bytes, so cutting
+    // here also stops a small gzip bomb from inflating further.
+    t->body.append(data, t->body_limit - t->body.size());
+    t->too_large = true;
+    return 0;
+  }
+  t->body.append(data, len);
+  return len;
+}
+
+// Connect-time address check: runs after DNS for every address curl tries, including the
+// targets of redirects, so a public name resolving to 10.0.0.1 or 127.0.0.1 is refused too.
+curl_socket_t OnOpenSocket(void* user, curlsocktype purpose, struct curl_sockaddr* addr) {
+  auto* t = static_cast<Transfer*>(user);
+  if (!t->allow_private && !IsPublicAddress(&addr->addr)) {
+    t->address_refused = true;
+    return CURL_SOCKET_BAD;
+  }
+  return socket(addr->family, addr->socktype | SOCK_CLOEXEC, addr->protocol);
+}
+
+}  // namespace
+
+std::string FetchResponse::Header(std::string_view name) const {
+  const std::string* v = FindHeader(headers, name);
+  return v ? *v : std::string();
+}
+
+class Fetcher::Engine {
+ public:
+  Engine(Fetcher* f, const Source& source, const Sink& sink)
+      : f_(f),
+        opt_(f->options_),
+        stats_(f->stats_),
+        source_(source),
+        sink_(sink),
+        rng_(opt_.jitter_seed ? opt_.jitter_seed
+                              : static_cast<uint64_t>(Clock::now().time_since_epoch().count())),
+        robots_(f->robots_) {
+    user_agent_ = opt_.user_agent;
+    if (!opt_.contact.empty()) user_agent_ += " (+" + opt_.contact + ")";
+    robots_token_ = opt_.robots_token;
+    if (robots_token_.empty()) robots_token_ = opt_.user_agent.substr(0, opt_.user_agent.find('/'));
+    std::string accept;
+    for (const auto& t : opt_.accept_content_types) accept += (accept.empty() ? "" : ",") + t;
+    accept_header_ =
+        "Accept: " + (accept.empty() ? std::string("*/*") : accept + ";q=0.9,*/*;q=0.1");
+    max_transfers_ = std::max(1, opt_.max_transfers);
+    max_per_host_ = std::max(1, opt_.max_per_host);
+  }
+
+  ~Engine() {
+    for (auto& [easy, t] : active_) {
+      curl_multi_remove_handle(multi_, easy);
+      curl_easy_cleanup(easy);
+      curl_slist_free_all(t->request_headers);
+    }
+    for (CURL* e : free_handles_) curl_easy_cleanup(e);
+    if (multi_) {
+      std::lock_guard<std::mutex> lock(f_->wake_mu_);
+      f_->multi_ = nullptr;
+      curl_multi_cleanup(multi_);
+    }
+  }
+
+  Status Run() {
+    InitCurlOnce();
+    multi_ = curl_multi_init();
+    if (!multi_) return Status::Internal("curl_multi_init failed");
+    curl_multi_setopt(multi_, CURLMOPT_PIPELINING,
+                      opt_.http2 ? CURLPIPE_MULTIPLEX : CURLPIPE_NOTHING);
+    // No CURLMOPT_MAX_TOTAL_CONNECTIONS: the engine already keeps at most max_transfers in
+    // flight, and with that limit set libcurl parks new transfers as "pending" until a
+    // connection closes instead of evicting an idle one, which halved throughput over many
+    // hosts in our loopback measurements. MAXCONNECTS bounds the idle connection cache.
+    curl_multi_setopt(multi_, CURLMOPT_MAXCONNECTS, static_cast<long>(max_transfers_ * 2));
+    {
+      std::lock_guard<std::mutex> lock(f_->wake_mu_);
+      f_->multi_ = multi_;
+    }
+    const Clock::time_point started = Clock::now();
+    Clock::time_point last_sweep = started;
+    while (true) {
+      if (f_->stop_.load()) {
+        stats_.stopped = true;
+        break;
+      }
+      Refill();
+      StartReady();
+      if (active_.empty() && queued_ == 0 && source_done_ && !parked_) break;
+      int running = 0;
+      curl_multi_perform(multi_, &running);
+      CollectFinished();
+      if (f_->stop_.load()) continue;
+      Refill();
+      StartReady();
+      if (active_.empty() && queued_ == 0 && source_done_ && !parked_) break;
+
+      Clock::time_point now = Clock::now();
+      if (now - last_sweep > std::chrono::seconds(10)) {
+        SweepIdleHosts(now);
+        last_sweep = now;
+      }
+      long wait_ms = 200;  // upper bound so RequestStop is seen even without a wakeup
+      long curl_ms = -1;
+      curl_multi_timeout(multi_, &curl_ms);
+      if (curl_ms >= 0) wait_ms = std::min(wait_ms, curl_ms);
+      if (static_cast<int>(active_.size()) < max_transfers_ && !heap_.empty()) {
+        auto until =
+            std::chrono::duration_cast<std::chrono::milliseconds>(heap_.top().when - now).count();
+        wait_ms = std::min<long>(wait_ms, std::max<long>(0, until + 1));
+      }
+      if (wait_ms > 0) curl_multi_poll(multi_, nullptr, 0, static_cast<int>(wait_ms), nullptr);
+    }
+    stats_.elapsed_s = std::chrono::duration<double>(Clock::now() - started).count();
+    return Status::Ok();
+  }
+
+ private:
+  struct HeapEntry {
+    Clock::time_point when;
+    HostQueue* host;
+    uint64_t gen;
+    bool operator>(const HeapEntry& o) const { return when > o.when; }
+  };
+
+  // Pulls from the source while there is room. A request whose host queue is full is parked
+  // (only one), and the source is not asked again until that host drains: head-of-line
+  // blocking, but memory stays bounded however the source orders its URLs.
+  void Refill() {
+    while (queued_ < opt_.max_queued || parked_) {
+      if (parked_) {
+        HostQueue* h = parked_host_;
+        if (h->queue.size() >= opt_.max_queued_per_host) return;
+        Enqueue(h, std::move(*parked_));
+        parked_.reset();
+        parked_host_ = nullptr;
+        continue;
+      }
+      if (source_done_) return;
+      FetchRequest req;
+      if (!source_(&req)) {
+        source_done_ = true;
+        return;
+      }
+      ++stats_.requests;
+      ++queued_;
+      Pending p;
+      p.taken = Clock::now();
+      Result<Url> url = ParseUrl(req.url);
+      p.request = std::move(req);
+      if (!url.ok()) {
+        FetchResponse r = NewResponse(p);
+        r.error = FetchError::kInvalidUrl;
+        r.error_message = url.status().message();
+        Deliver(std::move(r));
+        continue;
+      }
+      p.fetch_url = url->spec;
+      p.origin = url->Origin();
+      p.target = url->PathAndQuery();
+      HostQueue* slot = HostFor(url->host);
+      if (slot->queue.size() >= opt_.max_queued_per_host) {
+        parked_ = std::move(p);
+        parked_host_ = slot;
+        return;
+      }
+      Enqueue(slot, std::move(p));
+    }
+  }
+
+  HostQueue* HostFor(const std::string& host) {
+    std::string key;
+    if (opt_.politeness_key) key = opt_.politeness_key(host);
+    if (key.empty()) key = host;
+    auto& slot = hosts_[key];
+    if (!slot) {
+      slot = std::make_unique<HostQueue>();
+      slot->key = key;
+    }
+    return slot.get();
+  }
+
+  void Enqueue(HostQueue* h, Pending p) {
+    h->queue.push_back(std::move(p));
+    if (h->queue.size() == 1) Schedule(h);
+  }
+
+  // (Re)inserts `h` in the ready heap when it has work it may start; older entries for the
+  // host become stale (generation mismatch) and are dropped when they surface.
+  void Schedule(HostQueue* h) {
+    if (h->queue.empty() || h->robots_in_flight || h->active >= max_per_host_) return;
+    heap_.push(HeapEntry{h->next_start, h, ++h->heap_gen});
+  }
+
+  void StartReady() {
+    Clock::time_point now = Clock::now();
+    while (!heap_.empty() && static_cast<int>(active_.size()) < max_transfers_) {
+      HeapEntry e = heap_.top();
+      if (e.gen != e.host->heap_gen) {
+        heap_.pop();
+        continue;
+      }
+      if (e.when > now) break;
+      heap_.pop();
+      HostQueue* h = e.host;
+      if (h->queue.empty() || h->robots_in_flight || h->active >= max_per_host_) continue;
+      if (h->next_start > now) {
+        Schedule(h);
+        continue;
+      }
+      StartHead(h, now);
+      Schedule(h);
+    }
+  }
+
+  // Starts the head request of `h` — or the robots.txt fetch its origin needs first — and
+  // answers requests that robots.txt rules out without spending the host's delay on them.
+  void StartHead(HostQueue* h, Clock::time_point now) {
+    while (!h->queue.empty()) {
+      Pending& p = h->queue.front();
+      if (!refused_origins_.empty() && refused_origins_.count(p.origin)) {
+        FetchResponse r = NewResponse(p);
+        r.error = FetchError::kAddressRefused;
+        r.error_message = "refused a non-public address";
+        h->queue.pop_front();
+        Deliver(std::move(r));
+        continue;
+      }
+      if (opt_.obey_robots) {
+        const RobotsTxt* rules = robots_.Get(p.origin, now);
+        if (!rules) {
+          StartRobots(h, p.origin, now);
+          return;
+        }
+        if (!rules->IsAllowed(p.target)) {
+          FetchResponse r = NewResponse(p);
+          r.from_robots_disallow = true;
+          r.error = rules->source() == RobotsTxt::Source::kUnreachable
+                        ? FetchError::kRobotsUnavailable
+                        : FetchError::kRobotsDisallowed;
+          r.error_message = r.error == FetchError::kRobotsDisallowed
+                                ? "disallowed by " + p.origin + "/robots.txt"
+                                : "robots.txt of " + p.origin + " unavailable (5xx or unreachable)";
+          ++stats_.robots_disallowed;
+          h->queue.pop_front();
+          Deliver(std::move(r));
+          continue;
+        }
+        double delay = rules->crawl_delay().value_or(0);
+        h->crawl_delay_s = std::min(delay, opt_.max_crawl_delay_s);
+      }
+      Pending next = std::move(h->queue.front());
+      h->queue.pop_front();
+      StartTransfer(h, std::move(next), now);
+      return;
+    }
+  }
+
+  void MarkStarted(HostQueue* h, Clock::time_point now) {
+    ++h->active;
+    double delay_s = std::max(opt_.per_host_delay_ms / 1000.0, h->crawl_delay_s);
+    auto next =
+        now + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(delay_s));
+    h->next_start = std::max(h->next_start, next);
+  }
+
+  Transfer* NewTransfer(HostQueue* h) {
+    auto t = std::make_unique<Transfer>();
+    if (!free_handles_.empty()) {
+      t->easy = free_handles_.back();
+      free_handles_.pop_back();
+      curl_easy_reset(t->easy);
+    } else {
+      t->easy = curl_easy_init();
+    }
+    t->host = h;
+    t->accept_types = &opt_.accept_content_types;
+    t->allow_private = opt_.allow_private_addresses;
+    CURL* e = t->easy;
+    curl_easy_setopt(e, CURLOPT_PRIVATE, t.get());
+    curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(e, CURLOPT_ERRORBUFFER, t->error_buffer);
+    curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, OnBody);
+    curl_easy_setopt(e, CURLOPT_WRITEDATA, t.get());
+    curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, OnHeader);
+    curl_easy_setopt(e, CURLOPT_HEADERDATA, t.get());
+    curl_easy_setopt(e, CURLOPT_OPENSOCKETFUNCTION, OnOpenSocket);
+    curl_easy_setopt(e, CURLOPT_OPENSOCKETDATA, t.get());
+    curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
+    curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+    curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 1L);
+    curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");  // every encoding this libcurl decodes
+    curl_easy_setopt(e, CURLOPT_USERAGENT, user_agent_.c_str());
+    curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(opt_.connect_timeout_ms));
+    curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, static_cast<long>(opt_.timeout_ms));
+    curl_easy_setopt(e, CURLOPT_LOW_SPEED_LIMIT, static_cast<long>(opt_.low_speed_bytes_per_s));
+    curl_easy_setopt(e, CURLOPT_LOW_SPEED_TIME, static_cast<long>(opt_.low_speed_time_s));
+    if (opt_.http2) {
+      curl_easy_setopt(e, CURLOPT_HTTP_VERSION, static_cast<long>(CURL_HTTP_VERSION_2TLS));
+      curl_easy_setopt(e, CURLOPT_PIPEWAIT, 1L);
+    } else {
+      curl_easy_setopt(e, CURLOPT_HTTP_VERSION, static_cast<long>(CURL_HTTP_VERSION_1_1));
+    }
+    curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, opt_.verify_tls ? 1L : 0L);
+    curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, opt_.verify_tls ? 2L : 0L);
+    Transfer* raw = t.get();
+    active_.emplace(t->easy, std::move(t));
+    return raw;
+  }
+
+  void StartRobots(HostQueue* h, const std::string& origin, Clock::time_point now) {
+    Transfer* t = NewTransfer(h);
+    t->is_robots = true;
+    t->robots_origin = origin;
+    t->body_limit = kRobotsMaxParseBytes;
+    h->robots_in_flight = true;
+    // RFC 9309 section 2.3.1.2: follow at least five consecutive redirects.
+    curl_easy_setopt(t->easy, CURLOPT_MAXREDIRS, 5L);
+    std::string url = origin + "/robots.txt";
+    curl_easy_setopt(t->easy, CURLOPT_URL, url.c_str());
+    ++stats_.robots_fetches;
+    MarkStarted(h, now);
+    curl_multi_add_handle(multi_, t->easy);
+  }
+
+  void StartTransfer(HostQueue* h, Pending p, Clock::time_point now) {
+    Transfer* t = NewTransfer(h);
+    t->pending = std::move(p);
+    t->body_limit = opt_.max_body_bytes;
+    // The engine follows page redirects itself (see FollowRedirect), one hop per transfer.
+    curl_easy_setopt(t->easy, CURLOPT_FOLLOWLOCATION, 0L);
+    curl_easy_setopt(t->easy, CURLOPT_URL, t->pending.fetch_url.c_str());
+    t->request_headers = curl_slist_append(t->request_headers, accept_header_.c_str());
+    // Conditional GET, RFC 9110 sections 13.1.2 and 13.1.3.
+    if (!t->pending.request.etag.empty())
+      t->request_headers = curl_slist_append(t->request_headers,
+                                             ("If-None-Match: " + t->pending.request.etag).c_str());
+    if (!t->pending.request.last_modified.empty())
+      t->request_headers = curl_slist_append(
+          t->request_headers, ("If-Modified-Since: " + t->pending.request.last_modified).c_str());
+    curl_easy_setopt(t->easy, CURLOPT_HTTPHEADER, t->request_headers);
+    MarkStarted(h, now);
+    curl_multi_add_handle(multi_, t->easy);
+  }
+
+  void CollectFinished() {
+    int left = 0;
+    while (CURLMsg* msg = curl_multi_info_read(multi_, &left)) {
+      if (msg->msg != CURLMSG_DONE) continue;
+      CURL* easy = msg->easy_handle;
+      CURLcode code = msg->data.result;
+      curl_multi_remove_handle(multi_, easy);
+      auto it = active_.find(easy);
+      if (it == active_.end()) continue;
+      std::unique_ptr<Transfer> t = std::move(it->second);
+      active_.erase(it);
+      Finish(t.get(), code);
+      curl_slist_free_all(t->request_headers);
+      t->request_headers = nullptr;
+      if (free_handles_.size() < 64) {
+        free_handles_.push_back(easy);
+      } else {
+        curl_easy_cleanup(easy);
+      }
+    }
+  }
+
+  void Finish(Transfer* t, CURLcode code) {
+    HostQueue* h = t->host;
+    --h->active;
+    Clock::time_point now = Clock::now();
+    long status = 0;
+    curl_easy_getinfo(t->easy, CURLINFO_RESPONSE_CODE, &status);
+    curl_off_t wire = 0;
+    curl_easy_getinfo(t->easy, CURLINFO_SIZE_DOWNLOAD_T, &wire);
+    long header_size = 0;
+    curl_easy_getinfo(t->easy, CURLINFO_HEADER_SIZE, &header_size);
+    stats_.wire_bytes += static_cast<uint64_t>(wire);
+    stats_.header_bytes += static_cast<uint64_t>(header_size);
+
+    if (t->is_robots) {
+      h->robots_in_flight = false;
+      int st = static_cast<int>(status);
+      bool got_body = code == CURLE_OK || (code == CURLE_WRITE_ERROR && t->too_large);
+      if (!got_body) st = 0;  // unreachable: section 2.3.1.4
+      if (t->address_refused) {
+        // The origin itself is off limits: its pages are refused for that reason, which says
+        // more than "robots.txt unreachable".
+        if (refused_origins_.size() > 100000) refused_origins_.clear();
+        refused_origins_.insert(t->robots_origin);
+      }
+      RobotsTxt rules = RobotsTxt::FromFetch(st, t->body, robots_token_);
+      int ttl = rules.source() == RobotsTxt::Source::kUnreachable ? opt_.robots_error_ttl_s
+                                                                  : opt_.robots_ttl_s;
+      robots_.Put(t->robots_origin, std::move(rules), now + std::chrono::seconds(ttl));
+      Schedule(h);
+      return;
+    }
+
+    Pending& p = t->pending;
+    ++p.attempts;
+    ++stats_.attempts;
+    p.wire_bytes += static_cast<uint64_t>(wire);
+    p.header_bytes += static_cast<uint64_t>(header_size);
+
+    FetchError error = FetchError::kNone;
+    if (code != CURLE_OK) error = Classify(code, *t);
+    std::string redirect_error;
+    if (error == FetchError::kNone &&
+        (status == 301 || status == 302 || status == 303 || status == 307 || status == 308)) {
+      const std::string* location = FindHeader(t->headers, "location");
+      if (location && !location->empty()) {
+        if (p.redirects >= opt_.max_redirects) {
+          error = FetchError::kTooManyRedirects;
+          redirect_error = "more than " + std::to_string(opt_.max_redirects) + " redirects";
+        } else if (FollowRedirect(h, &p, *location, &redirect_error)) {
+          return;
+        } else {
+          error = FetchError::kInvalidUrl;
+        }
+      }
+    }
+    bool retryable = false;
+    std::optional<double> retry_after;
+    if (error == FetchError::kNone) {
+      if (status == 429 || status == 503) {
+        const std::string* ra = FindHeader(t->headers, "retry-after");
+        if (ra) retry_after = ParseRetryAfter(*ra);
+      }
+      retryable = status == 429 || (status >= 500 && status < 600 && status != 501);
+    } else {
+      retryable = error == FetchError::kTimeout || error == FetchError::kConnect ||
+                  error == FetchError::kNetwork;
+    }
+
+    if (retry_after && *retry_after <= opt_.max_retry_after_s) {
+      // The server said when to come back; that holds for every request to this host.
+      auto until = now + std::chrono::duration_cast<Clock::duration>(
+                             std::chrono::duration<double>(*retry_after));
+      h->next_start = std::max(h->next_start, until);
+    }
+    if (retryable) {
+      ++h->failures;
+      if (!retry_after) h->next_start = std::max(h->next_start, now + Backoff(h->failures));
+    } else {
+      h->failures = 0;
+    }
+    bool too_long_a_wait = retry_after && *retry_after > opt_.max_retry_after_s;
+    if (retryable && !too_long_a_wait && p.attempts <= opt_.max_retries && !f_->stop_.load()) {
+      ++stats_.retries;
+      h->queue.push_front(std::move(p));
+      Schedule(h);
+      return;
+    }
+
+    FetchResponse r = NewResponse(p);
+    r.error = error;
+    r.curl_code = static_cast<int>(code);
+    r.status = static_cast<int>(status);
+    if (error != FetchError::kNone) {
+      r.error_message = t->error_buffer[0] ? t->error_buffer : curl_easy_strerror(code);
+      if (!redirect_error.empty()) r.error_message = redirect_error;
+      if (error == FetchError::kAddressRefused) r.error_message = "refused a non-public address";
+      if (error == FetchError::kContentTypeRejected)
+        r.error_message = "content type not accepted: " +
+                          std::string(FindHeader(t->headers, "content-type")
+                                          ? *FindHeader(t->headers, "content-type")
+                                          : "");
+      if (error == FetchError::kBodyTooLarge)
+        r.error_message = "body larger than " + std::to_string(opt_.max_body_bytes) + " bytes";
+    }
+    char* eff = nullptr;
+    curl_easy_getinfo(t->easy, CURLINFO_EFFECTIVE_URL, &eff);
+    if (eff) r.final_url = eff;
+    char* ip = nullptr;
+    curl_easy_getinfo(t->easy, CURLINFO_PRIMARY_IP, &ip);
+    if (ip) r.ip = ip;
+    long version = 0;
+    curl_easy_getinfo(t->easy, CURLINFO_HTTP_VERSION, &version);
+    r.http_version = version == CURL_HTTP_VERSION_2_0   ? "2"
+                     : version == CURL_HTTP_VERSION_1_0 ? "1.0"
+                     : version == CURL_HTTP_VERSION_1_1 ? "1.1"
+                     : version == CURL_HTTP_VERSION_3   ? "3"
+                                                        : "";
+    curl_off_t us = 0;
+    curl_easy_getinfo(t->easy, CURLINFO_CONNECT_TIME_T, &us);
+    r.connect_s = us / 1e6;
+    curl_easy_getinfo(t->easy, CURLINFO_STARTTRANSFER_TIME_T, &us);
+    r.first_byte_s = us / 1e6;
+    curl_easy_getinfo(t->easy, CURLINFO_TOTAL_TIME_T, &us);
+    r.total_s = us / 1e6;
+    r.headers = std::move(t->headers);
+    if (const std::string* ct = FindHeader(r.headers, "content-type")) r.content_type = *ct;
+    r.body = std::move(t->body);
+    r.truncated = t->too_large;
+    r.not_modified = status == 304 && error == FetchError::kNone;
+    Deliver(std::move(r));
+    Schedule(h);
+  }
+
+  // Page redirects are followed here rather than by libcurl so that each hop is a request of
+  // its own to its own host: the target's queue (delay, concurrency, backoff) and its origin's
+  // robots.txt apply to it, and a redirect into a disallowed path is never requested. The hop
+  // goes to the front of the target's queue so a started request finishes before new ones.
+  // Returns false (and *error) when the Location cannot be followed.
+  bool FollowRedirect(HostQueue* from, Pending* p, const std::string& location,
+                      std::string* error) {
+    Result<Url> target = ParseUrl(location, p->fetch_url);
+    if (!target.ok()) {
+      *error = "redirect to \"" + location.substr(0, 200) + "\": " + target.status().message();
+      return false;
+    }
+    from->failures = 0;
+    Pending next = std::move(*p);
+    ++next.redirects;
+    next.fetch_url = target->spec;
+    next.origin = target->Origin();
+    next.target = target->PathAndQuery();
+    HostQueue* to = HostFor(target->host);
+    to->queue.push_front(std::move(next));
+    Schedule(to);
+    if (to != from) Schedule(from);
+    return true;
+  }
+
+  FetchError Classify(CURLcode code, const Transfer& t) {
+    if (t.address_refused) return FetchError::kAddressRefused;
+    switch (code) {
+      case CURLE_WRITE_ERROR:
+        if (t.type_rejected) return FetchError::kContentTypeRejected;
+        if (t.too_large) return FetchError::kBodyTooLarge;
+        return FetchError::kNetwork;
+      case CURLE_FILESIZE_EXCEEDED:
+        return FetchError::kBodyTooLarge;
+      case CURLE_TOO_MANY_REDIRECTS:
+        return FetchError::kTooManyRedirects;
+      case CURLE_OPERATION_TIMEDOUT:
+        return FetchError::kTimeout;
+      case CURLE_COULDNT_RESOLVE_HOST:
+        return FetchError::kDns;
+      case CURLE_COULDNT_CONNECT:
+        return FetchError::kConnect;
+      case CURLE_UNSUPPORTED_PROTOCOL:
+      case CURLE_URL_MALFORMAT:
+        return FetchError::kInvalidUrl;
+      default:
+        return FetchError::kNetwork;
+    }
+  }
+
+  // Exponential backoff with "equal jitter": half the step is fixed, half random, so hosts
+  // that failed together do not come back together.
+  Clock::duration Backoff(int failures) {
+    double ms = opt_.backoff_base_ms * std::pow(2.0, std::min(failures - 1, 30));
+    ms = std::min(ms, static_cast<double>(opt_.backoff_max_ms));
+    std::uniform_real_distribution<double> half(0.0, ms / 2);
+    ms = ms / 2 + half(rng_);
+    return std::chrono::duration_cast<Clock::duration>(
+        std::chrono::duration<double, std::milli>(ms));
+  }
+
+  FetchResponse NewResponse(const Pending& p) {
+    FetchResponse r;
+    r.id = p.request.id;
+    r.url = p.request.url;
+    r.final_url = p.fetch_url.empty() ? p.request.url : p.fetch_url;
+    r.attempts = p.attempts;
+    r.redirects = p.redirects;
+    r.wire_bytes = p.wire_bytes;
+    r.header_bytes = p.header_bytes;
+    r.queued_s = std::chrono::duration<double>(Clock::now() - p.taken).count();
+    return r;
+  }
+
+  void Deliver(FetchResponse&& r) {
+    --queued_;
+    ++stats_.responses;
+    if (r.error == FetchError::kNone) {
+      ++stats_.by_status[r.status];
+      if (r.not_modified) ++stats_.not_modified;
+    } else {
+      ++stats_.by_error[FetchErrorName(r.error)];
+    }
+    stats_.body_bytes += r.body.size();
+    sink_(std::move(r));
+  }
+
+  // Forgets hosts with nothing queued, nothing in flight and no pending delay, so a crawl over
+  // millions of hosts does not keep them all. Rebuilds the heap, which drops its stale entries.
+  void SweepIdleHosts(Clock::time_point now) {
+    heap_ = decltype(heap_)();
+    for (auto it = hosts_.begin(); it != hosts_.end();) {
+      HostQueue* h = it->second.get();
+      bool idle = h->queue.empty() && h->active == 0 && !h->robots_in_flight &&
+                  h->next_start <= now && h != parked_host_;
+      if (idle) {
+        it = hosts_.erase(it);
+      } else {
+        Schedule(h);
+        ++it;
+      }
+    }
+  }
+
+  Fetcher* f_;
+  const FetchOptions& opt_;
+  FetchStats& stats_;
+  const Source& source_;
+  const Sink& sink_;
+  std::mt19937_64 rng_;
+  std::string user_agent_, robots_token_, accept_header_;
+  int max_transfers_ = 1, max_per_host_ = 1;
+  CURLM* multi_ = nullptr;
+  std::unordered_map<std::string, std::unique_ptr<HostQueue>> hosts_;
+  std::priority_queue<HeapEntry, std::vector<HeapEntry>, std::greater<HeapEntry>> heap_;
+  std::unordered_map<CURL*, std::unique_ptr<Transfer>> active_;
+  std::vector<CURL*> free_handles_;
+  RobotsCache& robots_;
+  std::unordered_set<std::string> refused_origins_;  // robots.txt fetch hit a non-public address
+  size_t queued_ = 0;                                // taken from the source, not yet delivered
+  bool source_done_ = false;
+  std::optional<Pending> parked_;
+  HostQueue* parked_host_ = nullptr;
+};
+
+Fetcher::Fetcher(FetchOptions options) : options_(std::move(options)) {}
+Fetcher::~Fetcher() = default;
+
+Status Fetcher::Run(const Source& source, const Sink& sink) {
+  stats_ = FetchStats();
+  stop_.store(false);
+  Engine engine(this, source, sink);
+  return engine.Run();
+}
+
+Result<std::vector<FetchResponse>> Fetcher::FetchAll(const std::vector<FetchRequest>& requests) {
+  std::vector<FetchResponse> out;
+  size_t next = 0;
+  Status s = Run(
+      [&](FetchRequest* r) {
+        if (next >= requests.size()) return false;
+        *r = requests[next++];
+        return true;
+      },
+      [&](FetchResponse&& r) { out.push_back(std::move(r)); });
+  if (!s.ok()) return s;
+  return out;
+}
+
+void Fetcher::RequestStop() {
+  stop_.store(true);
+  std::lock_guard<std::mutex> lock(wake_mu_);
+  if (multi_) curl_multi_wakeup(static_cast<CURLM*>(multi_));
+}
+
+}  // namespace qingxi::fetch
