@@ -1,15 +1,908 @@
-// PLACEHOLDER until the extraction stage lands.
+// clean/html_extract.cc — the HTML main-content extractor behind qingxi/extract.h.
+//
+// The method is the density-and-hint family of Readability and trafilatura, tuned for CJK:
+//   1. Parse into the flat DOM (dom.h), which bounds depth and never recurses.
+//   2. Remove what is never content: tags named in rules/html.rules (script, style, nav, ...),
+//      hidden elements (the `hidden` attribute, WHATWG HTML §6.1; aria-hidden="true";
+//      inline display:none / visibility:hidden), and class/id-hinted chrome (comments, share
+//      bars, related lists, breadcrumbs, ads, footers) unless that element holds most of the
+//      page's text, so that one badly named wrapper cannot erase an article.
+//   3. Measure every element bottom-up: characters, link characters, CJK punctuation.
+//      Every block with enough text of its own is a paragraph; its score (1 + punctuation +
+//      length bonus, scaled down by its link share) goes to the enclosing blocks, fully to the
+//      nearest and less to those above, so the best-scoring element is the tightest container
+//      of many punctuated, unlinked paragraphs. CJK text has no spaces and few commas per
+//      byte compared with English, which is why punctuation counts rather than commas and
+//      lengths are in characters, not bytes.
+//   4. Take the best element (moving up when several near-best candidates share an ancestor),
+//      add its siblings that score comparably, and emit their paragraphs in reading order:
+//      block elements and <br> end a paragraph, inline elements join, whitespace collapses,
+//      link lists and link-only lines inside the article are dropped.
+//   5. Choose the title (a heading that agrees with <title>/og:title, else <title> without the
+//      site suffix) and the date (meta, <time>, else a visible date near the headline).
+// Every word list, weight and threshold is in rules/html.rules.
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "dom.h"
+#include "extract_rules.h"
 #include "qingxi/extract.h"
+#include "qingxi/utf8.h"
+
 namespace qingxi {
 namespace {
-class Naive : public HtmlExtractor {
- public:
-  Result<ExtractedPage> Extract(std::string_view, const ExtractLimits&) const override {
-    return Status::Internal("html extraction not built yet");
+
+using dom::NodeType;
+using dom::Tag;
+
+bool IsBlockTag(Tag t) {
+  switch (t) {
+    case Tag::kHtml: case Tag::kBody: case Tag::kDiv: case Tag::kP: case Tag::kBr:
+    case Tag::kHr: case Tag::kH1: case Tag::kH2: case Tag::kH3: case Tag::kH4: case Tag::kH5:
+    case Tag::kH6: case Tag::kUl: case Tag::kOl: case Tag::kLi: case Tag::kDl: case Tag::kDt:
+    case Tag::kDd: case Tag::kTable: case Tag::kTbody: case Tag::kThead: case Tag::kTfoot:
+    case Tag::kTr: case Tag::kTd: case Tag::kTh: case Tag::kCaption: case Tag::kArticle:
+    case Tag::kMain: case Tag::kSection: case Tag::kHeader: case Tag::kFooter: case Tag::kNav:
+    case Tag::kAside: case Tag::kBlockquote: case Tag::kPre: case Tag::kCenter:
+    case Tag::kFigure: case Tag::kFigcaption: case Tag::kAddress: case Tag::kForm:
+    case Tag::kFieldset: case Tag::kLegend: case Tag::kMenu: case Tag::kDialog:
+    case Tag::kFrameset:
+      return true;
+    default:
+      return false;
   }
-};
-}  // namespace
-Result<std::shared_ptr<const HtmlExtractor>> HtmlExtractor::Create(const std::string&) {
-  return std::shared_ptr<const HtmlExtractor>(std::make_shared<Naive>());
 }
+
+// Blocks that are one paragraph by nature; their score goes to their container.
+bool IsParagraphTag(Tag t) {
+  switch (t) {
+    case Tag::kP: case Tag::kLi: case Tag::kDt: case Tag::kDd: case Tag::kH1: case Tag::kH2:
+    case Tag::kH3: case Tag::kH4: case Tag::kH5: case Tag::kH6: case Tag::kBlockquote:
+    case Tag::kFigcaption: case Tag::kCaption: case Tag::kTh: case Tag::kAddress:
+    case Tag::kLegend:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool IsHeading(Tag t) {
+  return t == Tag::kH1 || t == Tag::kH2 || t == Tag::kH3 || t == Tag::kH4;
+}
+
+// Sentence punctuation that marks running prose (full-width and ASCII).
+inline bool IsProsePunct(char32_t c) {
+  return c == 0xFF0C || c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF1B ||
+         c == 0xFF1A || c == 0x3001 || c == ',' || c == ';';
+}
+
+struct TextStats {
+  uint32_t chars = 0;  // non-space code points
+  uint32_t punct = 0;
+};
+
+TextStats MeasureText(std::string_view s) {
+  TextStats st;
+  size_t i = 0;
+  while (i < s.size()) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      ++i;
+      if (c > ' ') {
+        ++st.chars;
+        if (c == ',' || c == ';') ++st.punct;
+      }
+      continue;
+    }
+    char32_t cp = utf8::Next(s, &i);
+    if (cp == 0xA0 || cp == 0x3000 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0xFEFF) continue;
+    ++st.chars;
+    if (IsProsePunct(cp)) ++st.punct;
+  }
+  return st;
+}
+
+std::string Lower(std::string_view s) {
+  std::string r(s);
+  for (char& c : r)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  return r;
+}
+
+// Appends `s` to *out with every run of white space (ASCII, NBSP, ideographic space, zero
+// width) turned into one space; *pending_space carries a run across text nodes.
+void AppendCollapsed(std::string_view s, std::string* out, bool* pending_space) {
+  size_t i = 0;
+  while (i < s.size()) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    size_t len = 1;
+    bool space = false;
+    if (c <= ' ') {
+      space = true;
+    } else if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) {
+      space = true, len = 2;
+    } else if (c == 0xE3 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+               static_cast<unsigned char>(s[i + 2]) == 0x80) {
+      space = true, len = 3;
+    } else if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+               static_cast<unsigned char>(s[i + 2]) >= 0x80 &&
+               static_cast<unsigned char>(s[i + 2]) <= 0x8B) {
+      space = true, len = 3;  // U+2000..U+200B
+    } else if (c == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBB &&
+               static_cast<unsigned char>(s[i + 2]) == 0xBF) {
+      space = true, len = 3;  // U+FEFF
+    }
+    if (space) {
+      *pending_space = true;
+      i += len;
+      continue;
+    }
+    if (*pending_space && !out->empty()) out->push_back(' ');
+    *pending_space = false;
+    size_t j = i + 1;
+    while (j < s.size() && static_cast<unsigned char>(s[j]) > ' ' &&
+           static_cast<unsigned char>(s[j]) < 0x80)
+      ++j;
+    if (j == i + 1) j = i + utf8::SeqLen(c);
+    if (j > s.size()) j = s.size();
+    out->append(s.data() + i, j - i);
+    i = j;
+  }
+}
+
+std::string StripSpaces(std::string_view s) {
+  std::string r;
+  bool pending = false;
+  AppendCollapsed(s, &r, &pending);
+  r.erase(std::remove(r.begin(), r.end(), ' '), r.end());
+  return r;
+}
+
+class GumboExtractor : public HtmlExtractor {
+ public:
+  explicit GumboExtractor(ExtractRules rules)
+      : rules_(std::move(rules)),
+        date_re_(R"(((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?:\s*日)?)"
+                 R"((?:[\sT]*(\d{1,2})\s*[:：时]\s*(\d{2})(?:\s*[:：分]\s*(\d{2}))?)?)"),
+        roc_date_re_(R"((?:民國|民国)?\s*(1\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日)") {}
+
+  bool ok() const { return date_re_.ok() && roc_date_re_.ok(); }
+
+  Result<ExtractedPage> Extract(std::string_view html, const ExtractLimits& limits) const override;
+
+ private:
+  std::string FindDate(std::string_view text) const;
+
+  ExtractRules rules_;
+  RE2 date_re_;
+  RE2 roc_date_re_;
+};
+
+// Per-extraction working state, one entry per DOM node.
+struct Work {
+  const dom::Document* doc = nullptr;
+  std::vector<uint8_t> alive;    // not inside a removed subtree
+  std::vector<uint8_t> in_link;  // inside an <a>
+  std::vector<uint32_t> block;   // nearest block ancestor (self for blocks)
+  std::vector<int16_t> weight;   // class/id hint weight
+  std::vector<uint8_t> positive;
+  std::vector<uint32_t> chars, link_chars, punct;      // whole subtree, alive only
+  std::vector<uint32_t> dchars, dlink, dpunct, dbr;    // own text (not in nested blocks)
+  std::vector<float> score;
+};
+
+std::string GumboExtractor::FindDate(std::string_view text) const {
+  if (text.empty()) return {};
+  re2::StringPiece in(text.data(), text.size());
+  std::string y, mo, d, h, mi, s;
+  int year = 0, month = 0, day = 0;
+  bool have_time = false;
+  if (RE2::PartialMatch(in, date_re_, &y, &mo, &d, &h, &mi, &s)) {
+    year = std::atoi(y.c_str());
+    month = std::atoi(mo.c_str());
+    day = std::atoi(d.c_str());
+    have_time = !h.empty() && std::atoi(h.c_str()) < 24 && std::atoi(mi.c_str()) < 60;
+  } else if (RE2::PartialMatch(in, roc_date_re_, &y, &mo, &d)) {
+    // Taiwan's Minguo calendar: year 1 is 1912 (民國100年 = 2011).
+    year = std::atoi(y.c_str()) + 1911;
+    month = std::atoi(mo.c_str());
+    day = std::atoi(d.c_str());
+  } else {
+    return {};
+  }
+  if (month < 1 || month > 12 || day < 1 || day > 31 || year < 1990 || year > 2100) return {};
+  char buf[40];
+  if (have_time) {
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d", year, month, day,
+                  std::atoi(h.c_str()), std::atoi(mi.c_str()));
+    if (!s.empty() && std::atoi(s.c_str()) < 60)
+      std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d", year, month, day,
+                    std::atoi(h.c_str()), std::atoi(mi.c_str()), std::atoi(s.c_str()));
+  } else {
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
+  }
+  return buf;
+}
+
+// Cuts `s` to at most `max` bytes without splitting a UTF-8 sequence.
+std::string_view CutUtf8(std::string_view s, size_t max) {
+  if (s.size() <= max) return s;
+  size_t n = max;
+  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+  return s.substr(0, n);
+}
+
+// The text of subtree i (alive nodes only), collapsed, at most `max` bytes.
+std::string SubtreeText(const Work& w, uint32_t i, size_t max) {
+  const auto& nodes = w.doc->nodes();
+  std::string out;
+  bool pending = false;
+  for (uint32_t k = i; k < nodes[i].end && out.size() < max;) {
+    if (!w.alive[k]) {
+      k = nodes[k].end;
+      continue;
+    }
+    if (nodes[k].type == NodeType::kText) AppendCollapsed(nodes[k].text, &out, &pending);
+    else if (k != i && IsBlockTag(nodes[k].tag)) pending = true;
+    ++k;
+  }
+  return std::string(CutUtf8(out, max));
+}
+
+Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
+                                              const ExtractLimits& limits) const {
+  ExtractedPage page;
+  bool truncated = false;
+  if (html.size() > limits.max_bytes) {
+    html = CutUtf8(html, limits.max_bytes);
+    truncated = true;
+  }
+  if (html.size() >= 3 && std::memcmp(html.data(), "\xEF\xBB\xBF", 3) == 0) html.remove_prefix(3);
+  if (utf8::Trim(html).empty()) return page;
+
+  dom::ParseLimits pl;
+  pl.max_depth = limits.max_depth;
+  pl.max_nodes = limits.max_nodes;
+  auto parsed = dom::Document::Parse(html, pl);
+  if (!parsed.ok()) return parsed.status();
+  const dom::Document& doc = *parsed.value();
+  if (doc.truncated()) truncated = true;
+  const auto& nodes = doc.nodes();
+  const uint32_t n = static_cast<uint32_t>(nodes.size());
+  if (n == 0) return page;
+
+  Work w;
+  w.doc = &doc;
+  w.alive.assign(n, 0);
+  w.in_link.assign(n, 0);
+  w.block.assign(n, 0);
+  w.weight.assign(n, 0);
+  w.positive.assign(n, 0);
+
+  // --- metadata: <title>, <meta>, <link rel=canonical>, <html lang>, <time> -----------------
+  std::string title_tag, og_title, meta_date;
+  size_t meta_date_rank = rules_.date_meta.size();
+  std::string time_date;
+  page.lang = Lower(doc.Attr(0, "lang"));
+  for (uint32_t i = 0; i < n; ++i) {
+    const dom::Node& nd = nodes[i];
+    if (nd.type != NodeType::kElement) continue;
+    switch (nd.tag) {
+      case Tag::kTitle:
+        if (title_tag.empty()) {
+          bool pending = false;
+          for (uint32_t k = i + 1; k < nd.end; ++k)
+            if (nodes[k].type == NodeType::kText)
+              AppendCollapsed(nodes[k].text, &title_tag, &pending);
+        }
+        break;
+      case Tag::kMeta: {
+        std::string key = Lower(doc.Attr(i, "property"));
+        if (key.empty()) key = Lower(doc.Attr(i, "name"));
+        if (key.empty()) key = Lower(doc.Attr(i, "itemprop"));
+        if (key.empty()) break;
+        std::string_view content = doc.Attr(i, "content");
+        if (content.empty()) break;
+        if (key == "og:title" && og_title.empty()) {
+          bool pending = false;
+          AppendCollapsed(CutUtf8(content, 1000), &og_title, &pending);
+        }
+        for (size_t r = 0; r < meta_date_rank; ++r) {
+          if (rules_.date_meta[r] == key) {
+            std::string d = FindDate(CutUtf8(content, 200));
+            if (!d.empty()) {
+              meta_date = d;
+              meta_date_rank = r;
+            }
+            break;
+          }
+        }
+        break;
+      }
+      case Tag::kLink:
+        if (page.canonical_url.empty() && Lower(doc.Attr(i, "rel")) == "canonical")
+          page.canonical_url = std::string(CutUtf8(doc.Attr(i, "href"), 4096));
+        break;
+      case Tag::kTime:
+        if (time_date.empty()) {
+          std::string_view dt = doc.Attr(i, "datetime");
+          if (!dt.empty()) time_date = FindDate(CutUtf8(dt, 200));
+        }
+        break;
+      default:
+        break;
+    }
+  }
+
+  // --- pass A: removal by tag, hidden state; link and block bookkeeping ----------------------
+  uint32_t body = 0;
+  for (uint32_t i = 0; i < n;) {
+    const dom::Node& nd = nodes[i];
+    if (i > 0 && !w.alive[nd.parent]) {  // only reached for the first node of a dead subtree
+      i = nd.end;
+      continue;
+    }
+    if (nd.type == NodeType::kElement) {
+      auto action = rules_.tag_action[static_cast<size_t>(nd.tag)];
+      bool dead = action == ExtractRules::TagAction::kDrop;
+      if (!dead && nd.tag != Tag::kBody && nd.tag != Tag::kHtml) {
+        if (doc.HasAttr(i, "hidden")) dead = true;
+        std::string_view aria = doc.Attr(i, "aria-hidden");
+        if (aria == "true") dead = true;
+        std::string_view style = doc.Attr(i, "style");
+        if (!dead && !style.empty()) {
+          std::string st;
+          for (char c : CutUtf8(style, 2000))
+            if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
+              st.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c);
+          if (st.find("display:none") != std::string::npos ||
+              st.find("visibility:hidden") != std::string::npos)
+            dead = true;
+        }
+      }
+      if (dead) {
+        i = nd.end;
+        continue;
+      }
+      if (nd.tag == Tag::kBody && body == 0) body = i;
+    }
+    w.alive[i] = 1;
+    if (i > 0) {
+      w.in_link[i] = w.in_link[nd.parent] | (nd.tag == Tag::kA && nd.type == NodeType::kElement);
+      w.block[i] = (nd.type == NodeType::kElement && IsBlockTag(nd.tag)) ? i : w.block[nd.parent];
+    }
+    ++i;
+  }
+
+  // Raw text bytes per subtree for the "holds most of the page" guards.
+  std::vector<uint32_t> raw(n, 0);
+  for (uint32_t i = n; i-- > 0;) {
+    if (!w.alive[i]) continue;
+    if (nodes[i].type == NodeType::kText) {
+      uint32_t c = 0;
+      for (char ch : nodes[i].text) c += static_cast<unsigned char>(ch) > ' ';
+      raw[i] = c;
+    }
+    if (i > 0) raw[nodes[i].parent] += raw[i];
+  }
+  const double page_raw = std::max<uint32_t>(1, raw[body]);
+
+  // --- pass B: class/id hints, soft drops, paywall stubs --------------------------------------
+  // Hinted chrome is only noted here; whether it is removed is settled after scoring (below).
+  std::vector<uint32_t> paywall_nodes;
+  std::vector<uint32_t> hinted;      // roots of subtrees that class/id hints would remove
+  std::vector<uint32_t> title_like;  // headings and class/id "title" elements
+  std::string hint;
+  uint32_t hinted_end = 0;  // end of the innermost hinted subtree being walked
+  for (uint32_t i = 0; i < n;) {
+    const dom::Node& nd = nodes[i];
+    if (!w.alive[i]) {
+      i = nd.end;
+      continue;
+    }
+    if (nd.type != NodeType::kElement || nd.tag == Tag::kBody || nd.tag == Tag::kHtml) {
+      ++i;
+      continue;
+    }
+    bool dead = false;
+    double share = raw[i] / page_raw;
+    if (rules_.tag_action[static_cast<size_t>(nd.tag)] == ExtractRules::TagAction::kSoftDrop &&
+        share < rules_.soft_drop_share)
+      dead = true;
+    std::string_view cls = doc.Attr(i, "class"), id = doc.Attr(i, "id");
+    bool titleish = IsHeading(nd.tag);
+    if (!dead && (!cls.empty() || !id.empty())) {
+      hint.clear();
+      hint.append(CutUtf8(cls, 500));
+      hint.push_back(' ');
+      hint.append(CutUtf8(id, 500));
+      for (char& c : hint) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+        else if (c == '_') c = '-';
+      }
+      HintResult h = rules_.MatchHint(hint);
+      w.weight[i] = static_cast<int16_t>(std::clamp(h.weight, -1000, 1000));
+      w.positive[i] = h.positive;
+      if (h.paywall) {
+        dead = true;
+        paywall_nodes.push_back(i);
+      } else if (h.remove && (!h.positive || h.weight < 0) && share < rules_.dominant_share &&
+                 i >= hinted_end) {
+        hinted.push_back(i);
+        hinted_end = nd.end;
+      }
+      if (!titleish && raw[i] > 0 && raw[i] < 300 &&
+          (hint.find("title") != std::string::npos || hint.find("headline") != std::string::npos ||
+           hint.find("biaoti") != std::string::npos))
+        titleish = true;
+    }
+    if (dead) {
+      for (uint32_t k = i; k < nd.end; ++k) w.alive[k] = 0;
+      i = nd.end;
+      continue;
+    }
+    if (titleish) title_like.push_back(i);
+    ++i;
+  }
+
+  // Text measures per text node, computed once; the passes below only add integers.
+  std::vector<TextStats> tstats(n);
+  for (uint32_t i = 0; i < n; ++i)
+    if (w.alive[i] && nodes[i].type == NodeType::kText) {
+      tstats[i] = MeasureText(nodes[i].text);
+    }
+  // A link is a headline or a word. Long punctuated prose inside one <a> is an article that a
+  // broken page wrapped in an anchor; counting it as link text would discard it.
+  for (uint32_t i = 0; i < n; ++i) {
+    if (!w.alive[i] || nodes[i].type != NodeType::kElement || nodes[i].tag != Tag::kA) continue;
+    uint32_t chars = 0, punct = 0;
+    for (uint32_t k = i + 1; k < nodes[i].end; ++k) {
+      chars += tstats[k].chars;
+      punct += tstats[k].punct;
+    }
+    if (chars >= rules_.link_prose_chars && punct >= 3)
+      for (uint32_t k = i; k < nodes[i].end; ++k) w.in_link[k] = 0;
+    i = nodes[i].end - 1;
+  }
+
+  // --- measure bottom-up, then score (run once or more, see "hinted chrome" below) -------------
+  auto measure = [&]() {
+    w.chars.assign(n, 0);
+    w.link_chars.assign(n, 0);
+    w.punct.assign(n, 0);
+    w.dchars.assign(n, 0);
+    w.dlink.assign(n, 0);
+    w.dpunct.assign(n, 0);
+    w.dbr.assign(n, 0);
+    for (uint32_t i = n; i-- > 0;) {
+      if (!w.alive[i]) continue;
+      const dom::Node& nd = nodes[i];
+      if (nd.type == NodeType::kText) {
+        const TextStats& st = tstats[i];
+        w.chars[i] = st.chars;
+        w.punct[i] = st.punct;
+        if (w.in_link[i]) w.link_chars[i] = st.chars;
+        uint32_t b = w.block[i];
+        w.dchars[b] += st.chars;
+        w.dpunct[b] += st.punct;
+        if (w.in_link[i]) w.dlink[b] += st.chars;
+      } else if (nd.tag == Tag::kBr && i > 0) {
+        w.dbr[w.block[nd.parent]]++;
+      }
+      if (i > 0) {
+        uint32_t p = nd.parent;
+        w.chars[p] += w.chars[i];
+        w.link_chars[p] += w.link_chars[i];
+        w.punct[p] += w.punct[i];
+      }
+    }
+  };
+  auto link_density = [&](uint32_t i) {
+    return w.chars[i] == 0 ? 0.0 : static_cast<double>(w.link_chars[i]) / w.chars[i];
+  };
+  // Hints scale the text evidence rather than add to it, so that on a short article a
+  // well-named but nearly empty box ("dialog-body") cannot outrank the text.
+  auto final_score = [&](uint32_t i) {
+    return w.score[i] * std::max(0.1, 1.0 + w.weight[i] / 100.0) * (1.0 - link_density(i));
+  };
+  std::vector<uint8_t> scored(n, 0);
+  std::vector<std::pair<double, uint32_t>> cands;
+  const double gp = rules_.grandparent_factor;
+  auto score_all = [&]() {
+    w.score.assign(n, 0.f);
+    scored.assign(n, 0);
+    cands.clear();
+    for (uint32_t i = 0; i < n; ++i) {
+      if (!w.alive[i] || nodes[i].type != NodeType::kElement || !IsBlockTag(nodes[i].tag))
+        continue;
+      uint32_t own = w.dchars[i] - std::min(w.dchars[i], w.dlink[i]);
+      if (own < rules_.min_paragraph_chars) continue;
+      double ps = 1.0 + w.dpunct[i] + std::min(w.dchars[i] / 100.0, 3.0);
+      ps *= static_cast<double>(own) / w.dchars[i];
+      uint32_t target = i;
+      double factors[3] = {1.0, gp, gp / 3};
+      if (IsParagraphTag(nodes[i].tag)) {
+        if (i == 0) continue;
+        target = nodes[i].parent;
+      }
+      for (int level = 0; level < 3; ++level) {
+        w.score[target] += static_cast<float>(ps * factors[level]);
+        scored[target] = 1;
+        if (target == 0 || nodes[target].tag == Tag::kBody) break;
+        target = nodes[target].parent;
+      }
+    }
+    for (uint32_t i = 0; i < n; ++i)
+      if (scored[i] && w.alive[i]) cands.push_back({final_score(i), i});
+    std::sort(cands.begin(), cands.end(), [](const auto& a, const auto& b) {
+      return a.first > b.first || (a.first == b.first && a.second < b.second);
+    });
+  };
+
+  // Hinted chrome: removed, unless the article itself sits inside it (layouts that call their
+  // main column "nav" or "left-side"). Scoring once with the hinted subtrees kept shows where
+  // the best text is; if that is inside a hinted subtree and clearly beats everything outside,
+  // the hints on its ancestors are wrong and are ignored.
+  std::vector<uint8_t> keep_hinted(hinted.size(), 0);
+  auto kill_hinted = [&]() {
+    for (size_t k = 0; k < hinted.size(); ++k)
+      if (!keep_hinted[k])
+        for (uint32_t j = hinted[k]; j < nodes[hinted[k]].end; ++j) w.alive[j] = 0;
+  };
+  if (!hinted.empty()) {
+    std::vector<uint8_t> alive_all = w.alive;
+    measure();
+    score_all();
+    double best_all = cands.empty() ? 0.0 : cands[0].first;
+    uint32_t top_all = cands.empty() ? 0 : cands[0].second;
+    kill_hinted();
+    measure();
+    score_all();
+    double best_out = cands.empty() ? 0.0 : cands[0].first;
+    bool inside = false;
+    for (size_t k = 0; k < hinted.size(); ++k)
+      if (top_all >= hinted[k] && top_all < nodes[hinted[k]].end) {
+        keep_hinted[k] = 1;
+        inside = true;
+      }
+    if (inside && best_all > 0 && best_all > rules_.hinted_override_ratio * best_out) {
+      w.alive = std::move(alive_all);
+      kill_hinted();
+      measure();
+      score_all();
+    }
+  } else {
+    measure();
+    score_all();
+  }
+
+  std::vector<uint32_t> roots;
+  uint32_t top = body;
+  if (!cands.empty() && cands[0].first > 0) {
+    top = cands[0].second;
+    const double best = cands[0].first;
+    // Near-best candidates that share an ancestor with the best: the article is split across
+    // several containers (text, then a second page block), so take the common ancestor.
+    std::vector<uint32_t> alts;
+    for (size_t k = 1; k < cands.size() && k < 6; ++k)
+      if (cands[k].first >= rules_.near_best_share * best) alts.push_back(cands[k].second);
+    if (alts.size() >= 3) {
+      uint32_t a = nodes[top].parent;
+      for (int up = 0; up < 6 && a != 0; ++up) {
+        int inside = 0;
+        for (uint32_t c : alts) inside += (c >= a && c < nodes[a].end);
+        if (inside >= 3) {
+          top = a;
+          break;
+        }
+        if (nodes[a].tag == Tag::kBody) break;
+        a = nodes[a].parent;
+      }
+    }
+    // A wrapper that holds nothing but the best element is the better unit for sibling search.
+    while (top != body && top != 0) {
+      uint32_t p = nodes[top].parent;
+      if (p == body || p == 0) break;
+      if (w.chars[p] > w.chars[top] + 2) break;
+      top = p;
+    }
+    uint32_t parent = nodes[top].parent;
+    const double top_score = final_score(top);
+    const double threshold = std::max(rules_.sibling_min_score, top_score * rules_.sibling_share);
+    std::string_view top_class = doc.Attr(top, "class");
+    if (top == body || top == 0) {
+      roots.push_back(top);
+    } else {
+      // Siblings that score like the best element join it wherever they are; bare paragraphs
+      // (and loose text) join only while they continue the article without a gap, so that a
+      // disclaimer paragraph after the pager and the editor line does not.
+      struct Sib {
+        uint32_t node;
+        bool strong, para, text;
+      };
+      std::vector<Sib> sibs;
+      size_t top_pos = 0;
+      for (uint32_t c = parent + 1; c < nodes[parent].end; c = nodes[c].end) {
+        if (c == top) {
+          top_pos = sibs.size();
+          sibs.push_back({c, true, false, true});
+          continue;
+        }
+        if (!w.alive[c] || w.chars[c] == 0) continue;
+        const dom::Node& cn = nodes[c];
+        if (cn.type == NodeType::kText) {
+          sibs.push_back({c, false, w.chars[c] >= rules_.min_paragraph_chars && w.punct[c] > 0,
+                          true});
+          continue;
+        }
+        double s = scored[c] ? final_score(c) : 0.0;
+        if (!top_class.empty() && doc.Attr(c, "class") == top_class) s += top_score * 0.2;
+        double ld = link_density(c);
+        bool para = false;
+        bool leaf_div = (cn.tag == Tag::kDiv || cn.tag == Tag::kSpan || cn.tag == Tag::kFont) &&
+                        w.dchars[c] == w.chars[c] && w.weight[c] > -25;
+        if (cn.tag == Tag::kP || leaf_div || (IsParagraphTag(cn.tag) && cn.tag != Tag::kLi)) {
+          para = (w.chars[c] > 40 && ld < 0.25) ||
+                 (ld == 0 && w.punct[c] > 0 && w.weight[c] >= 0);
+        }
+        sibs.push_back({c, s >= threshold, para, true});
+      }
+      std::vector<uint8_t> take(sibs.size(), 0);
+      for (size_t k = 0; k < sibs.size(); ++k) take[k] = sibs[k].strong;
+      for (size_t k = top_pos + 1; k < sibs.size() && (sibs[k].strong || sibs[k].para); ++k)
+        take[k] = 1;
+      for (size_t k = top_pos; k-- > 0 && (sibs[k].strong || sibs[k].para);) take[k] = 1;
+      for (size_t k = 0; k < sibs.size(); ++k)
+        if (take[k]) roots.push_back(sibs[k].node);
+    }
+  } else if (body != 0 || (n > 0 && nodes[0].tag == Tag::kHtml)) {
+    roots.push_back(body);
+  }
+
+  // --- emission -----------------------------------------------------------------------------
+  const double top_chars = std::max<uint32_t>(1, w.chars[top]);
+  std::string line;
+  uint32_t line_chars = 0, line_link = 0;
+  bool pending = false;
+  std::vector<std::string>& out = page.paragraphs;
+  bool paywall = false;
+  auto flush = [&]() {
+    std::string_view t = utf8::Trim(line);
+    if (!t.empty()) {
+      bool link_line = line_link > 0 && line_chars > 0 &&
+                       static_cast<double>(line_link) / line_chars > rules_.link_line_density;
+      bool stub = t.size() < 400 && !rules_.paywall_text.empty() && rules_.paywall_text.Contains(t);
+      if (stub) paywall = true;
+      if (!link_line && !stub) out.emplace_back(t);
+    }
+    line.clear();
+    line_chars = line_link = 0;
+    pending = false;
+  };
+  std::vector<uint32_t> open;  // ends of the open block elements
+  for (uint32_t r : roots) {
+    for (uint32_t i = r; i < nodes[r].end;) {
+      while (!open.empty() && open.back() <= i) {
+        open.pop_back();
+        flush();
+      }
+      const dom::Node& nd = nodes[i];
+      if (!w.alive[i]) {
+        i = nd.end;
+        continue;
+      }
+      if (nd.type == NodeType::kText) {
+        if (w.chars[i] > 0 || !line.empty()) {
+          bool pre = false;
+          for (uint32_t a = nd.parent, up = 0; up < 4 && a != 0; a = nodes[a].parent, ++up)
+            if (nodes[a].tag == Tag::kPre) pre = true;
+          if (pre) {
+            std::string_view s = nd.text;
+            size_t nl;
+            while ((nl = s.find('\n')) != std::string_view::npos) {
+              AppendCollapsed(s.substr(0, nl), &line, &pending);
+              flush();
+              s.remove_prefix(nl + 1);
+            }
+            AppendCollapsed(s, &line, &pending);
+          } else {
+            AppendCollapsed(nd.text, &line, &pending);
+          }
+          line_chars += w.chars[i];
+          if (w.in_link[i]) line_link += w.chars[i];
+        }
+        ++i;
+        continue;
+      }
+      if (nd.tag == Tag::kBr || nd.tag == Tag::kHr) {
+        flush();
+        i = nd.end;
+        continue;
+      }
+      if (i != top && i != r && w.chars[i] > 0 && !w.positive[i]) {
+        // Chrome inside the article area: link lists ("相关新闻" with ten headlines) and boxes
+        // whose class/id says navigation, comments, share, ... and that hold little text.
+        bool list_like = nd.tag == Tag::kUl || nd.tag == Tag::kOl || nd.tag == Tag::kDl ||
+                         nd.tag == Tag::kDiv || nd.tag == Tag::kTable ||
+                         nd.tag == Tag::kSection || nd.tag == Tag::kTd || nd.tag == Tag::kTr ||
+                         nd.tag == Tag::kTbody;
+        bool skip = list_like && link_density(i) > rules_.link_list_density &&
+                    w.chars[i] >= 4;
+        if (!skip && w.weight[i] <= -25 && w.chars[i] < 0.3 * top_chars) skip = true;
+        if (skip) {
+          if (IsBlockTag(nd.tag)) flush();
+          i = nd.end;
+          continue;
+        }
+      }
+      if (IsBlockTag(nd.tag)) {
+        flush();
+        open.push_back(nd.end);
+      }
+      ++i;
+    }
+    while (!open.empty()) {
+      open.pop_back();
+      flush();
+    }
+    flush();
+  }
+
+  // Paywall: a stub element removed in or next to the article area.
+  if (!paywall && !paywall_nodes.empty()) {
+    uint32_t area = top;
+    for (int up = 0; up < 2 && area != 0 && area != body; ++up) area = nodes[area].parent;
+    for (uint32_t p : paywall_nodes)
+      if (p >= area && p < nodes[area].end) paywall = true;
+  }
+  if (paywall) page.flags.push_back("paywall");
+  if (truncated) page.flags.push_back("truncated");
+
+  // --- title --------------------------------------------------------------------------------
+  std::string title_norm = StripSpaces(title_tag);
+  std::string og_norm = StripSpaces(og_title);
+  // <title> without its site suffix: the longest part between separators.
+  std::string title_main = title_tag;
+  for (const std::string& sep : rules_.title_separators) {
+    if (title_main.find(sep) == std::string::npos) continue;
+    std::string best;
+    size_t best_len = 0;
+    size_t from = 0;
+    while (from <= title_main.size()) {
+      size_t at = title_main.find(sep, from);
+      std::string_view part = utf8::Trim(std::string_view(title_main).substr(
+          from, at == std::string::npos ? std::string::npos : at - from));
+      size_t len = utf8::CountCodePoints(part);
+      if (len > best_len) {
+        best_len = len;
+        best = std::string(part);
+      }
+      if (at == std::string::npos) break;
+      from = at + sep.size();
+    }
+    if (best_len >= 4) title_main = best;
+  }
+  std::string main_norm = StripSpaces(title_main);
+  uint32_t title_node = 0;
+  std::string best_heading;
+  size_t best_heading_len = 0;
+  for (uint32_t t : title_like) {
+    if (!w.alive[t] || w.chars[t] < 4 || w.chars[t] > 200) continue;
+    if (w.link_chars[t] > 0 && nodes[t].tag != Tag::kH1 && nodes[t].tag != Tag::kH2 &&
+        w.link_chars[t] < w.chars[t])
+      continue;
+    std::string text = SubtreeText(w, t, 600);
+    std::string norm = StripSpaces(text);
+    if (norm.size() < 6) continue;
+    // A heading inside <title> is the headline as printed; a heading that merely contains the
+    // <title> text carries extras (breadcrumb, "字号", a date), so <title>'s own words are used.
+    bool inside = (!title_norm.empty() && title_norm.find(norm) != std::string::npos) ||
+                  (!og_norm.empty() && og_norm.find(norm) != std::string::npos);
+    bool around = !inside && main_norm.size() >= 9 && norm.find(main_norm) != std::string::npos &&
+                  norm.size() <= 3 * main_norm.size();
+    if (!inside && !around) continue;
+    size_t len = inside ? norm.size() : main_norm.size() - 1;
+    if (len > best_heading_len) {
+      best_heading_len = len;
+      best_heading = inside ? text : std::string(utf8::Trim(title_main));
+      title_node = t;
+    }
+  }
+  // <title> that is only a site name ("经济参考网", "公共電視台 新聞網"): the headline is then
+  // the nearest short, unlinked, undated block before the article (old table layouts put it in
+  // a <td class="black18">). Headings are preferred to other blocks.
+  if ((best_heading.empty() || best_heading_len * 2 < main_norm.size()) && top > 0 &&
+      utf8::CountCodePoints(title_main) <= rules_.site_title_max_chars && og_title.empty()) {
+    uint32_t pick = 0;
+    for (int pass = 0; pass < 2 && pick == 0; ++pass) {
+      uint32_t lo = top > 400 ? top - 400 : 1;
+      for (uint32_t i = top; i-- > lo;) {
+        const dom::Node& nd = nodes[i];
+        if (!w.alive[i] || nd.type != NodeType::kElement || nd.end > top) continue;
+        bool heading = IsHeading(nd.tag) ||
+                       std::find(title_like.begin(), title_like.end(), i) != title_like.end();
+        if (pass == 0 ? !heading : !IsBlockTag(nd.tag)) continue;
+        if (w.chars[i] < 6 || w.chars[i] > 100 || w.link_chars[i] > 0 ||
+            w.dchars[i] != w.chars[i])
+          continue;
+        std::string text = SubtreeText(w, i, 400);
+        if (text.find("\xE3\x80\x82") != std::string::npos || !FindDate(text).empty()) continue;
+        pick = i;
+        best_heading = text;
+        best_heading_len = main_norm.size();
+        break;
+      }
+    }
+    if (pick != 0) title_node = pick;
+  }
+  if (!best_heading.empty() && best_heading_len * 2 >= main_norm.size()) {
+    page.title = best_heading;
+  } else if (!og_title.empty()) {
+    page.title = og_title;
+    for (const std::string& sep : rules_.title_separators) {
+      size_t at = page.title.rfind(sep);
+      if (at != std::string::npos && at > 0 &&
+          utf8::CountCodePoints(std::string_view(page.title).substr(0, at)) >= 4)
+        page.title = std::string(utf8::Trim(std::string_view(page.title).substr(0, at)));
+    }
+    title_node = 0;
+  } else if (!title_main.empty()) {
+    page.title = std::string(utf8::Trim(title_main));
+    title_node = 0;
+  } else {
+    for (uint32_t t : title_like)
+      if (w.alive[t] && nodes[t].tag == Tag::kH1) {
+        page.title = SubtreeText(w, t, 600);
+        title_node = t;
+        break;
+      }
+  }
+  page.title = std::string(CutUtf8(utf8::Trim(page.title), 600));
+
+  // --- date ---------------------------------------------------------------------------------
+  if (!meta_date.empty()) {
+    page.date = meta_date;
+  } else if (!time_date.empty()) {
+    page.date = time_date;
+  } else {
+    // Visible text between the headline and the article (where bylines put the date), then
+    // the first lines of the article.
+    uint32_t from = title_node != 0 && title_node < top ? title_node
+                                                        : (top > 300 ? top - 300 : 0);
+    std::string near;
+    bool pend = false;
+    for (uint32_t i = from; i < top && near.size() < 4000; ++i)
+      if (w.alive[i] && nodes[i].type == NodeType::kText) {
+        AppendCollapsed(nodes[i].text, &near, &pend);
+        pend = true;
+      }
+    page.date = FindDate(near);
+    for (size_t k = 0; page.date.empty() && k < out.size() && k < 3; ++k)
+      page.date = FindDate(CutUtf8(out[k], 400));
+    if (page.date.empty() && title_node != 0 && title_node >= top) {
+      std::string after = SubtreeText(w, nodes[title_node].parent, 2000);
+      page.date = FindDate(after);
+    }
+  }
+  return page;
+}
+
+}  // namespace
+
+Result<std::shared_ptr<const HtmlExtractor>> HtmlExtractor::Create(const std::string& rules_dir) {
+  auto rules = ExtractRules::Load(rules_dir + "/html.rules");
+  if (!rules.ok()) return rules.status();
+  auto ex = std::make_shared<GumboExtractor>(std::move(rules).value());
+  if (!ex->ok()) return Status::Internal("html extractor: date pattern failed to compile");
+  return std::shared_ptr<const HtmlExtractor>(std::move(ex));
+}
+
 }  // namespace qingxi

@@ -1,0 +1,169 @@
+// clean/extract_rules.cc — loads rules/html.rules and matches class/id hints.
+//
+// Hints are matched with one Aho-Corasick pass over the element's class/id string; the "part"
+// boundaries of each pattern (see rules/html.rules) are checked only on the few raw hits, so
+// the cost per element does not grow with the number of patterns.
+#include "extract_rules.h"
+
+#include <cstdlib>
+#include <unordered_map>
+
+#include "qingxi/rule_file.h"
+
+namespace qingxi {
+namespace {
+
+const std::vector<std::string>& Directives() {
+  static const auto* d = new std::vector<std::string>{
+      "drop_tag", "soft_drop_tag", "positive", "negative", "remove", "paywall",
+      "paywall_text", "title_separator", "date_meta", "set"};
+  return *d;
+}
+
+const std::unordered_map<std::string, dom::Tag>& TagNames() {
+  using dom::Tag;
+  static const auto* m = new std::unordered_map<std::string, Tag>{
+      {"head", Tag::kHead}, {"script", Tag::kScript}, {"style", Tag::kStyle},
+      {"noscript", Tag::kNoscript}, {"template", Tag::kTemplate}, {"iframe", Tag::kIframe},
+      {"frame", Tag::kFrame}, {"frameset", Tag::kFrameset}, {"svg", Tag::kSvg},
+      {"math", Tag::kMath}, {"form", Tag::kForm}, {"button", Tag::kButton},
+      {"select", Tag::kSelect}, {"option", Tag::kOption}, {"textarea", Tag::kTextarea},
+      {"input", Tag::kInput}, {"object", Tag::kObject}, {"embed", Tag::kEmbed},
+      {"canvas", Tag::kCanvas}, {"video", Tag::kVideo}, {"audio", Tag::kAudio},
+      {"map", Tag::kMap}, {"nav", Tag::kNav}, {"aside", Tag::kAside},
+      {"footer", Tag::kFooter}, {"header", Tag::kHeader}, {"rt", Tag::kRt},
+      {"rp", Tag::kRp}, {"marquee", Tag::kMarquee}, {"dialog", Tag::kDialog},
+      {"menu", Tag::kMenu}, {"label", Tag::kLabel}, {"fieldset", Tag::kFieldset},
+      {"figure", Tag::kFigure}, {"figcaption", Tag::kFigcaption}, {"address", Tag::kAddress},
+      {"table", Tag::kTable}, {"ul", Tag::kUl}, {"ol", Tag::kOl}, {"dl", Tag::kDl},
+      {"img", Tag::kImg}, {"time", Tag::kTime}, {"legend", Tag::kLegend}};
+  return *m;
+}
+
+bool IsLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+}  // namespace
+
+Result<ExtractRules> ExtractRules::Load(const std::string& path) {
+  auto file = RuleFile::Load(path, Directives());
+  if (!file.ok()) return file.status();
+  ExtractRules r;
+  const RuleFile& f = file.value();
+  for (const RuleEntry& e : f.entries()) {
+    const std::string& v = e.value;
+    if (e.directive == "drop_tag" || e.directive == "soft_drop_tag") {
+      auto it = TagNames().find(v);
+      if (it == TagNames().end()) return f.Error(e, "unknown or unsupported tag name");
+      r.tag_action[static_cast<size_t>(it->second)] =
+          e.directive == "drop_tag" ? TagAction::kDrop : TagAction::kSoftDrop;
+    } else if (e.directive == "positive" || e.directive == "negative" ||
+               e.directive == "remove" || e.directive == "paywall") {
+      std::string pat = v;
+      int weight = 0;
+      if (e.directive == "positive" || e.directive == "negative") {
+        size_t sp = v.find_last_of(" \t");
+        if (sp == std::string::npos) return f.Error(e, "expected PATTERN WEIGHT");
+        char* endp = nullptr;
+        std::string num = v.substr(sp + 1);
+        long w = std::strtol(num.c_str(), &endp, 10);
+        if (endp == num.c_str() || *endp != '\0' || w <= 0 || w > 1000)
+          return f.Error(e, "weight must be an integer in 1..1000");
+        weight = static_cast<int>(w);
+        pat = v.substr(0, v.find_first_of(" \t"));
+      }
+      Pattern p{};
+      p.kind = e.directive == "positive"   ? kPositive
+               : e.directive == "negative" ? kNegative
+               : e.directive == "remove"   ? kRemove
+                                           : kPaywall;
+      p.weight = p.kind == kNegative ? -weight : weight;
+      if (!pat.empty() && pat.front() == '*') {
+        p.any_before = true;
+        pat.erase(0, 1);
+      }
+      if (!pat.empty() && pat.back() == '*') {
+        p.any_after = true;
+        pat.pop_back();
+      }
+      if (pat.empty() || pat.find_first_of(" \t*") != std::string::npos)
+        return f.Error(e, "pattern must be one word, '*' only at its ends");
+      for (char& c : pat) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+        if (c == '_') c = '-';
+      }
+      r.hints_.Add(pat, static_cast<int>(r.patterns_.size()));
+      r.patterns_.push_back(p);
+    } else if (e.directive == "paywall_text") {
+      r.paywall_text.Add(v, 0);
+    } else if (e.directive == "title_separator") {
+      r.title_separators.push_back(v);
+    } else if (e.directive == "date_meta") {
+      std::string m = v;
+      for (char& c : m)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+      r.date_meta.push_back(m);
+    }
+  }
+  auto settings = Settings::FromRuleFile(
+      f, {{"min_paragraph_chars", r.min_paragraph_chars},
+          {"dominant_share", r.dominant_share},
+          {"soft_drop_share", r.soft_drop_share},
+          {"sibling_share", r.sibling_share},
+          {"sibling_min_score", r.sibling_min_score},
+          {"link_list_density", r.link_list_density},
+          {"link_line_density", r.link_line_density},
+          {"grandparent_factor", r.grandparent_factor},
+          {"hinted_override_ratio", r.hinted_override_ratio},
+          {"near_best_share", r.near_best_share},
+          {"link_prose_chars", r.link_prose_chars},
+          {"site_title_max_chars", r.site_title_max_chars}});
+  if (!settings.ok()) return settings.status();
+  const Settings& s = settings.value();
+  r.min_paragraph_chars = s.Get("min_paragraph_chars");
+  r.dominant_share = s.Get("dominant_share");
+  r.soft_drop_share = s.Get("soft_drop_share");
+  r.sibling_share = s.Get("sibling_share");
+  r.sibling_min_score = s.Get("sibling_min_score");
+  r.link_list_density = s.Get("link_list_density");
+  r.link_line_density = s.Get("link_line_density");
+  r.grandparent_factor = s.Get("grandparent_factor");
+  r.hinted_override_ratio = s.Get("hinted_override_ratio");
+  r.near_best_share = s.Get("near_best_share");
+  r.link_prose_chars = s.Get("link_prose_chars");
+  r.site_title_max_chars = s.Get("site_title_max_chars");
+  r.hints_.Build();
+  r.paywall_text.Build();
+  return r;
+}
+
+HintResult ExtractRules::MatchHint(std::string_view hint) const {
+  HintResult h;
+  if (hint.empty()) return h;
+  // One pattern may hit several times ("nav nav2"); count each pattern once.
+  uint64_t seen_small = 0;
+  std::vector<bool> seen_big;
+  hints_.ForEach(hint, [&](const PhraseMatcher::Match& m) {
+    const Pattern& p = patterns_[m.id];
+    bool before_ok = p.any_before || m.begin == 0 || !IsLetter(hint[m.begin - 1]);
+    bool after_ok = p.any_after || m.end == hint.size() || !IsLetter(hint[m.end]);
+    if (!before_ok || !after_ok) return true;
+    if (m.id < 64) {
+      if (seen_small & (uint64_t{1} << m.id)) return true;
+      seen_small |= uint64_t{1} << m.id;
+    } else {
+      if (seen_big.empty()) seen_big.resize(patterns_.size());
+      if (seen_big[m.id]) return true;
+      seen_big[m.id] = true;
+    }
+    switch (p.kind) {
+      case kPositive: h.positive = true; h.weight += p.weight; break;
+      case kNegative: h.weight += p.weight; break;
+      case kRemove: h.remove = true; break;
+      case kPaywall: h.paywall = true; break;
+    }
+    return true;
+  });
+  return h;
+}
+
+}  // namespace qingxi

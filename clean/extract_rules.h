@@ -1,0 +1,70 @@
+// clean/extract_rules.h — the compiled form of rules/html.rules for the HTML extractor.
+//
+// Owns: loading and validating rules/html.rules (directives listed in that file's header) and
+// matching class/id "hint strings" against its patterns with one Aho-Corasick pass.
+//
+// Thread-safety: built once by Load; immutable and shareable across threads afterwards.
+#ifndef QINGXI_CLEAN_EXTRACT_RULES_H_
+#define QINGXI_CLEAN_EXTRACT_RULES_H_
+
+#include <array>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dom.h"
+#include "phrase_matcher.h"
+#include "qingxi/status.h"
+
+namespace qingxi {
+
+// What the class/id of one element says about it.
+struct HintResult {
+  int weight = 0;        // positive minus negative weights
+  bool positive = false; // any positive pattern matched
+  bool remove = false;   // a `remove` pattern matched
+  bool paywall = false;  // a `paywall` pattern matched
+};
+
+struct ExtractRules {
+  enum class TagAction : uint8_t { kKeep, kDrop, kSoftDrop };
+  std::array<TagAction, static_cast<size_t>(dom::Tag::kCount)> tag_action{};
+  std::vector<std::string> drop_tag_names;  // drop_tag names that are not in dom::Tag
+
+  std::vector<std::string> title_separators;
+  std::vector<std::string> date_meta;  // lower-case
+  PhraseMatcher paywall_text;
+
+  double min_paragraph_chars = 10;
+  double dominant_share = 0.6;
+  double soft_drop_share = 0.3;
+  double sibling_share = 0.2;
+  double sibling_min_score = 10;
+  double link_list_density = 0.5;
+  double link_line_density = 0.7;
+  double grandparent_factor = 0.5;
+  double hinted_override_ratio = 1.5;
+  double near_best_share = 0.75;
+  double link_prose_chars = 80;
+  double site_title_max_chars = 12;
+
+  static Result<ExtractRules> Load(const std::string& path);
+
+  // `hint` is the lower-cased "class id" string with '_' turned into '-'.
+  HintResult MatchHint(std::string_view hint) const;
+
+ private:
+  enum Kind : uint8_t { kPositive, kNegative, kRemove, kPaywall };
+  struct Pattern {
+    Kind kind;
+    int weight;
+    bool any_before;  // leading '*'
+    bool any_after;   // trailing '*'
+  };
+  std::vector<Pattern> patterns_;
+  PhraseMatcher hints_;
+};
+
+}  // namespace qingxi
+
+#endif  // QINGXI_CLEAN_EXTRACT_RULES_H_

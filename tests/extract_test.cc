@@ -1,0 +1,472 @@
+// Tests for the HTML main-content extractor (qingxi/extract.h, clean/html_extract.cc, clean/dom.h).
+#include <pthread.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "dom.h"
+#include "extract_rules.h"
+#include "qingxi/extract.h"
+#include "qingxi/utf8.h"
+#include "test_util.h"
+
+namespace qingxi {
+namespace {
+
+using ::testing::Contains;
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+std::shared_ptr<const HtmlExtractor> Extractor() {
+  static auto* ex = [] {
+    auto r = HtmlExtractor::Create(testing::RulesDir());
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    return new std::shared_ptr<const HtmlExtractor>(r.ok() ? r.value() : nullptr);
+  }();
+  return *ex;
+}
+
+ExtractedPage MustExtract(std::string_view html, const ExtractLimits& limits = ExtractLimits()) {
+  auto r = Extractor()->Extract(html, limits);
+  EXPECT_TRUE(r.ok()) << r.status().ToString();
+  return r.ok() ? r.value() : ExtractedPage();
+}
+
+std::string Joined(const ExtractedPage& p) {
+  std::string s;
+  for (const auto& l : p.paragraphs) s += l + "\n";
+  return s;
+}
+
+// A news page of the usual shape: header, nav, article, related list, comments, footer.
+std::string NewsPage(const std::string& extra_head = "", const std::string& article_extra = "") {
+  return R"(<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8">
+<title>市政府发布新规 公交票价下月起调整_新闻中心_某某网</title>)" +
+         extra_head + R"(
+<script>var x = "脚本里的文字不应出现";</script><style>.a{color:red}</style></head>
+<body>
+<div id="header"><a href="/">首页</a> | <a href="/news">新闻</a> | <a href="/sports">体育</a></div>
+<div class="nav"><ul><li><a href="/a">国内</a></li><li><a href="/b">国际</a></li></ul></div>
+<div class="breadcrumb"><a href="/">首页</a> &gt; <a href="/news">新闻中心</a> &gt; 正文</div>
+<div class="main">
+ <h1>市政府发布新规 公交票价下月起调整</h1>
+ <div class="info">2011年12月09日 18:51　来源：某某日报</div>
+ <div class="article-content">
+  <p>　　本报讯 市政府昨日发布新规，公交票价将于下月起调整，普通线路票价由一元调整为两元，空调线路另行定价。</p>
+  <p>市交通局负责人表示，此次调整综合考虑了运营成本、财政补贴和市民承受能力，并举行了多次听证会。</p>
+  <p>据介绍，学生、老年人等群体仍可享受优惠，具体办法将由各区另行公布。<a href="/x">相关政策</a>可在官网查询。</p>
+  )" + article_extra + R"(
+ </div>
+ <div class="related"><h3>相关新闻</h3><ul>
+  <li><a href="/1">地铁票价听证会召开，市民踊跃发言</a></li>
+  <li><a href="/2">出租车起步价拟上调，专家称合理</a></li>
+  <li><a href="/3">公交专用道明年再增五十公里</a></li></ul></div>
+ <div id="comments"><div class="comment">网友甲：涨价了，工资怎么不涨呢？真是太过分了，我们老百姓的日子不好过啊。</div>
+ <div class="comment">网友乙：支持调整，服务也要跟上，车太挤了，每天上班都挤不上去，希望多开几条线路。</div></div>
+</div>
+<div class="sidebar"><h3>热门排行</h3><ol><li><a href="/h1">明星婚礼现场曝光</a></li><li><a href="/h2">股市今日大涨</a></li></ol></div>
+<div class="footer">Copyright © 2011 某某网 版权所有 京ICP备12345678号</div>
+</body></html>)";
+}
+
+TEST(ExtractRulesTest, ShippedRulesLoad) {
+  auto r = ExtractRules::Load(testing::RulesDir() + "/html.rules");
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+}
+
+TEST(ExtractRulesTest, BadRuleReportsFileAndLine) {
+  std::string dir = testing::TempDir();
+  testing::WriteFile(dir + "/html.rules", "# ok\npositive article 25\nnegative nav lots\n");
+  auto r = HtmlExtractor::Create(dir);
+  ASSERT_FALSE(r.ok());
+  EXPECT_THAT(r.status().message(), HasSubstr("html.rules:3:"));
+
+  testing::WriteFile(dir + "/html.rules", "drop_tag blink\n");
+  auto r2 = HtmlExtractor::Create(dir);
+  ASSERT_FALSE(r2.ok());
+  EXPECT_THAT(r2.status().message(), HasSubstr("html.rules:1:"));
+
+  testing::WriteFile(dir + "/html.rules", "set no_such_threshold 3\n");
+  EXPECT_FALSE(HtmlExtractor::Create(dir).ok());
+
+  std::filesystem::remove(dir + "/html.rules");
+  auto r3 = HtmlExtractor::Create(dir);
+  ASSERT_FALSE(r3.ok());
+  EXPECT_EQ(r3.status().code(), Status::Code::kNotFound);
+}
+
+TEST(ExtractRulesTest, HintPatternsMatchWholePartsUnlessStarred) {
+  auto r = ExtractRules::Load(testing::RulesDir() + "/html.rules");
+  ASSERT_TRUE(r.ok());
+  const ExtractRules& rules = r.value();
+  EXPECT_TRUE(rules.MatchHint("top-nav ").remove);       // "nav*" at a part start
+  EXPECT_TRUE(rules.MatchHint("mainnav ").remove);       // "*nav"
+  EXPECT_FALSE(rules.MatchHint("canvas-box ").remove);   // "nav" inside a word is no hint
+  EXPECT_TRUE(rules.MatchHint(" comment-list").remove);  // "comment*"
+  EXPECT_TRUE(rules.MatchHint("hide-content ").paywall);
+  EXPECT_GT(rules.MatchHint("article-content ").weight, 0);
+  EXPECT_LT(rules.MatchHint("sidebar ").weight, 0);
+  EXPECT_FALSE(rules.MatchHint("head ").remove);         // "ad" is a whole part only
+  EXPECT_EQ(rules.MatchHint("").weight, 0);
+}
+
+TEST(ExtractTest, FindsTheArticleAndDropsChrome) {
+  ExtractedPage p = MustExtract(NewsPage());
+  std::string text = Joined(p);
+  EXPECT_THAT(text, HasSubstr("市政府昨日发布新规"));
+  EXPECT_THAT(text, HasSubstr("市交通局负责人表示"));
+  EXPECT_THAT(text, HasSubstr("具体办法将由各区另行公布"));
+  for (const char* noise : {"脚本里的文字", "首页", "热门排行", "相关新闻", "地铁票价听证会",
+                            "网友甲", "版权所有", "color:red"})
+    EXPECT_THAT(text, Not(HasSubstr(noise))) << noise;
+  EXPECT_EQ(p.lang, "zh-cn");
+  EXPECT_TRUE(p.flags.empty());
+}
+
+TEST(ExtractTest, ParagraphsFollowBlocksAndBreaks) {
+  ExtractedPage p = MustExtract(
+      "<html><body><div class='content'><p>第一段，<b>加粗</b>与<a href='#'>链接</a>同在一段，"
+      "内容足够长以便计分。</p><p>第二段\n   换行   折叠成一个空格，内容也足够长以便计分。</p>"
+      "<div>第三行在这里，是一段带标点的文字。<br>第四行在这里，也是一段带标点的文字。</div>"
+      "</div></body></html>");
+  ASSERT_EQ(p.paragraphs.size(), 4u) << Joined(p);
+  EXPECT_EQ(p.paragraphs[0], "第一段，加粗与链接同在一段，内容足够长以便计分。");
+  EXPECT_EQ(p.paragraphs[1], "第二段 换行 折叠成一个空格，内容也足够长以便计分。");
+  EXPECT_EQ(p.paragraphs[2], "第三行在这里，是一段带标点的文字。");
+  EXPECT_EQ(p.paragraphs[3], "第四行在这里，也是一段带标点的文字。");
+}
+
+TEST(ExtractTest, DropsHiddenElementsAndRubyAnnotations) {
+  ExtractedPage p = MustExtract(
+      "<html><body><div class='article'>"
+      "<p>正文开始，这是可见的一段文字，内容足够长。</p>"
+      "<p style='DISPLAY: none'>隐藏甲，不应出现。</p>"
+      "<p style='visibility:hidden'>隐藏乙，不应出现。</p>"
+      "<p hidden>隐藏丙，不应出现。</p>"
+      "<p aria-hidden='true'>隐藏丁，不应出现。</p>"
+      "<p>注音示例：<ruby>漢<rp>(</rp><rt>hàn</rt><rp>)</rp>字<rt>zì</rt></ruby>保留本字，"
+      "去掉注音。</p>"
+      "<template><p>模板内容，不应出现。</p></template>"
+      "<noscript>请启用脚本，不应出现。</noscript>"
+      "</div></body></html>");
+  std::string text = Joined(p);
+  EXPECT_THAT(text, HasSubstr("正文开始"));
+  EXPECT_THAT(text, HasSubstr("注音示例：漢字保留本字"));
+  for (const char* noise : {"隐藏", "hàn", "zì", "模板内容", "请启用脚本"})
+    EXPECT_THAT(text, Not(HasSubstr(noise))) << noise;
+}
+
+TEST(ExtractTest, TitleIsTheHeadlineThatAgreesWithTitleTag) {
+  EXPECT_EQ(MustExtract(NewsPage()).title, "市政府发布新规 公交票价下月起调整");
+  // No matching heading: <title> without the site suffix.
+  ExtractedPage p = MustExtract(
+      "<html><head><title>台北跨年晚會 百萬人潮湧入信義區 - 中央社即時新聞</title></head>"
+      "<body><h1>中央社</h1><div class='content'><p>台北跨年晚會昨晚舉行，百萬人潮湧入信義區，"
+      "交通一度癱瘓。</p></div></body></html>");
+  EXPECT_EQ(p.title, "台北跨年晚會 百萬人潮湧入信義區");
+  // og:title when there is no <title>.
+  ExtractedPage q = MustExtract(
+      "<html><head><meta property='og:title' content='央行宣布降准 释放流动性'></head>"
+      "<body><div class='content'><p>央行今日宣布下调存款准备金率，释放流动性约四千亿元。</p>"
+      "</div></body></html>");
+  EXPECT_EQ(q.title, "央行宣布降准 释放流动性");
+}
+
+TEST(ExtractTest, DateFromMetaTimeOrVisibleText) {
+  EXPECT_EQ(MustExtract(NewsPage()).date, "2011-12-09T18:51");
+  ExtractedPage m = MustExtract(NewsPage(
+      "<meta property=\"article:published_time\" content=\"2012-01-17T08:30:00+08:00\">"));
+  EXPECT_EQ(m.date, "2012-01-17T08:30:00");
+  ExtractedPage t = MustExtract(
+      "<html><body><h1>标题在此处出现</h1><time datetime='2011-05-03'>五月三日</time>"
+      "<div class='content'><p>正文内容，足够长的一段文字，带有标点符号。</p></div></body></html>");
+  EXPECT_EQ(t.date, "2011-05-03");
+  // Taiwan's Minguo years: 民國100年 is 2011.
+  ExtractedPage roc = MustExtract(
+      "<html><body><div class='content'><p>民國100年12月9日　記者報導，今日天氣晴朗，"
+      "氣溫回升。</p></div></body></html>");
+  EXPECT_EQ(roc.date, "2011-12-09");
+  ExtractedPage none = MustExtract(
+      "<html><body><div class='content'><p>没有日期的一段文字，内容足够长，带有标点。</p>"
+      "</div></body></html>");
+  EXPECT_EQ(none.date, "");
+}
+
+TEST(ExtractTest, PaywallStubIsDroppedAndFlagged) {
+  ExtractedPage p = MustExtract(NewsPage(
+      "", "<div class='hide-content'><p>隐藏内容</p><p>此处内容需要权限查看</p>"
+          "<ul><li>会员免费查看</li></ul></div>"));
+  EXPECT_THAT(p.flags, Contains("paywall"));
+  EXPECT_THAT(Joined(p), Not(HasSubstr("隐藏内容")));
+  EXPECT_THAT(Joined(p), HasSubstr("市政府昨日发布新规"));
+
+  ExtractedPage q = MustExtract(NewsPage("", "<p>登入會員即可閱讀全文</p>"));
+  EXPECT_THAT(q.flags, Contains("paywall"));
+  EXPECT_THAT(Joined(q), Not(HasSubstr("閱讀全文")));
+
+  EXPECT_THAT(MustExtract(NewsPage()).flags, Not(Contains("paywall")));
+}
+
+TEST(ExtractTest, ArticleWrappedInChromeNamedLayoutIsStillFound) {
+  // Some layouts call their main column "nav" or wrap the article in an <a>; the text wins.
+  std::string body;
+  for (int i = 0; i < 6; ++i)
+    body += "<p>这是文章的第" + std::to_string(i) + "段，记者在现场看到，工作人员正在忙碌，"
+            "市民纷纷表示欢迎，相关部门表示将继续推进。</p>";
+  ExtractedPage p = MustExtract("<html><body><div class='nav'><a href='/'>首页</a></div>"
+                                "<div class='nav'><div class='wrap'>" + body +
+                                "</div></div></body></html>");
+  EXPECT_THAT(Joined(p), HasSubstr("这是文章的第5段"));
+  ExtractedPage q = MustExtract(
+      "<html><body><ul><li><a href='/1'>首页</a></li></ul><div class='intro'><a href='/full'>"
+      "【本台讯】寒冷的天气里相对湿度降低，空气比较干燥。皮肤可能会变干、脱皮、失去光泽，"
+      "严重的还会发红发痒。如何在寒冬里也能拥有水嫩肌肤，我们一起来听听专科医师怎么说。<br>"
+      "寒流一波接着一波，口罩围巾都出笼了。</a></div></body></html>");
+  EXPECT_THAT(Joined(q), HasSubstr("寒流一波接着一波"));
+}
+
+TEST(ExtractTest, TablesGiveOneLinePerCell) {
+  ExtractedPage p = MustExtract(
+      "<html><body><table><tr><td class='text'><p>表格布局的正文，第一段文字，内容很长，"
+      "带有标点符号。</p><p>第二段文字，同样带有标点符号，内容足够长。</p></td>"
+      "<td><a href='/1'>侧栏链接一</a><br><a href='/2'>侧栏链接二</a></td></tr></table>"
+      "</body></html>");
+  EXPECT_THAT(p.paragraphs, Contains("第二段文字，同样带有标点符号，内容足够长。"));
+  EXPECT_THAT(Joined(p), Not(HasSubstr("侧栏链接")));
+}
+
+// --- robustness ------------------------------------------------------------------------------
+
+// Runs fn on a thread with a small stack: any recursion proportional to nesting would crash.
+template <typename Fn>
+void OnSmallStack(Fn fn) {
+  pthread_attr_t attr;
+  pthread_attr_init(&attr);
+  pthread_attr_setstacksize(&attr, 256 * 1024);
+  pthread_t th;
+  auto* heap_fn = new Fn(std::move(fn));
+  ASSERT_EQ(0, pthread_create(
+                   &th, &attr,
+                   [](void* arg) -> void* {
+                     std::unique_ptr<Fn> f(static_cast<Fn*>(arg));
+                     (*f)();
+                     return nullptr;
+                   },
+                   heap_fn));
+  pthread_join(th, nullptr);
+  pthread_attr_destroy(&attr);
+}
+
+TEST(ExtractRobustnessTest, HundredThousandNestedDivsOnASmallStack) {
+  std::string html = "<html><body>";
+  for (int i = 0; i < 100000; ++i) html += "<div>";
+  html += "深层文字内容，仍然可以取出。";
+  for (int i = 0; i < 100000; ++i) html += "</div>";
+  html += "</body></html>";
+  OnSmallStack([&] {
+    auto r = Extractor()->Extract(html, ExtractLimits());
+    ASSERT_TRUE(r.ok());
+    EXPECT_THAT(Joined(r.value()), HasSubstr("深层文字内容"));
+    EXPECT_THAT(r->flags, Contains("truncated"));
+  });
+}
+
+TEST(ExtractRobustnessTest, DeepUnclosedInlineAndTableNesting) {
+  for (std::string unit : {"<b><i><u>", "<p><font>", "<table><tr><td>", "<ul><li>", "<a href=x>",
+                           "<svg><g>", "<select><option>"}) {
+    std::string html;
+    for (int i = 0; i < 40000; ++i) html += unit;
+    html += "末尾文字，一句话。";
+    OnSmallStack([&] {
+      auto r = Extractor()->Extract(html, ExtractLimits());
+      ASSERT_TRUE(r.ok()) << unit;
+      // Text inside links, svg or select is not content; elsewhere it must survive the cut.
+      if (unit[1] != 'a' && unit[1] != 's') {
+        EXPECT_THAT(Joined(r.value()), HasSubstr("末尾文字")) << unit;
+      }
+    });
+  }
+}
+
+TEST(ExtractRobustnessTest, DomFlatteningKeepsDepthBounded) {
+  std::string html;
+  for (int i = 0; i < 5000; ++i) html += "<section>";
+  dom::ParseLimits limits;
+  limits.max_depth = 50;
+  auto doc = dom::Document::Parse(html, limits);
+  ASSERT_TRUE(doc.ok());
+  size_t max_depth = 0;
+  for (const auto& n : doc.value()->nodes()) max_depth = std::max<size_t>(max_depth, n.depth);
+  EXPECT_LE(max_depth, 50u + 64u + 4u);
+  EXPECT_TRUE(doc.value()->truncated());
+}
+
+TEST(ExtractRobustnessTest, CutDeepNestingLeavesShallowPagesAlone) {
+  std::string out;
+  EXPECT_FALSE(dom::CutDeepNesting(NewsPage(), 400, &out));
+  // <p> and <li> have implied end tags and do not add depth.
+  std::string ps;
+  for (int i = 0; i < 3000; ++i) ps += "<p>段落<li>项目";
+  EXPECT_FALSE(dom::CutDeepNesting(ps, 400, &out));
+  // Raw text is skipped: "<div>" inside a script is not a tag.
+  std::string script = "<script>";
+  for (int i = 0; i < 3000; ++i) script += "'<div>'+";
+  script += "1</script><div>x</div>";
+  EXPECT_FALSE(dom::CutDeepNesting(script, 400, &out));
+  std::string deep;
+  for (int i = 0; i < 500; ++i) deep += "<div>";
+  ASSERT_TRUE(dom::CutDeepNesting(deep, 400, &out));
+  EXPECT_EQ(out.size(), 400u * 5u);
+}
+
+TEST(ExtractRobustnessTest, FiftyMegabytePageIsCutToTheByteLimit) {
+  std::string html = "<html><body>";
+  const std::string para = "<p>这是一个很长的段落，用来测试大页面的处理，内容重复。</p>\n";
+  while (html.size() < (50u << 20)) html += para;
+  ExtractLimits limits;  // 16 MB by default
+  auto r = Extractor()->Extract(html, limits);
+  ASSERT_TRUE(r.ok());
+  EXPECT_THAT(r->flags, Contains("truncated"));
+  EXPECT_FALSE(r->paragraphs.empty());
+  size_t bytes = 0;
+  for (const auto& p : r->paragraphs) bytes += p.size();
+  EXPECT_LE(bytes, limits.max_bytes);
+}
+
+TEST(ExtractRobustnessTest, OneGiantLineNulBytesEmptyAndPlainText) {
+  std::string line = "<html><body><div>";
+  for (int i = 0; i < 400000; ++i) line += "中文句子，";
+  line += "</div></body></html>";
+  auto big = Extractor()->Extract(line, ExtractLimits());
+  ASSERT_TRUE(big.ok());
+  ASSERT_EQ(big->paragraphs.size(), 1u);
+  EXPECT_EQ(utf8::CountCodePoints(big->paragraphs[0]), 2000000u);
+
+  std::string nul("<html><body><p>\0\0正文\0内容，带有标点。\0</p></body></html>", 60);
+  auto r = Extractor()->Extract(nul, ExtractLimits());
+  ASSERT_TRUE(r.ok());
+  std::string text = Joined(r.value());
+  EXPECT_EQ(text.find('\0'), std::string::npos);
+  EXPECT_THAT(text, HasSubstr("正文"));
+  EXPECT_TRUE(utf8::IsValid(text));
+
+  for (std::string_view empty : {std::string_view(""), std::string_view(" \n\t "),
+                                 std::string_view("\xEF\xBB\xBF")}) {
+    auto e = Extractor()->Extract(empty, ExtractLimits());
+    ASSERT_TRUE(e.ok());
+    EXPECT_TRUE(e->paragraphs.empty());
+    EXPECT_EQ(e->title, "");
+  }
+
+  auto t = Extractor()->Extract("这只是一段纯文本，没有任何标签。\n第二行文字。\n", ExtractLimits());
+  ASSERT_TRUE(t.ok());
+  EXPECT_THAT(Joined(t.value()), HasSubstr("没有任何标签"));
+
+  auto junk = Extractor()->Extract(std::string(100000, '<'), ExtractLimits());
+  EXPECT_TRUE(junk.ok());
+  auto attrs = Extractor()->Extract("<div " + std::string(200000, 'a') + "=\"", ExtractLimits());
+  EXPECT_TRUE(attrs.ok());
+}
+
+TEST(ExtractRobustnessTest, NodeLimitTruncates) {
+  std::string html = "<html><body><div class='content'>";
+  for (int i = 0; i < 5000; ++i) html += "<p>一段文字，带有标点。</p>";
+  html += "</div></body></html>";
+  ExtractLimits limits;
+  limits.max_nodes = 1000;
+  auto r = Extractor()->Extract(html, limits);
+  ASSERT_TRUE(r.ok());
+  EXPECT_THAT(r->flags, Contains("truncated"));
+  EXPECT_LT(r->paragraphs.size(), 1000u);
+}
+
+// --- real pages ------------------------------------------------------------------------------
+
+// Bag-of-tokens F1 as in ../shared/acceptance/score.py: each Han character a token, each run of
+// ASCII letters and digits a token.
+std::map<std::string, int> Tokens(const std::string& s) {
+  std::map<std::string, int> bag;
+  size_t i = 0;
+  while (i < s.size()) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      if (std::isalnum(c)) {
+        size_t j = i;
+        while (j < s.size() && static_cast<unsigned char>(s[j]) < 0x80 &&
+               std::isalnum(static_cast<unsigned char>(s[j])))
+          ++j;
+        bag[s.substr(i, j - i)]++;
+        i = j;
+      } else {
+        ++i;
+      }
+      continue;
+    }
+    size_t start = i;
+    char32_t cp = utf8::Next(s, &i);
+    if (utf8::IsHan(cp)) bag[s.substr(start, i - start)]++;
+  }
+  return bag;
+}
+
+double F1(const std::string& out, const std::string& gold) {
+  auto o = Tokens(out), g = Tokens(gold);
+  double common = 0, no = 0, ng = 0;
+  for (const auto& [k, v] : o) {
+    no += v;
+    auto it = g.find(k);
+    if (it != g.end()) common += std::min(v, it->second);
+  }
+  for (const auto& [k, v] : g) ng += v;
+  if (common == 0) return 0;
+  double p = common / no, r = common / ng;
+  return 2 * p * r / (p + r);
+}
+
+// The simplified-script pages of the DAnIEL set, scored on extraction alone (no line cleaner):
+// a floor that may only go up.
+TEST(ExtractRealPagesTest, SimplifiedNewsPagesMeanF1) {
+  QINGXI_REQUIRE_SHARED();
+  const std::string dir = testing::SharedDir() + "/eval/daniel-zh";
+  auto manifest = testing::ReadLines(dir + "/MANIFEST.tsv");
+  double sum = 0;
+  int count = 0;
+  for (const std::string& row : manifest) {
+    if (row.rfind("zh", 0) != 0 || row.find("\tHans") == std::string::npos) continue;
+    std::string id = row.substr(0, row.find('\t'));
+    std::string html = testing::ReadFile(dir + "/html/" + id + ".html");
+    std::string gold = testing::ReadFile(dir + "/gold/" + id + ".txt");
+    auto r = Extractor()->Extract(html, ExtractLimits());
+    ASSERT_TRUE(r.ok()) << id;
+    double f = F1(r->title + "\n" + Joined(r.value()), gold);
+    sum += f;
+    ++count;
+  }
+  ASSERT_GT(count, 100);
+  EXPECT_GE(sum / count, 0.94) << "mean token F1 over " << count << " pages";
+}
+
+TEST(ExtractRealPagesTest, EveryPageGivesTitleAndText) {
+  QINGXI_REQUIRE_SHARED();
+  const std::string dir = testing::SharedDir() + "/eval/daniel-zh/html";
+  int pages = 0, with_text = 0, with_title = 0;
+  for (const auto& e : std::filesystem::directory_iterator(dir)) {
+    auto r = Extractor()->Extract(testing::ReadFile(e.path().string()), ExtractLimits());
+    ASSERT_TRUE(r.ok()) << e.path();
+    ++pages;
+    with_text += !r->paragraphs.empty();
+    with_title += !r->title.empty();
+  }
+  EXPECT_EQ(with_text, pages);
+  EXPECT_EQ(with_title, pages);
+}
+
+}  // namespace
+}  // namespace qingxi
