@@ -29,6 +29,7 @@ enum Category : int {
   kRelatedHeading,
   kRelatedSingle,
   kPaywall,
+  kMetaByline,
 };
 
 struct LineRules::Regexes {
@@ -101,7 +102,7 @@ Result<std::unique_ptr<LineRules>> LineRules::Create(const std::string& rules_di
         {"menu", kNavMenu}}},
       {"meta.rules",
        {{"date_label", kMetaDateLabel}, {"label", kMetaLabel}, {"share", kShare},
-        {"share_suffix", kShareSuffix}, {"line_regex", 0}}},
+        {"share_suffix", kShareSuffix}, {"byline", kMetaByline}, {"line_regex", 0}}},
       {"boilerplate.rules",
        {{"phrase", kBoilerPhrase}, {"strong", kBoilerStrong}, {"prefix", kBoilerPrefix}}},
       {"related.rules",
@@ -170,6 +171,7 @@ LineFacts LineRules::Analyze(std::string_view line) const {
   int boiler = 0, menu_words = 0;
   bool date_label = false, label = false, home_first = false, position = false;
   bool share = false, share_suffix = false, heading = false, single = false, paywall = false;
+  bool byline = false;
   int labels_with_colon = 0;
   size_t menu_cover = 0;
   matcher_.ForEach(trimmed, [&](const PhraseMatcher::Match& m) {
@@ -219,6 +221,9 @@ LineFacts LineRules::Analyze(std::string_view line) const {
         break;
       case kShare:
         share = true;
+        break;
+      case kMetaByline:
+        byline = true;
         break;
       case kShareSuffix:
         if (m.end == trimmed.size()) share_suffix = true;
@@ -318,7 +323,15 @@ LineFacts LineRules::Analyze(std::string_view line) const {
       re2::StringPiece in(trimmed.data() + head, trimmed.size() - head);
       if (RE2::Consume(&in, rx_->date)) f.meta = true;
     }
-    if (f.meta && (date_label || labels_with_colon >= 1)) f.date = FindDate(trimmed);
+    // A dateline: a line that starts with a date and is nothing else, or goes on with a byline
+    // and no sentence ("2019-08-21 14:35 联合报 记者王小明／台中报导").
+    bool dateline = false;
+    if (!f.meta && !HasSentencePunct(trimmed)) {
+      re2::StringPiece in(trimmed.data() + head, trimmed.size() - head);
+      if (RE2::Consume(&in, rx_->date) && (byline || utf8::Trim(std::string_view(in.data(), in.size())).empty()))
+        f.meta = dateline = true;
+    }
+    if (f.meta && (date_label || labels_with_colon >= 1 || dateline)) f.date = FindDate(trimmed);
     if (share) f.share = true;
   }
   if (share_suffix) {

@@ -32,7 +32,8 @@ const std::vector<std::pair<std::string, double>>& Defaults() {
       {"related_heading_max_chars", 80}, {"related_item_max_chars", 40},
       {"related_teaser_max_chars", 400}, {"paywall_max_chars", 60},
       {"counter_min_digits", 5},      {"watermark_min_chars", 8},
-      {"watermark_min_repeats", 2},   {"mojibake_min_odd", 3},
+      {"watermark_min_repeats", 2},
+      {"watermark_site_clause_max_chars", 12},   {"mojibake_min_odd", 3},
       {"mojibake_max_gap", 3},        {"title_max_chars", 60},
   };
   return d;
@@ -291,6 +292,7 @@ Result<std::shared_ptr<const TextCleaner>> TextCleaner::Create(
   WatermarkCutter::Options wo;
   wo.min_chars = get_int("watermark_min_chars");
   wo.min_repeats = get_int("watermark_min_repeats");
+  wo.site_clause_max_chars = get_int("watermark_site_clause_max_chars");
   auto wm = WatermarkCutter::Create(rules_dir + "/watermark.rules", wo);
   if (!wm.ok()) return wm.status();
   c->watermark_ = std::move(wm.value());

@@ -24,7 +24,7 @@ WatermarkCutter::~WatermarkCutter() = default;
 
 Result<std::unique_ptr<WatermarkCutter>> WatermarkCutter::Create(const std::string& path,
                                                                  const Options& options) {
-  auto file = RuleFile::Load(path, {"regex"});
+  auto file = RuleFile::Load(path, {"regex", "site_suffix"});
   if (!file.ok()) return file.status();
   if (options.min_chars < 4 || options.min_repeats < 2)
     return Status::InvalidArgument("watermark: min_chars must be >= 4 and min_repeats >= 2");
@@ -32,6 +32,11 @@ Result<std::unique_ptr<WatermarkCutter>> WatermarkCutter::Create(const std::stri
   w->options_ = options;
   w->patterns_ = std::make_unique<Patterns>();
   for (const auto& e : file->entries()) {
+    if (e.directive == "site_suffix") {
+      cleaner::CodePoints cps(e.value);
+      w->site_suffixes_.emplace_back(cps.cp.begin(), cps.cp.end());
+      continue;
+    }
     std::string error;
     if (w->patterns_->set.Add(e.value, &error) < 0) return file->Error(e, "bad regex: " + error);
     // Wrapped in a group so that FindAndConsume reports the whole match.
@@ -140,6 +145,47 @@ int WatermarkCutter::Cut(std::vector<std::string>* lines,
     for (const auto& o : occs) {
       cuts[o.line].push_back({o.end - len + lead, o.end});
       ++count;
+    }
+  }
+
+  // (c) site names injected as a clause of their own, recurring in the document: "…进行调研，
+  // 范文先生网，召开座谈会…". The clause sits between two clause marks, is short, ends the way
+  // site names end (site_suffix in watermark.rules) and appears at least min_repeats times; it
+  // is cut with the mark after it, so the sentence reads on. A site named once is left alone
+  // ("据人民网，…" has no mark before it anyway).
+  if (!site_suffixes_.empty()) {
+    std::unordered_map<std::u32string, std::vector<Span>> clauses;  // clause -> (line, start)
+    for (size_t i = 0; i < n; ++i) {
+      const auto& cp = views[i].cp;
+      size_t k = 0;
+      while (k < cp.size()) {
+        if (!cleaner::IsClausePunct(cp[k])) {
+          ++k;
+          continue;
+        }
+        size_t j = k + 1;
+        while (j < cp.size() && IsTextChar(cp[j])) ++j;
+        const size_t len = j - k - 1;
+        if (j < cp.size() && cleaner::IsClausePunct(cp[j]) && len >= 3 &&
+            len <= static_cast<size_t>(options_.site_clause_max_chars)) {
+          std::u32string clause(cp.begin() + k + 1, cp.begin() + j);
+          for (const auto& suf : site_suffixes_) {
+            if (clause.size() > suf.size() &&
+                clause.compare(clause.size() - suf.size(), suf.size(), suf) == 0) {
+              clauses[clause].push_back({i, k + 1});
+              break;
+            }
+          }
+        }
+        k = j > k + 1 ? j : k + 1;
+      }
+    }
+    for (const auto& [clause, occs] : clauses) {
+      if (occs.size() < static_cast<size_t>(options_.min_repeats)) continue;
+      for (const auto& [line, start] : occs) {
+        cuts[line].push_back({start, start + clause.size() + 1});
+        ++count;
+      }
     }
   }
 

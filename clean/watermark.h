@@ -29,6 +29,7 @@ class WatermarkCutter {
   struct Options {
     int min_chars = 8;
     int min_repeats = 2;
+    int site_clause_max_chars = 12;  // a site name standing as a clause of its own, at most
   };
   // Reads `path` (rules/watermark.rules).
   static Result<std::unique_ptr<WatermarkCutter>> Create(const std::string& path,
@@ -43,6 +44,7 @@ class WatermarkCutter {
   struct Patterns;
   Options options_;
   std::unique_ptr<Patterns> patterns_;
+  std::vector<std::u32string> site_suffixes_;  // "网", "之家": how site names end
 };
 
 }  // namespace qingxi

@@ -300,6 +300,34 @@ TEST(TextCleanerTest, IndentationCountersAndRepeatedTitle) {
   EXPECT_THAT(o.paragraphs, ElementsAre(kBody1));
 }
 
+TEST(TextCleanerTest, ReaderCountersAndDownloadCallsToAction) {
+  auto o = CleanText({"2021年社区工作总结", kBody1, kBody2,
+                      "以上内容仅供参考，如需下载完整版请点击下方按钮。", "本文已影响3825人", "3825人看过"});
+  EXPECT_THAT(o.paragraphs, ElementsAre(kBody1, kBody2));
+  // A sentence that merely mentions a count of people is content.
+  auto keep = CleanText({"2021年社区工作总结", kBody1, "截至目前，全区已有3825人报名参加志愿服务活动。"});
+  EXPECT_THAT(keep.paragraphs, Contains("截至目前，全区已有3825人报名参加志愿服务活动。"));
+}
+
+TEST(TextCleanerTest, DatelineGivesTheDateAndLeavesTheText) {
+  auto o = CleanText({"臺中市推動綠色交通", "2019-08-21 14:35 聯合報 記者王小明／台中報導", kBody1});
+  EXPECT_EQ(o.date.rfind("2019-08-21", 0), 0u) << o.date;
+  EXPECT_THAT(o.paragraphs, ElementsAre(kBody1));
+  // A sentence that starts with a date is content.
+  auto keep = CleanText({"标题", "2019年8月21日，台中市政府宣布新增六条公车路线，记者从交通局获悉。", kBody1});
+  EXPECT_THAT(keep.paragraphs, Contains("2019年8月21日，台中市政府宣布新增六条公车路线，记者从交通局获悉。"));
+}
+
+TEST(TextCleanerTest, RecurringSiteNameClauseIsCut) {
+  auto o = CleanText({"调研报告", "先后深入12个乡镇进行调研，范文先生网，召开座谈会15场。",
+                      "近年来，范文先生网，各级党组织认真落实党建工作责任制。"});
+  EXPECT_THAT(o.paragraphs, ElementsAre("先后深入12个乡镇进行调研，召开座谈会15场。",
+                                        "近年来，各级党组织认真落实党建工作责任制。"));
+  // Named once, a site is content.
+  auto once = CleanText({"报道", "据悉，人民网，新华网等媒体对此进行了报道。", kBody1});
+  EXPECT_THAT(once.paragraphs, Contains("据悉，人民网，新华网等媒体对此进行了报道。"));
+}
+
 TEST(TextCleanerTest, HtmlInputKeepsKnownTitleAndDate) {
   CleanInput in;
   in.from_html = true;
