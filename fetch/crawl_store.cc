@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <cstring>
 
+#include "crawl_store_pg.h"
 #include "crawl_store_sqlite.h"
 
 namespace qingxi::fetch {
@@ -58,11 +59,14 @@ Result<std::unique_ptr<CrawlStore>> CrawlStore::Open(const std::string& db_uri,
     if (uri.empty()) return Status::InvalidArgument("crawl db: sqlite:// without a path");
     return OpenSqliteCrawlStore(std::string(uri), policy);
   }
+  // A crawl shared by many machines keeps its frontier in PostgreSQL (libpq connection URI).
+  if (uri.substr(0, 13) == "postgresql://" || uri.substr(0, 11) == "postgres://")
+    return OpenPostgresCrawlStore(db_uri, policy);
   const size_t scheme_end = uri.find("://");
   if (scheme_end != std::string_view::npos) {
     return Status::InvalidArgument("crawl db: unsupported database \"" +
                                    std::string(uri.substr(0, scheme_end)) +
-                                   "\" (this build supports SQLite: a path or sqlite://PATH)");
+                                   "\" (use a path, sqlite://PATH or postgresql://...)");
   }
   return OpenSqliteCrawlStore(std::string(uri), policy);
 }

@@ -21,6 +21,8 @@ PKGS=(
   nginx-light             # loopback test site for the fetch tests
   libcurl4-openssl-dev    # fetcher (libcurl multi)
   libsqlite3-dev          # crawl state
+  libpq-dev               # shared crawl frontier on PostgreSQL
+  postgresql-15           # loopback PostgreSQL for the shared-crawl tests (the tests start their own)
   libzstd-dev zlib1g-dev  # compressed WARC / output
   libgtest-dev libgmock-dev googletest libbenchmark-dev
 )
