@@ -1,7 +1,270 @@
-// PLACEHOLDER until the fetch commands land.
+// `qingxi fetch` — URLs in, raw HTTP exchanges out, as a WARC/1.1 file (ISO 28500).
+//
+// The fetcher (fetch/fetcher.h) runs every transfer on this thread; its sink writes each
+// response with its request into the WARC as it arrives, so memory is bounded by the transfers
+// in flight, not by the number of URLs. An existing output file is continued: the WARC writer
+// cuts a torn tail (a kill mid-write) and URLs already archived in it are not fetched again.
+// With --shard I/N --out DIR, URLs are split by site (all URLs of one registrable domain in one
+// shard, so one process owns a host's politeness) and the shard writes DIR/part-I.warc.gz
+// through DIR/part-I.warc.gz.partial, then the done marker DIR/part-I.done, like
+// `qingxi clean --out`.
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
 #include <cstdio>
+#include <thread>
+#include <filesystem>
+#include <unordered_set>
+
+#include <CLI/CLI.hpp>
+
 #include "commands.h"
+#include "crawl_common.h"
+#include "shard.h"
+#include "qingxi/fetch/fetcher.h"
+#include "qingxi/fetch/url.h"
+#include "qingxi/fetch/warc.h"
+
 namespace qingxi::cli {
-int RunFetch(int, char**) { std::fputs("qingxi fetch: not built yet\n", stderr); return kExitUsage; }
-int RunCrawl(int, char**) { std::fputs("qingxi crawl: not built yet\n", stderr); return kExitUsage; }
+namespace {
+
+// Response records already in `path` (a continued run): their target URIs.
+void ArchivedUris(const std::string& path, std::unordered_set<std::string>* out) {
+  auto reader = fetch::WarcReader::Open(path);
+  if (!reader.ok()) return;
+  fetch::WarcRecord rec;
+  while (true) {
+    auto got = (*reader)->Next(&rec);
+    if (!got.ok() || !*got) break;
+    if (rec.warc_type == "response") out->insert(rec.target_uri);
+  }
+}
+
+// The request as it went out, rebuilt: the fetcher keeps no raw request bytes.
+// (fetch sends no validators, so none appear here.)
+std::string RequestFor(const fetch::FetchResponse& r, const std::string& user_agent) {
+  const std::vector<std::pair<std::string, std::string>> h = {
+      {"User-Agent", user_agent}, {"Accept-Encoding", "gzip, deflate, br, zstd"}};
+  auto head = fetch::HttpRequestHead("GET", r.final_url.empty() ? r.url : r.final_url, h);
+  return head.ok() ? *head : std::string();
+}
+
+}  // namespace
+
+int RunFetch(int argc, char** argv) {
+  CLI::App app{"Fetch URLs politely and store the raw responses as WARC/1.1 (request and "
+               "response records, gzip per record).",
+               "qingxi fetch"};
+  std::vector<std::string> url_args, inputs;
+  std::string output, shard_text, out_dir;
+  bool restart = false;
+  NetOptions net;
+  app.add_option("URL", url_args, "URLs to fetch (with or instead of -i)");
+  app.add_option("-i,--input", inputs, "file of URLs, one per line ('#' comments; '-': standard "
+                 "input); may be repeated");
+  app.add_option("-o,--output", output, "WARC output (.warc.gz: gzip per record; .warc: plain). "
+                 "An existing file is continued; URLs already in it are skipped");
+  app.add_option("--shard", shard_text, "I/N: fetch only the sites of shard I of N (with --out)");
+  app.add_option("--out", out_dir, "write DIR/part-I.warc.gz and the done marker DIR/part-I.done; "
+                 "a shard whose marker exists exits at once");
+  app.add_flag("--restart", restart, "start the output over instead of continuing it");
+  AddNetOptions(&app, &net);
+  app.footer(
+      "Exit status: 0 every URL was fetched with a 2xx answer; 3 finished, but some URLs failed\n"
+      "(HTTP errors, network errors, robots.txt); 2 bad usage; 1 the output could not be written;\n"
+      "75 stopped by SIGINT/SIGTERM (run the same command to continue) or, with --out, a\n"
+      "transient failure: run the shard again.");
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e) == 0 ? kExitOk : kExitUsage;
+  }
+  if (output.empty() && out_dir.empty()) {
+    std::fprintf(stderr, "qingxi fetch: give -o FILE.warc.gz or --out DIR\n%s", app.help().c_str());
+    return kExitUsage;
+  }
+  ShardSpec shard;
+  if (!shard_text.empty()) {
+    auto parsed = ParseShard(shard_text);
+    if (!parsed.ok() || out_dir.empty()) {
+      std::fprintf(stderr, "qingxi fetch: %s\n",
+                   parsed.ok() ? "--shard needs --out DIR" : parsed.status().message().c_str());
+      return kExitUsage;
+    }
+    shard = *parsed;
+  }
+  std::string done_path;
+  std::string final_output = output;
+  if (!out_dir.empty()) {
+    final_output = out_dir + "/part-" + std::to_string(shard.index) + ".warc.gz";
+    done_path = out_dir + "/part-" + std::to_string(shard.index) + ".done";
+    if (access(done_path.c_str(), F_OK) == 0) {
+      if (!net.quiet) std::fprintf(stderr, "qingxi fetch: %s exists: shard already done\n", done_path.c_str());
+      return kExitOk;
+    }
+    std::error_code ec;
+    std::filesystem::create_directories(out_dir, ec);
+    if (ec) {
+      std::fprintf(stderr, "qingxi fetch: %s: %s\n", out_dir.c_str(), ec.message().c_str());
+      return kExitRetryable;
+    }
+    output = final_output + ".partial";
+  }
+  const int write_failure = out_dir.empty() ? kExitFatal : kExitRetryable;
+
+  // The URL list: normalised, de-duplicated (each URL fetched once), this shard's sites only.
+  std::vector<std::string> raw = url_args;
+  for (const std::string& in : inputs) {
+    if (Status s = ReadUrlList(in, &raw); !s.ok()) {
+      std::fprintf(stderr, "qingxi fetch: %s\n", s.message().c_str());
+      return kExitUsage;
+    }
+  }
+  if (raw.empty()) {
+    std::fprintf(stderr, "qingxi fetch: no URLs (give URL... or -i FILE)\n");
+    return kExitUsage;
+  }
+  if (restart) std::remove(output.c_str());
+  std::unordered_set<std::string> archived;
+  ArchivedUris(output, &archived);
+  std::vector<std::string> urls;
+  std::unordered_set<std::string> seen;
+  uint64_t invalid = 0;
+  for (const std::string& u : raw) {
+    auto n = fetch::NormalizeUrl(u);
+    if (!n.ok()) {
+      ++invalid;
+      if (!net.quiet) std::fprintf(stderr, "qingxi fetch: skipped %s: %s\n", u.c_str(), n.status().message().c_str());
+      continue;
+    }
+    if (shard.count > 1 && ShardOfKey(fetch::SiteKey(*n), shard.count) != shard.index) continue;
+    if (!seen.insert(*n).second || archived.count(*n)) continue;
+    urls.push_back(std::move(*n));
+  }
+  std::vector<std::string>().swap(raw);
+  if (!archived.empty() && !net.quiet)
+    std::fprintf(stderr, "qingxi fetch: continuing %s: %zu URLs already archived\n", output.c_str(),
+                 archived.size());
+
+  fetch::FetchOptions fopt = MakeFetchOptions(net, "fetch");
+  fetch::WarcWriterOptions wopt;
+  wopt.operator_contact = net.contact;
+  wopt.user_agent = fopt.user_agent + (fopt.contact.empty() ? "" : " (+" + fopt.contact + ")");
+  wopt.robots_obeyed = fopt.obey_robots;
+  wopt.description = "qingxi fetch";
+  auto writer = fetch::WarcWriter::Open(output, wopt);
+  if (!writer.ok()) {
+    std::fprintf(stderr, "qingxi fetch: %s\n", writer.status().message().c_str());
+    return write_failure;
+  }
+  fetch::Fetcher fetcher(fopt);
+  RunSummary summary;
+  summary.command = "fetch";
+  summary.errors = invalid;
+  Progress progress("fetch", net.quiet);
+  Status write_status;
+  size_t next = 0;
+  auto source = [&](fetch::FetchRequest* req) {
+    if (next >= urls.size()) return false;
+    req->url = urls[next];
+    req->id = next++;
+    return true;
+  };
+  // The archive is written on a thread of its own: compressing a gzip member per record costs
+  // about as much CPU as the transfers themselves, and this way it overlaps with them instead of
+  // holding up the event loop. Responses travel in batches of kBatch (one queue operation and
+  // at most one wake-up per batch); the queue is bounded, so memory stays bounded too.
+  constexpr size_t kBatch = 32;
+  BoundedQueue<std::vector<fetch::FetchResponse>> archive_queue(16);
+  std::vector<fetch::FetchResponse> pending;
+  std::atomic<bool> write_failed{false};
+  // Before the archiving thread starts, so that it has the signals blocked too.
+  StopOnSignal stop_signal([&fetcher] { fetcher.RequestStop(); });
+  std::thread archiver([&] {
+    std::vector<std::vector<fetch::FetchResponse>> batches;
+    fetch::WarcExchange ex;
+    while (archive_queue.PopSome(&batches, 4)) {
+      for (auto& batch : batches) {
+        for (fetch::FetchResponse& r : batch) {
+          if (!write_status.ok()) break;
+          auto head = fetch::HttpResponseHead(r.http_version.empty() ? "1.1" : r.http_version,
+                                              r.status, r.headers);
+          if (!head.ok()) continue;
+          ex.target_uri = r.final_url.empty() ? r.url : r.final_url;
+          ex.ip_address = r.ip;
+          ex.request = RequestFor(r, wopt.user_agent);
+          ex.response_head = std::move(*head);
+          ex.body = std::move(r.body);
+          write_status = (*writer)->WriteExchange(ex);
+          if (!write_status.ok()) {
+            write_failed = true;
+            fetcher.RequestStop();
+          }
+        }
+      }
+      batches.clear();
+    }
+  });
+  auto sink = [&](fetch::FetchResponse&& r) {
+    summary.Count(r);
+    const bool stored = r.error == fetch::FetchError::kNone && r.status > 0;
+    if (r.error != fetch::FetchError::kNone || r.status >= 400) ++summary.errors;
+    else ++summary.ok;
+    if (stored && !write_failed) {
+      pending.push_back(std::move(r));
+      if (pending.size() >= kBatch) {
+        archive_queue.Push(std::move(pending));
+        pending.clear();
+      }
+    } else if (!stored && !net.quiet && !isatty(STDERR_FILENO)) {
+      // Failures are listed when there is no progress line to watch (logs, cron).
+      std::fprintf(stderr, "qingxi fetch: %s: %s%s%s\n", r.url.c_str(), fetch::FetchErrorName(r.error),
+                   r.error_message.empty() ? "" : ": ", r.error_message.c_str());
+    }
+    progress.Update(summary, urls.size());
+  };
+  const auto started = std::chrono::steady_clock::now();
+  Status run = fetcher.Run(source, sink);
+  if (!pending.empty()) archive_queue.Push(std::move(pending));
+  archive_queue.Close();
+  archiver.join();
+  progress.Finish();
+  const fetch::FetchStats& fs = fetcher.stats();
+  summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  summary.stopped = fs.stopped || stop_signal.stopped();
+  summary.wire_bytes = fs.wire_bytes;  // robots.txt included
+  if (write_status.ok()) write_status = (*writer)->Sync();
+  summary.output_bytes = (*writer)->bytes_written();
+  writer->reset();
+  if (!run.ok()) {
+    std::fprintf(stderr, "qingxi fetch: %s\n", run.message().c_str());
+    return write_failure;
+  }
+  if (!write_status.ok()) {
+    std::fprintf(stderr, "qingxi fetch: cannot write %s: %s\n", output.c_str(),
+                 write_status.message().c_str());
+    return write_failure;
+  }
+  if (summary.stopped) {
+    // Interrupted: the archive so far is valid and is continued by the next run.
+    if (!net.quiet) std::fputs(summary.ToText().c_str(), stderr);
+    if (Status s = WriteStatsFile(net.stats_file, summary); !s.ok())
+      std::fprintf(stderr, "qingxi fetch: %s\n", s.message().c_str());
+    return kExitRetryable;
+  }
+  if (!out_dir.empty()) {
+    if (std::rename(output.c_str(), final_output.c_str()) != 0 ||
+        !WriteDoneMarker(done_path, summary.ToJson()).ok()) {
+      std::fprintf(stderr, "qingxi fetch: cannot finish %s\n", final_output.c_str());
+      return kExitRetryable;
+    }
+  }
+  if (Status s = WriteStatsFile(net.stats_file, summary); !s.ok())
+    std::fprintf(stderr, "qingxi fetch: %s\n", s.message().c_str());
+  if (!net.quiet) std::fputs(summary.ToText().c_str(), stderr);
+  if (!out_dir.empty()) return kExitOk;
+  return summary.errors > 0 ? kExitSomeErrors : kExitOk;
+}
+
 }  // namespace qingxi::cli

@@ -1,0 +1,647 @@
+// `qingxi crawl` — fetch and clean in one streaming run, with the crawl state in a database.
+//
+// Three kinds of threads, joined by two bounded queues:
+//   fetcher (this thread)  Fetcher::Run; its source claims due URLs from the CrawlStore in
+//                          batches (ClaimDue leases them), its sink hands 2xx bodies to the
+//                          cleaners and every other outcome straight to the writer;
+//   cleaners (--threads)   Pipeline::Process (the one cleaning engine), the content hash of the
+//                          cleaned text, and with --follow the page's links (qingxi/links.h);
+//   writer                 the exactly-once protocol of qingxi/fetch/crawl_store.h, in batches:
+//                          skip documents IsWritten already, append the new lines and fsync the
+//                          corpus, MarkWritten, RecordResults, AddUrls for discovered links.
+// Each of the fetcher and the writer has its own CrawlStore connection (SQLite WAL: readers do
+// not block the writer). At start the crawl reconciles the corpus with the database
+// (ReconcileCorpus) and releases the leases of a crawl that was killed, so a run started after
+// kill -9 continues where the last one stopped and writes no document twice.
+//
+// Following links happens in rounds: a round ends when the fetcher has nothing due; when the
+// pages of that round added URLs, another round starts. Between rounds the crawl waits out each
+// host's delay (per-host delay, Crawl-delay, Retry-After) counted from its last answer, because
+// the fetcher's per-host timers live only as long as one Run.
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstdio>
+#include <cstring>
+#include <deque>
+#include <mutex>
+#include <set>
+#include <thread>
+#include <unordered_map>
+#include <unordered_set>
+
+#include <CLI/CLI.hpp>
+#include <re2/re2.h>
+
+#include "commands.h"
+#include "crawl_common.h"
+#include "crawl_sitemap.h"
+#include "doc_source.h"
+#include "qingxi/fetch/crawl_store.h"
+#include "qingxi/fetch/fetcher.h"
+#include "qingxi/fetch/url.h"
+#include "qingxi/links.h"
+#include "qingxi/pipeline.h"
+#include "qingxi/record.h"
+
+namespace qingxi::cli {
+namespace {
+
+using SteadyClock = std::chrono::steady_clock;
+
+int64_t NowSeconds() {
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+// 64-bit FNV-1a as 16 hex digits: the content hash of a cleaned text (crawl_store.h).
+std::string Hash64(std::string_view data) {
+  uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : data) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return buf;
+}
+
+// A fetched 2xx page on its way to a cleaner.
+struct CleanJob {
+  fetch::DueUrl due;
+  fetch::FetchResponse response;
+};
+
+// One outcome on its way to the writer.
+struct Outcome {
+  fetch::FetchReport report;
+  bool document = false;  // a new or changed text: write `line` unless already written
+  std::string line;       // the JSON line of the record
+  std::string doc_id;
+  bool error_record = false;  // the page gave no text (the cleaning engine's error record)
+  std::vector<fetch::NewUrl> links;
+};
+
+// Which URLs a crawl may add: the allowed sites, --include / --exclude, address safety.
+class UrlFilter {
+ public:
+  Status Init(const std::vector<std::string>& include, const std::vector<std::string>& exclude,
+              bool allow_private) {
+    allow_private_ = allow_private;
+    RE2::Options o;
+    o.set_log_errors(false);
+    for (const auto& p : include) {
+      auto re = std::make_unique<RE2>(p, o);
+      if (!re->ok()) return Status::InvalidArgument("--include '" + p + "': " + re->error());
+      include_.push_back(std::move(re));
+    }
+    for (const auto& p : exclude) {
+      auto re = std::make_unique<RE2>(p, o);
+      if (!re->ok()) return Status::InvalidArgument("--exclude '" + p + "': " + re->error());
+      exclude_.push_back(std::move(re));
+    }
+    return Status::Ok();
+  }
+  void AllowSite(const std::string& site) {
+    std::lock_guard<std::mutex> lock(mu_);
+    sites_.insert(site);
+  }
+  // `url` normalised. True when a followed link or sitemap entry may be crawled.
+  bool Allowed(const fetch::Url& url) const {
+    if (!allow_private_ && fetch::IsLoopbackOrPrivateHost(url.host)) return false;
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      if (!sites_.count(fetch::SiteKeyOfHost(url.host))) return false;
+    }
+    if (!include_.empty()) {
+      bool any = false;
+      for (const auto& re : include_) any = any || RE2::PartialMatch(url.spec, *re);
+      if (!any) return false;
+    }
+    for (const auto& re : exclude_)
+      if (RE2::PartialMatch(url.spec, *re)) return false;
+    return true;
+  }
+
+ private:
+  mutable std::mutex mu_;
+  std::set<std::string> sites_;
+  std::vector<std::unique_ptr<RE2>> include_, exclude_;
+  bool allow_private_ = false;
+};
+
+fetch::FetchOutcome OutcomeOf(const fetch::FetchResponse& r) {
+  if (r.error == fetch::FetchError::kRobotsDisallowed) return fetch::FetchOutcome::kDisallowed;
+  if (r.error == fetch::FetchError::kContentTypeRejected || r.error == fetch::FetchError::kInvalidUrl ||
+      r.error == fetch::FetchError::kAddressRefused)
+    return fetch::FetchOutcome::kGone;  // not a page we can use; looked at again rarely
+  if (r.error != fetch::FetchError::kNone && r.error != fetch::FetchError::kBodyTooLarge)
+    return fetch::FetchOutcome::kError;
+  if (r.not_modified || r.status == 304) return fetch::FetchOutcome::kNotModified;
+  if (r.status >= 200 && r.status <= 299) return fetch::FetchOutcome::kFetched;
+  if (r.status == 429 || r.status >= 500 || r.status == 0) return fetch::FetchOutcome::kError;
+  return fetch::FetchOutcome::kGone;  // 404, 410 and other client errors
+}
+
+// Reads a corpus line back for ReconcileCorpus: the record's url and the hash of its text.
+bool ParseCorpusLine(std::string_view line, fetch::OutputMark* mark) {
+  auto rec = FromJsonLine(std::string(line));
+  if (!rec.ok() || rec->is_error() || rec->url.empty()) return false;
+  mark->doc_id = rec->id;
+  mark->url = rec->url;
+  mark->content_hash = Hash64(rec->text);
+  return true;
+}
+
+}  // namespace
+
+int RunCrawl(int argc, char** argv) {
+  CLI::App app{"Fetch and clean in one streaming run; the crawl state (per URL: status, "
+               "validators, content hash, schedule) lives in a database for re-crawls.",
+               "qingxi crawl"};
+  std::vector<std::string> inputs, url_args, include, exclude, sitemaps;
+  std::string db, output, rules_dir;
+  bool due_only = false, follow = false, robots_sitemaps = false, no_convert = false;
+  int threads = DefaultThreads(), max_depth = 2, batch = 256;
+  int64_t max_pages = 0, min_interval = -1, max_interval = -1;
+  int full_every = -1;
+  NetOptions net;
+  app.add_option("URL", url_args, "seed URLs (with or instead of -i)");
+  app.add_option("-i,--input", inputs, "file of seed URLs, one per line; may be repeated");
+  app.add_option("--db", db, "crawl database: a file path (SQLite, WAL mode) or sqlite://PATH")->required();
+  app.add_option("-o,--output", output, "JSONL corpus, appended: one record per new or changed "
+                 "document, each written exactly once across runs")->required();
+  app.add_flag("--due", due_only, "re-crawl: fetch only the URLs whose next due time has come, "
+               "conditionally (If-None-Match / If-Modified-Since)");
+  app.add_flag("--follow", follow, "follow links found on the pages, within the seed sites");
+  app.add_option("--max-depth", max_depth, "link depth from the seeds for --follow")
+      ->capture_default_str()->check(CLI::Range(0, 100));
+  app.add_option("--max-pages", max_pages, "fetch at most this many pages in this run (0: no limit)");
+  app.add_option("--include", include, "only follow URLs matching this RE2 pattern (repeatable)");
+  app.add_option("--exclude", exclude, "never follow URLs matching this RE2 pattern (repeatable)");
+  app.add_option("--sitemap", sitemaps, "read this sitemap (or sitemap index; .xml or .xml.gz) "
+                 "and add its URLs (repeatable)");
+  app.add_flag("--sitemaps", robots_sitemaps, "also read the sitemaps named by the seed hosts' "
+               "robots.txt");
+  app.add_option("--min-interval", min_interval, "shortest re-crawl interval, seconds (default 3600)");
+  app.add_option("--max-interval", max_interval, "longest re-crawl interval, seconds (default 30 days)");
+  app.add_option("--full-every", full_every, "every Nth re-crawl is a full fetch without validators "
+                 "(0: never; default 10)");
+  app.add_option("--threads", threads, "cleaning threads (default: all cores)")->check(CLI::Range(1, 1024));
+  app.add_option("--rules", rules_dir, "rules directory (default: " + DefaultRulesDir() + ")");
+  app.add_flag("--no-convert", no_convert, "keep the original script (no traditional -> simplified)");
+  app.add_option("--claim-batch", batch, "URLs claimed from the database at a time")
+      ->capture_default_str()->check(CLI::Range(1, 100000));
+  AddNetOptions(&app, &net);
+  app.footer(
+      "Exit status: 0 every URL fetched was fetched fine; 3 finished, but some URLs failed (they\n"
+      "are retried with backoff by later runs); 2 bad usage or rule file; 1 fatal (database or\n"
+      "corpus not writable); 75 the database is busy (another crawl) or the run was stopped by\n"
+      "SIGINT/SIGTERM: run again later to continue.\n"
+      "A crawl killed at any moment resumes when started again: no page lost, none written twice.");
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e) == 0 ? kExitOk : kExitUsage;
+  }
+  if (output == "-") {
+    std::fprintf(stderr, "qingxi crawl: -o must be a file (documents are written exactly once)\n");
+    return kExitUsage;
+  }
+
+  // Seeds.
+  std::vector<std::string> seeds = url_args;
+  for (const std::string& in : inputs) {
+    if (Status s = ReadUrlList(in, &seeds); !s.ok()) {
+      std::fprintf(stderr, "qingxi crawl: %s\n", s.message().c_str());
+      return kExitUsage;
+    }
+  }
+  if (seeds.empty() && !due_only && sitemaps.empty()) {
+    std::fprintf(stderr, "qingxi crawl: no seeds (give URL..., -i FILE, --sitemap URL, or --due)\n");
+    return kExitUsage;
+  }
+  UrlFilter filter;
+  if (Status s = filter.Init(include, exclude, net.allow_private); !s.ok()) {
+    std::fprintf(stderr, "qingxi crawl: %s\n", s.message().c_str());
+    return kExitUsage;
+  }
+
+  PipelineOptions popt;
+  popt.rules_dir = rules_dir.empty() ? DefaultRulesDir() : rules_dir;
+  popt.convert = !no_convert;
+  popt.max_input_bytes = net.max_bytes;
+  auto pipeline_or = Pipeline::Create(popt);
+  if (!pipeline_or.ok()) {
+    std::fprintf(stderr, "qingxi crawl: %s\n", pipeline_or.status().message().c_str());
+    return kExitUsage;
+  }
+  std::shared_ptr<const Pipeline> pipeline = *pipeline_or;
+
+  fetch::CrawlPolicy policy;
+  if (min_interval >= 0) policy.min_interval = min_interval;
+  if (max_interval >= 0) policy.max_interval = max_interval;
+  if (full_every >= 0) policy.full_fetch_every = full_every;
+  if (policy.min_interval > policy.max_interval) {
+    std::fprintf(stderr, "qingxi crawl: --min-interval is larger than --max-interval\n");
+    return kExitUsage;
+  }
+  policy.initial_interval = std::clamp(policy.initial_interval, policy.min_interval, policy.max_interval);
+  auto store_or = fetch::CrawlStore::Open(db, policy);
+  auto writer_store_or = fetch::CrawlStore::Open(db, policy);
+  if (!store_or.ok() || !writer_store_or.ok()) {
+    const Status& s = store_or.ok() ? writer_store_or.status() : store_or.status();
+    std::fprintf(stderr, "qingxi crawl: %s: %s\n", db.c_str(), s.message().c_str());
+    return s.code() == Status::Code::kUnavailable ? kExitRetryable : kExitFatal;
+  }
+  fetch::CrawlStore& store = **store_or;
+  fetch::CrawlStore& wstore = **writer_store_or;
+
+  // Start-up: finish what a killed run left (see crawl_store.h, "Exactly-once output").
+  const int64_t start_time = NowSeconds();
+  const SteadyClock::time_point started = SteadyClock::now();
+  auto reconciled = fetch::ReconcileCorpus(&store, output, ParseCorpusLine, start_time);
+  if (!reconciled.ok()) {
+    std::fprintf(stderr, "qingxi crawl: %s: %s\n", output.c_str(), reconciled.status().message().c_str());
+    return kExitFatal;
+  }
+  auto released = store.ReleaseLeases(start_time);
+  if (!released.ok()) {
+    std::fprintf(stderr, "qingxi crawl: %s: %s\n", db.c_str(), released.status().message().c_str());
+    return kExitFatal;
+  }
+  if (!net.quiet && (*reconciled > 0 || *released > 0))
+    std::fprintf(stderr, "qingxi crawl: resuming: %lld corpus lines reconciled, %lld URLs back in the queue\n",
+                 static_cast<long long>(*reconciled), static_cast<long long>(*released));
+
+  RunSummary summary;
+  summary.command = "crawl";
+  fetch::FetchOptions fopt = MakeFetchOptions(net, "crawl");
+
+  // Seeds (and their sites, which --follow may not leave).
+  {
+    std::vector<fetch::NewUrl> add;
+    for (const std::string& s : seeds) {
+      auto u = fetch::ParseUrl(s);
+      if (!u.ok()) {
+        ++summary.errors;
+        if (!net.quiet) std::fprintf(stderr, "qingxi crawl: skipped %s: %s\n", s.c_str(), u.status().message().c_str());
+        continue;
+      }
+      filter.AllowSite(fetch::SiteKeyOfHost(u->host));
+      add.push_back(fetch::NewUrl{u->spec, 0, ""});
+    }
+    for (const std::string& s : sitemaps) {
+      if (auto u = fetch::ParseUrl(s); u.ok()) filter.AllowSite(fetch::SiteKeyOfHost(u->host));
+    }
+    // In chunks: one transaction each, so a list of millions neither holds the database
+    // locked for long nor needs a second copy in memory inside the store.
+    constexpr size_t kChunk = 10000;
+    for (size_t i = 0; i < add.size(); i += kChunk) {
+      std::vector<fetch::NewUrl> chunk(add.begin() + i, add.begin() + std::min(add.size(), i + kChunk));
+      auto added = store.AddUrls(chunk, start_time);
+      if (!added.ok()) {
+        std::fprintf(stderr, "qingxi crawl: %s: %s\n", db.c_str(), added.status().message().c_str());
+        return kExitFatal;
+      }
+    }
+  }
+  // Sitemaps: given ones, and with --sitemaps those named by the seed hosts' robots.txt.
+  if (!sitemaps.empty() || robots_sitemaps) {
+    std::vector<std::string> origins;
+    if (robots_sitemaps) {
+      std::set<std::string> seen;
+      for (const std::string& s : seeds)
+        if (auto u = fetch::ParseUrl(s); u.ok() && seen.insert(u->Origin()).second) origins.push_back(u->Origin());
+    }
+    SitemapResult sm = ReadSitemaps(fopt, sitemaps, origins, [&](const fetch::Url& u) { return filter.Allowed(u); });
+    for (const std::string& w : sm.warnings)
+      if (!net.quiet) std::fprintf(stderr, "qingxi crawl: sitemap: %s\n", w.c_str());
+    // A sitemap's lastmod sets when a new URL comes due: the most recently changed pages first.
+    std::sort(sm.entries.begin(), sm.entries.end(),
+              [](const SitemapEntry& a, const SitemapEntry& b) { return a.lastmod > b.lastmod; });
+    std::vector<fetch::NewUrl> add;
+    for (const SitemapEntry& e : sm.entries) add.push_back(fetch::NewUrl{e.url, 1, e.sitemap});
+    if (!add.empty()) {
+      auto added = store.AddUrls(add, start_time);
+      if (added.ok()) summary.discovered += added->added;
+    }
+  }
+
+  auto initial_stats = store.Stats(start_time);
+  uint64_t expected_total = initial_stats.ok() ? static_cast<uint64_t>(initial_stats->due) : 0;
+  if (max_pages > 0) expected_total = std::min<uint64_t>(expected_total, max_pages);
+
+  // --- the cleaners ---
+  BoundedQueue<CleanJob> clean_queue(static_cast<size_t>(threads) * 8);
+  BoundedQueue<Outcome> write_queue(4096);
+  std::atomic<int64_t> in_pipeline{0};  // handed to cleaners or writer, not yet recorded
+  std::mutex idle_mu;
+  std::condition_variable idle_cv;
+  auto finished_one = [&](int64_t n) {
+    if (in_pipeline.fetch_sub(n) == n) {
+      std::lock_guard<std::mutex> lock(idle_mu);
+      idle_cv.notify_all();
+    }
+  };
+  std::atomic<uint64_t> discovered_round{0};
+
+  auto cleaner = [&]() {
+    std::vector<CleanJob> jobs;
+    while (clean_queue.PopSome(&jobs, 1)) {
+      for (CleanJob& job : jobs) {
+        Outcome out;
+        fetch::FetchReport& rep = out.report;
+        const fetch::FetchResponse& r = job.response;
+        rep.url = job.due.url;
+        rep.outcome = fetch::FetchOutcome::kFetched;
+        rep.http_status = r.status;
+        rep.conditional = !job.due.if_none_match.empty() || !job.due.if_modified_since.empty();
+        rep.etag = r.Header("ETag");
+        rep.last_modified = r.Header("Last-Modified");
+        rep.body_hash = Hash64(r.body);
+        InputDocument doc;
+        doc.id = IdForUrl(job.due.url);
+        doc.source = job.due.url;
+        doc.url = job.due.url;
+        doc.bytes = r.body;
+        doc.content_type = r.content_type;
+        doc.name_hint = r.final_url.empty() ? r.url : r.final_url;
+        Record rec = pipeline->Process(doc);
+        if (r.truncated) rec.AddFlag("truncated");
+        out.error_record = rec.is_error();
+        rep.content_hash = Hash64(rec.is_error() ? std::string_view() : std::string_view(rec.text));
+        out.document = !rec.is_error() && rep.content_hash != job.due.content_hash;
+        if (out.document) {
+          out.doc_id = rec.id;
+          out.line = ToJsonLine(rec);
+          out.line.push_back('\n');
+        }
+        const bool html = Pipeline::Sniff(r.body, doc.name_hint) == InputKind::kHtml;
+        if (follow && html && (job.due.depth < max_depth)) {
+          const std::string base_url = r.final_url.empty() ? r.url : r.final_url;
+          PageLinks pl = ExtractPageLinks(r.body, 5000);
+          std::string base = base_url;
+          if (!pl.base.empty())
+            if (auto b = fetch::NormalizeUrl(pl.base, base_url); b.ok()) base = *b;
+          std::unordered_set<std::string> seen;
+          auto consider = [&](const std::string& href, int depth) {
+            auto u = fetch::ParseUrl(href, base);
+            if (!u.ok() || !filter.Allowed(*u) || !seen.insert(u->spec).second) return;
+            out.links.push_back(fetch::NewUrl{u->spec, depth, job.due.url});
+          };
+          if (!pl.nofollow_all)
+            for (const std::string& href : pl.links) consider(href, job.due.depth + 1);
+          // The canonical URL is recorded as a URL of the site, found on this page.
+          if (!pl.canonical.empty()) consider(pl.canonical, job.due.depth);
+        }
+        write_queue.Push(std::move(out));
+      }
+      jobs.clear();
+    }
+  };
+
+  // --- the writer ---
+  int corpus_fd = open(output.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
+  if (corpus_fd < 0) {
+    std::fprintf(stderr, "qingxi crawl: %s: %s\n", output.c_str(), std::strerror(errno));
+    return kExitFatal;
+  }
+  std::mutex summary_mu;  // the writer's counters, read by the fetcher for the progress line
+  Status writer_status;
+  std::atomic<bool> writer_failed{false};
+  auto writer = [&]() {
+    std::vector<Outcome> batch_items;
+    std::string buffer;
+    while (write_queue.PopSome(&batch_items, 1024)) {
+      const int64_t now = NowSeconds();
+      struct stat st;
+      int64_t offset = fstat(corpus_fd, &st) == 0 ? st.st_size : 0;
+      std::vector<fetch::OutputMark> marks;
+      std::vector<fetch::FetchReport> reports;
+      std::vector<fetch::NewUrl> links;
+      uint64_t docs = 0, skipped = 0, unchanged = 0, empty = 0;
+      Status s;
+      buffer.clear();
+      for (Outcome& o : batch_items) {
+        if (o.report.outcome == fetch::FetchOutcome::kNotModified) ++unchanged;
+        if (o.report.outcome == fetch::FetchOutcome::kFetched) {
+          if (o.error_record) ++empty;
+          else if (!o.document) ++unchanged;
+        }
+        if (o.document && s.ok()) {
+          auto written = wstore.IsWritten(o.report.url, o.report.content_hash);
+          if (!written.ok()) s = written.status();
+          else if (*written) ++skipped;
+          else {
+            buffer += o.line;
+            offset += static_cast<int64_t>(o.line.size());
+            marks.push_back(fetch::OutputMark{o.doc_id, o.report.url, o.report.content_hash, output, offset});
+            ++docs;
+          }
+        }
+        reports.push_back(std::move(o.report));
+        for (auto& l : o.links) links.push_back(std::move(l));
+      }
+      // Protocol step 2: the lines reach the disk before the database says they are written.
+      if (s.ok() && !buffer.empty()) {
+        size_t done = 0;
+        while (done < buffer.size()) {
+          ssize_t w = write(corpus_fd, buffer.data() + done, buffer.size() - done);
+          if (w < 0 && errno == EINTR) continue;
+          if (w <= 0) {
+            s = Status::IoError(output + ": " + std::strerror(errno));
+            break;
+          }
+          done += static_cast<size_t>(w);
+        }
+        if (s.ok() && fdatasync(corpus_fd) != 0) s = Status::IoError(output + ": fsync: " + std::strerror(errno));
+      }
+      // Step 3: marks and results (a crash between them is repaired by ReconcileCorpus).
+      if (s.ok() && !marks.empty()) s = wstore.MarkWritten(marks, now);
+      if (s.ok()) {
+        auto r = wstore.RecordResults(reports, now);
+        if (!r.ok()) s = r.status();
+      }
+      uint64_t added = 0;
+      if (s.ok() && !links.empty()) {
+        auto r = wstore.AddUrls(links, now);
+        if (!r.ok()) s = r.status();
+        else added = static_cast<uint64_t>(r->added);
+      }
+      {
+        std::lock_guard<std::mutex> lock(summary_mu);
+        summary.documents += docs;
+        summary.skipped_written += skipped;
+        summary.unchanged += unchanged;
+        summary.no_text += empty;
+        summary.discovered += added;
+        summary.output_bytes += buffer.size();
+        if (!s.ok() && writer_status.ok()) writer_status = s;
+      }
+      discovered_round += added;
+      if (!s.ok()) writer_failed = true;
+      finished_one(static_cast<int64_t>(batch_items.size()));
+      batch_items.clear();
+    }
+  };
+
+  // --- the fetcher, in rounds ---
+  fetch::Fetcher fetcher(fopt);
+  // Before any thread starts, so that every thread has the signals blocked.
+  StopOnSignal stop_signal([&fetcher] { fetcher.RequestStop(); });
+  std::vector<std::thread> pool;
+  for (int i = 0; i < threads; ++i) pool.emplace_back(cleaner);
+  std::thread writer_thread(writer);
+  Progress progress("crawl", net.quiet);
+  std::deque<fetch::DueUrl> claimed;
+  std::unordered_map<uint64_t, fetch::DueUrl> in_flight;
+  std::unordered_set<std::string> in_flight_urls;
+  uint64_t next_id = 0;
+  int64_t pages_claimed = 0;
+  Status claim_status;
+  // Per host: the earliest time the next round may send it a request.
+  std::unordered_map<std::string, SteadyClock::time_point> not_before;
+  const double delay_s = fopt.per_host_delay_ms / 1000.0;
+
+  auto source = [&](fetch::FetchRequest* req) {
+    while (!writer_failed) {
+      if (claimed.empty()) {
+        if (max_pages > 0 && pages_claimed >= max_pages) return false;
+        int limit = batch;
+        if (max_pages > 0) limit = static_cast<int>(std::min<int64_t>(limit, max_pages - pages_claimed));
+        auto due = store.ClaimDue(NowSeconds(), limit);
+        if (!due.ok()) {
+          claim_status = due.status();
+          return false;
+        }
+        for (auto& d : *due) {
+          if (due_only && seeds.empty()) filter.AllowSite(d.site_key);
+          claimed.push_back(std::move(d));
+        }
+        if (claimed.empty()) return false;
+      }
+      fetch::DueUrl d = std::move(claimed.front());
+      claimed.pop_front();
+      // A lease can run out while its URL still waits in the fetcher's per-host queue (a slow
+      // host, a long Crawl-delay); ClaimDue then hands it out again. Fetch it only once.
+      if (!in_flight_urls.insert(d.url).second) continue;
+      ++pages_claimed;
+      req->url = d.url;
+      req->etag = d.if_none_match;
+      req->last_modified = d.if_modified_since;
+      req->id = next_id++;
+      in_flight.emplace(req->id, std::move(d));
+      return true;
+    }
+    return false;
+  };
+  auto sink = [&](fetch::FetchResponse&& r) {
+    auto it = in_flight.find(r.id);
+    if (it == in_flight.end()) return;
+    fetch::DueUrl due = std::move(it->second);
+    in_flight.erase(it);
+    in_flight_urls.erase(due.url);
+    {
+      std::lock_guard<std::mutex> lock(summary_mu);
+      summary.Count(r);
+      // robots.txt refusals and pages that are gone are outcomes, not failures of the run.
+      if (r.error == fetch::FetchError::kRobotsDisallowed) {
+      } else if (r.error != fetch::FetchError::kNone || (r.status >= 400 && r.status != 404 && r.status != 410))
+        ++summary.errors;
+      else if (r.status >= 200 && r.status <= 299)
+        ++summary.ok;
+    }
+    // When may this host be asked again (for the next round)?
+    if (r.attempts > 0) {
+      double gap = delay_s;
+      auto u = fetch::ParseUrl(r.url);
+      if (u.ok()) {
+        if (const fetch::RobotsTxt* rules = fetcher.robots_cache().Get(u->Origin(), SteadyClock::now()))
+          if (rules->crawl_delay()) gap = std::max(gap, std::min(*rules->crawl_delay(), fopt.max_crawl_delay_s));
+        if (r.status == 429 || r.status == 503) {
+          double ra = std::atof(r.Header("Retry-After").c_str());
+          gap = std::max(gap, std::min<double>(ra, fopt.max_retry_after_s));
+        }
+        auto& nb = not_before[u->host];
+        nb = std::max(nb, SteadyClock::now() + std::chrono::duration_cast<SteadyClock::duration>(
+                                                     std::chrono::duration<double>(gap)));
+      }
+    }
+    fetch::FetchOutcome outcome = OutcomeOf(r);
+    ++in_pipeline;
+    if (outcome == fetch::FetchOutcome::kFetched) {
+      clean_queue.Push(CleanJob{std::move(due), std::move(r)});
+    } else {
+      Outcome o;
+      o.report.url = due.url;
+      o.report.outcome = outcome;
+      o.report.http_status = r.status;
+      o.report.conditional = !due.if_none_match.empty() || !due.if_modified_since.empty();
+      o.report.etag = r.Header("ETag");
+      o.report.last_modified = r.Header("Last-Modified");
+      write_queue.Push(std::move(o));
+    }
+    if (writer_failed) fetcher.RequestStop();
+    std::lock_guard<std::mutex> lock(summary_mu);
+    progress.Update(summary, expected_total);
+  };
+
+  Status run;
+  for (int round = 0;; ++round) {
+    if (round > 0) {
+      // Wait out every host's delay counted from its last answer (see the file comment).
+      SteadyClock::time_point until = SteadyClock::now();
+      for (const auto& [host, t] : not_before) until = std::max(until, t);
+      while (SteadyClock::now() < until && !stop_signal.stopped())
+        std::this_thread::sleep_for(std::min<SteadyClock::duration>(until - SteadyClock::now(),
+                                                                    std::chrono::milliseconds(100)));
+      if (stop_signal.stopped()) break;
+    }
+    discovered_round = 0;
+    run = fetcher.Run(source, sink);
+    // Every fetched page of this round is cleaned and recorded before the next is planned.
+    {
+      std::unique_lock<std::mutex> lock(idle_mu);
+      idle_cv.wait(lock, [&] { return in_pipeline.load() == 0; });
+    }
+    if (!run.ok() || !claim_status.ok() || writer_failed || fetcher.stats().stopped ||
+        stop_signal.stopped())
+      break;
+    if (!follow) break;
+    if (discovered_round == 0) break;
+    if (max_pages > 0 && pages_claimed >= max_pages) break;
+  }
+  progress.Finish();
+  clean_queue.Close();
+  for (auto& t : pool) t.join();
+  write_queue.Close();
+  writer_thread.join();
+  close(corpus_fd);
+
+  summary.seconds = std::chrono::duration<double>(SteadyClock::now() - started).count();
+  summary.stopped = fetcher.stats().stopped || stop_signal.stopped();
+  if (Status s = WriteStatsFile(net.stats_file, summary); !s.ok())
+    std::fprintf(stderr, "qingxi crawl: %s\n", s.message().c_str());
+  if (!net.quiet) std::fputs(summary.ToText().c_str(), stderr);
+  if (!run.ok()) {
+    std::fprintf(stderr, "qingxi crawl: %s\n", run.message().c_str());
+    return kExitFatal;
+  }
+  if (!claim_status.ok() || !writer_status.ok()) {
+    const Status& s = claim_status.ok() ? writer_status : claim_status;
+    std::fprintf(stderr, "qingxi crawl: %s\n", s.message().c_str());
+    return s.code() == Status::Code::kUnavailable ? kExitRetryable : kExitFatal;
+  }
+  // Stopped by a signal: what was fetched is recorded; the rest is still due. Run again.
+  if (summary.stopped) return kExitRetryable;
+  return summary.errors > 0 ? kExitSomeErrors : kExitOk;
+}
+
+}  // namespace qingxi::cli

@@ -1,0 +1,238 @@
+#include "crawl_common.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+
+#include <nlohmann/json.hpp>
+
+namespace qingxi::cli {
+
+StopOnSignal::StopOnSignal(std::function<void()> on_stop) : on_stop_(std::move(on_stop)) {
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGINT);
+  sigaddset(&set, SIGTERM);
+  sigaddset(&set, SIGUSR2);  // the destructor's wake-up call
+  pthread_sigmask(SIG_BLOCK, &set, &old_mask_);
+  thread_ = std::thread([this, set] {
+    int sig = 0;
+    while (sigwait(&set, &sig) == 0) {
+      if (done_.load()) return;
+      if (sig == SIGUSR2) continue;
+      if (stopped_.exchange(true)) {
+        std::fputs("\nqingxi: second signal: stopping now\n", stderr);
+        std::_Exit(128 + sig);
+      }
+      std::fputs("\nqingxi: stopping (signal again to stop at once)...\n", stderr);
+      on_stop_();
+    }
+  });
+}
+
+StopOnSignal::~StopOnSignal() {
+  done_ = true;
+  pthread_kill(thread_.native_handle(), SIGUSR2);
+  thread_.join();
+  pthread_sigmask(SIG_SETMASK, &old_mask_, nullptr);
+}
+
+void AddNetOptions(CLI::App* app, NetOptions* o) {
+  app->add_option("--user-agent", o->user_agent, "User-Agent product and version (robots.txt "
+                  "groups are matched on the part before '/')")->capture_default_str();
+  app->add_option("--contact", o->contact, "URL or mailto: where site owners can reach you, "
+                  "sent in the User-Agent as (+CONTACT)");
+  app->add_option("--delay-ms", o->delay_ms, "minimum gap between request starts to one host "
+                  "(robots.txt Crawl-delay, when larger, wins)")->capture_default_str()
+      ->check(CLI::Range(0, 3600000));
+  app->add_option("--per-host", o->per_host, "transfers in flight to one host")
+      ->capture_default_str()->check(CLI::Range(1, 1000));
+  app->add_option("--max-transfers", o->max_transfers, "transfers in flight over all hosts")
+      ->capture_default_str()->check(CLI::Range(1, 10000));
+  app->add_option("--timeout", o->timeout_s, "seconds for one whole transfer")
+      ->capture_default_str()->check(CLI::Range(0.1, 86400.0));
+  app->add_option("--connect-timeout", o->connect_timeout_s, "seconds to connect")
+      ->capture_default_str()->check(CLI::Range(0.1, 3600.0));
+  app->add_option("--max-bytes", o->max_bytes, "largest body kept (decoded bytes); longer "
+                  "bodies are cut (fetch: not archived, counted as errors; crawl: cleaned and "
+                  "flagged \"truncated\")")->capture_default_str();
+  app->add_option("--retries", o->retries, "further attempts after a 429, 5xx or network "
+                  "failure")->capture_default_str()->check(CLI::Range(0, 20));
+  app->add_flag("--no-robots", o->no_robots, "do NOT fetch or obey robots.txt (only for sites "
+                "you own or have permission to crawl)");
+  app->add_flag("--allow-private", o->allow_private, "allow loopback, private and link-local "
+                "addresses (testing against local servers)");
+  app->add_flag("--all-types", o->all_types, "accept every Content-Type, not only HTML and text");
+  app->add_flag("-q,--quiet", o->quiet, "no progress line and no summary on standard error");
+  app->add_option("--stats", o->stats_file, "write a JSON summary of the run to FILE");
+}
+
+fetch::FetchOptions MakeFetchOptions(const NetOptions& o, const char* command) {
+  fetch::FetchOptions f;
+  f.user_agent = o.user_agent;
+  f.contact = o.contact;
+  f.per_host_delay_ms = o.delay_ms;
+  f.max_per_host = o.per_host;
+  f.max_transfers = o.max_transfers;
+  f.timeout_ms = static_cast<int>(o.timeout_s * 1000);
+  f.connect_timeout_ms = static_cast<int>(o.connect_timeout_s * 1000);
+  f.max_body_bytes = o.max_bytes;
+  f.max_retries = o.retries;
+  f.obey_robots = !o.no_robots;
+  f.allow_private_addresses = o.allow_private;
+  if (o.all_types) f.accept_content_types.clear();
+  // Keep the fetcher's queue in proportion to what can be in flight: memory stays bounded by
+  // max_transfers, and the source (a URL file or the crawl database) is read lazily.
+  f.max_queued = std::max<size_t>(1000, static_cast<size_t>(o.max_transfers) * 20);
+  // Loud on purpose: both switch off protections other people rely on.
+  if (o.no_robots)
+    std::fprintf(stderr, "qingxi %s: WARNING: --no-robots: robots.txt is neither fetched nor "
+                 "obeyed. Crawl only sites you own or may crawl this way.\n", command);
+  if (o.allow_private && !o.quiet)
+    std::fprintf(stderr, "qingxi %s: note: --allow-private: loopback and private addresses "
+                 "may be fetched\n", command);
+  if (o.contact.empty() && !o.quiet)
+    std::fprintf(stderr, "qingxi %s: note: no --contact given; site owners cannot reach you\n",
+                 command);
+  return f;
+}
+
+Status ReadUrlList(const std::string& path, std::vector<std::string>* urls) {
+  FILE* f = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
+  if (!f) return Status::IoError(path + ": " + std::strerror(errno));
+  char* line = nullptr;
+  size_t cap = 0;
+  ssize_t n;
+  while ((n = getline(&line, &cap, f)) >= 0) {
+    std::string_view s(line, static_cast<size_t>(n));
+    while (!s.empty() && std::strchr(" \t\r\n", s.back())) s.remove_suffix(1);
+    while (!s.empty() && std::strchr(" \t", s.front())) s.remove_prefix(1);
+    if (s.empty() || s.front() == '#') continue;
+    urls->emplace_back(s);
+  }
+  std::free(line);
+  bool err = std::ferror(f);
+  if (f != stdin) std::fclose(f);
+  if (err) return Status::IoError(path + ": read error");
+  return Status::Ok();
+}
+
+void RunSummary::Count(const fetch::FetchResponse& r) {
+  ++pages;
+  body_bytes += r.body.size();
+  wire_bytes += r.wire_bytes;
+  std::string key;
+  if (r.error == fetch::FetchError::kNone) {
+    key = std::to_string(r.status);
+    if (r.status == 304) ++not_modified;
+  } else {
+    key = std::string("error:") + fetch::FetchErrorName(r.error);
+    if (r.error == fetch::FetchError::kRobotsDisallowed) ++disallowed;
+  }
+  ++by_status[key];
+}
+
+std::string RunSummary::ToJson() const {
+  nlohmann::json j;
+  j["command"] = command;
+  j["pages"] = pages;
+  j["ok"] = ok;
+  j["errors"] = errors;
+  j["not_modified"] = not_modified;
+  j["disallowed"] = disallowed;
+  if (command == "crawl") {
+    j["unchanged"] = unchanged;
+    j["documents"] = documents;
+    j["skipped_written"] = skipped_written;
+    j["discovered"] = discovered;
+    j["no_text"] = no_text;
+  }
+  j["body_bytes"] = body_bytes;
+  j["wire_bytes"] = wire_bytes;
+  j["output_bytes"] = output_bytes;
+  j["by_status"] = by_status;
+  j["seconds"] = seconds;
+  j["pages_per_second"] = seconds > 0 ? pages / seconds : 0.0;
+  j["stopped"] = stopped;
+  return j.dump();
+}
+
+std::string RunSummary::ToText() const {
+  char buf[512];
+  std::snprintf(buf, sizeof buf,
+                "qingxi %s: %llu pages (%llu ok, %llu not modified, %llu errors), %.1f MB "
+                "received (%.1f MB on the wire), %.1f MB written in %.2f s (%.0f pages/s)%s\n",
+                command.c_str(), static_cast<unsigned long long>(pages),
+                static_cast<unsigned long long>(ok), static_cast<unsigned long long>(not_modified),
+                static_cast<unsigned long long>(errors), body_bytes / 1e6, wire_bytes / 1e6,
+                output_bytes / 1e6, seconds, seconds > 0 ? pages / seconds : 0.0,
+                stopped ? " (stopped)" : "");
+  std::string out = buf;
+  if (command == "crawl") {
+    std::snprintf(buf, sizeof buf,
+                  "qingxi crawl: %llu documents written, %llu unchanged, %llu already written, "
+                  "%llu without text, %llu URLs discovered\n",
+                  static_cast<unsigned long long>(documents),
+                  static_cast<unsigned long long>(unchanged),
+                  static_cast<unsigned long long>(skipped_written),
+                  static_cast<unsigned long long>(no_text), static_cast<unsigned long long>(discovered));
+    out += buf;
+  }
+  if (!by_status.empty()) {
+    out += "qingxi " + command + ": by status:";
+    for (const auto& [k, v] : by_status) out += " " + k + "=" + std::to_string(v);
+    out += "\n";
+  }
+  return out;
+}
+
+Status WriteStatsFile(const std::string& path, const RunSummary& summary) {
+  if (path.empty()) return Status::Ok();
+  std::string tmp = path + ".tmp";
+  {
+    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
+    f << summary.ToJson() << "\n";
+    if (!f) return Status::IoError(tmp + ": cannot write");
+  }
+  if (std::rename(tmp.c_str(), path.c_str()) != 0)
+    return Status::IoError(path + ": " + std::strerror(errno));
+  return Status::Ok();
+}
+
+Progress::Progress(const char* command, bool quiet)
+    : command_(command), enabled_(!quiet && isatty(STDERR_FILENO)),
+      start_(std::chrono::steady_clock::now()), last_(start_) {}
+
+void Progress::Update(const RunSummary& s, uint64_t total) {
+  if (!enabled_) return;
+  auto now = std::chrono::steady_clock::now();
+  if (now - last_ < std::chrono::milliseconds(500)) return;
+  last_ = now;
+  double secs = std::chrono::duration<double>(now - start_).count();
+  double rate = secs > 0 ? s.pages / secs : 0;
+  char eta[32] = "?";
+  if (total > s.pages && rate > 0) {
+    long left = static_cast<long>((total - s.pages) / rate);
+    std::snprintf(eta, sizeof eta, "%ld:%02ld:%02ld", left / 3600, left / 60 % 60, left % 60);
+  } else if (total > 0) {
+    std::snprintf(eta, sizeof eta, "0:00:00");
+  }
+  std::fprintf(stderr, "\r\033[Kqingxi %s: %llu", command_, static_cast<unsigned long long>(s.pages));
+  if (total > 0) std::fprintf(stderr, "/%llu", static_cast<unsigned long long>(total));
+  std::fprintf(stderr, " pages  %.0f/s  %llu errors  %.1f MB  ETA %s", rate,
+               static_cast<unsigned long long>(s.errors), s.body_bytes / 1e6, eta);
+  std::fflush(stderr);
+  drawn_ = true;
+}
+
+void Progress::Finish() {
+  if (drawn_) std::fputs("\r\033[K", stderr);
+  drawn_ = false;
+}
+
+}  // namespace qingxi::cli

@@ -1,0 +1,172 @@
+// cli/crawl_common.h — what `qingxi fetch` and `qingxi crawl` share: the network and
+// politeness options, URL list reading, the progress line, the end-of-run summary, and the
+// bounded queue that joins their threads.
+//
+// Thread-safety: BoundedQueue is safe from any number of threads. Progress and RunSummary
+// belong to one thread at a time (the crawl guards its summary with a mutex); the free
+// functions are thread-safe.
+#ifndef QINGXI_CLI_CRAWL_COMMON_H_
+#define QINGXI_CLI_CRAWL_COMMON_H_
+
+#include <pthread.h>
+#include <signal.h>
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <map>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "qingxi/fetch/fetcher.h"
+#include "qingxi/status.h"
+
+namespace qingxi::cli {
+
+// A bounded multi-producer multi-consumer queue; Close() wakes every waiter.
+template <typename T>
+class BoundedQueue {
+ public:
+  explicit BoundedQueue(size_t capacity) : capacity_(capacity) {}
+  void Push(T item) {
+    std::unique_lock<std::mutex> lock(mu_);
+    not_full_.wait(lock, [&] { return items_.size() < capacity_ || closed_; });
+    items_.push_back(std::move(item));
+    not_empty_.notify_one();
+  }
+  // Waits for at least one item; takes up to `max`. False when closed and empty.
+  bool PopSome(std::vector<T>* out, size_t max) {
+    std::unique_lock<std::mutex> lock(mu_);
+    not_empty_.wait(lock, [&] { return !items_.empty() || closed_; });
+    if (items_.empty()) return false;
+    while (!items_.empty() && out->size() < max) {
+      out->push_back(std::move(items_.front()));
+      items_.pop_front();
+    }
+    not_full_.notify_all();
+    return true;
+  }
+  void Close() {
+    std::lock_guard<std::mutex> lock(mu_);
+    closed_ = true;
+    not_empty_.notify_all();
+    not_full_.notify_all();
+  }
+
+ private:
+  std::mutex mu_;
+  std::condition_variable not_empty_, not_full_;
+  std::deque<T> items_;
+  size_t capacity_;
+  bool closed_ = false;
+};
+
+// SIGINT and SIGTERM (Ctrl-C, `systemctl stop`, a cron timeout) ask a run to stop instead of
+// killing it: the constructor blocks both signals in this and every thread created afterwards
+// and starts a thread that waits for them with sigwait and then calls `on_stop` once (from
+// that ordinary thread, so `on_stop` may take locks: Fetcher::RequestStop). A second signal
+// ends the process at once — still safe, since fetch and crawl survive kill -9 anyway. The
+// destructor stops the thread and restores the signal mask. Create it before other threads.
+class StopOnSignal {
+ public:
+  explicit StopOnSignal(std::function<void()> on_stop);
+  ~StopOnSignal();
+  StopOnSignal(const StopOnSignal&) = delete;
+  StopOnSignal& operator=(const StopOnSignal&) = delete;
+  bool stopped() const { return stopped_.load(); }
+
+ private:
+  std::function<void()> on_stop_;
+  std::atomic<bool> stopped_{false};
+  std::atomic<bool> done_{false};
+  std::thread thread_;
+  sigset_t old_mask_;
+};
+
+// Command-line options that map onto fetch::FetchOptions.
+struct NetOptions {
+  std::string user_agent = "qingxi/0.1";
+  std::string contact;
+  int delay_ms = 1000;
+  int per_host = 2;
+  int max_transfers = 100;
+  double timeout_s = 60;
+  double connect_timeout_s = 10;
+  size_t max_bytes = 8u << 20;
+  int retries = 3;
+  bool no_robots = false;
+  bool allow_private = false;
+  bool all_types = false;
+  bool quiet = false;
+  std::string stats_file;
+};
+
+// Registers --user-agent, --contact, --delay-ms, --per-host, --max-transfers, --timeout,
+// --connect-timeout, --max-bytes, --retries, --no-robots, --allow-private, --all-types,
+// --quiet and --stats on `app`.
+void AddNetOptions(CLI::App* app, NetOptions* o);
+
+// The fetcher options for `o`. Prints the loud --no-robots / --allow-private warnings.
+fetch::FetchOptions MakeFetchOptions(const NetOptions& o, const char* command);
+
+// Reads URLs from `path` ("-" for standard input): one per line, blank lines and '#' comments
+// skipped, surrounding white space trimmed.
+Status ReadUrlList(const std::string& path, std::vector<std::string>* urls);
+
+// Counts of one run, shown at the end and written as JSON by --stats.
+struct RunSummary {
+  std::string command;
+  uint64_t pages = 0;           // responses delivered
+  uint64_t ok = 0;              // 2xx stored / cleaned
+  uint64_t errors = 0;          // failed fetches (network, 4xx/5xx, refusals)
+  uint64_t not_modified = 0;    // 304
+  uint64_t unchanged = 0;       // crawl: 200 with the same content hash
+  uint64_t documents = 0;       // crawl: documents written
+  uint64_t skipped_written = 0; // crawl: already in the corpus from an earlier run
+  uint64_t discovered = 0;      // crawl: new URLs found by --follow and sitemaps
+  uint64_t no_text = 0;         // crawl: 2xx pages in which the cleaning engine found no text
+  uint64_t disallowed = 0;      // robots.txt
+  uint64_t body_bytes = 0;      // decoded bytes received
+  uint64_t wire_bytes = 0;      // body bytes on the wire (compressed), robots.txt included
+  uint64_t output_bytes = 0;    // WARC or JSONL bytes written
+  std::map<std::string, uint64_t> by_status;  // "200", "404", "error:timeout", ...
+  double seconds = 0;
+  bool stopped = false;
+
+  // Adds the outcome of one response to the counters (pages, by_status, bytes).
+  void Count(const fetch::FetchResponse& r);
+  std::string ToJson() const;
+  // "qingxi fetch: 200 pages (198 ok, 2 errors) ... in 1.2 s (166 pages/s)" and by-status line.
+  std::string ToText() const;
+};
+
+// Writes summary JSON to `path` (through a temporary file and rename). "" does nothing.
+Status WriteStatsFile(const std::string& path, const RunSummary& summary);
+
+// The progress line: pages, rate, errors and ETA, redrawn at most twice a second on standard
+// error, and only when standard error is a terminal and not --quiet.
+class Progress {
+ public:
+  Progress(const char* command, bool quiet);
+  // `total` 0 means unknown (no ETA).
+  void Update(const RunSummary& s, uint64_t total);
+  // Clears the line (before the summary is printed).
+  void Finish();
+
+ private:
+  const char* command_;
+  bool enabled_ = false;
+  bool drawn_ = false;
+  std::chrono::steady_clock::time_point start_, last_;
+};
+
+}  // namespace qingxi::cli
+
+#endif  // QINGXI_CLI_CRAWL_COMMON_H_
