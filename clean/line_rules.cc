@@ -323,13 +323,13 @@ LineFacts LineRules::Analyze(std::string_view line) const {
       re2::StringPiece in(trimmed.data() + head, trimmed.size() - head);
       if (RE2::Consume(&in, rx_->date)) f.meta = true;
     }
-    // A dateline: a line that starts with a date and is nothing else, or goes on with a byline
-    // and no sentence ("2019-08-21 14:35 联合报 记者王小明／台中报导").
+    // A dateline: a line that starts with a date and goes on with a byline and no sentence
+    // ("2019-08-21 14:35 联合报 记者王小明／台中报导"). A line that is only a date is left alone:
+    // at the end of a notice it is the date of signature (落款), which is part of the text.
     bool dateline = false;
-    if (!f.meta && !HasSentencePunct(trimmed)) {
+    if (!f.meta && byline && !HasSentencePunct(trimmed)) {
       re2::StringPiece in(trimmed.data() + head, trimmed.size() - head);
-      if (RE2::Consume(&in, rx_->date) && (byline || utf8::Trim(std::string_view(in.data(), in.size())).empty()))
-        f.meta = dateline = true;
+      if (RE2::Consume(&in, rx_->date)) f.meta = dateline = true;
     }
     if (f.meta && (date_label || labels_with_colon >= 1 || dateline)) f.date = FindDate(trimmed);
     if (share) f.share = true;

@@ -313,6 +313,9 @@ TEST(TextCleanerTest, DatelineGivesTheDateAndLeavesTheText) {
   auto o = CleanText({"臺中市推動綠色交通", "2019-08-21 14:35 聯合報 記者王小明／台中報導", kBody1});
   EXPECT_EQ(o.date.rfind("2019-08-21", 0), 0u) << o.date;
   EXPECT_THAT(o.paragraphs, ElementsAre(kBody1));
+  // A notice's date of signature, alone on its line, is content.
+  auto signed_notice = CleanText({"关于做好参保工作的通知", kBody1, "临川市医疗保障局", "2023年8月25日"});
+  EXPECT_THAT(signed_notice.paragraphs, Contains("2023年8月25日"));
   // A sentence that starts with a date is content.
   auto keep = CleanText({"标题", "2019年8月21日，台中市政府宣布新增六条公车路线，记者从交通局获悉。", kBody1});
   EXPECT_THAT(keep.paragraphs, Contains("2019年8月21日，台中市政府宣布新增六条公车路线，记者从交通局获悉。"));
