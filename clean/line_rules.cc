@@ -302,17 +302,17 @@ LineFacts LineRules::Analyze(std::string_view line) const {
     }
     if (items >= t_.nav_menu_min_items && long_items == 0 && (menu_words >= 2 || home_first))
       f.menu = true;
-    // A line that is nothing but navigation words ("返回顶部", "设为首页 | 加入收藏"): the words
-    // cover every letter of the line.
-    if (menu_words >= 1 && items <= 8) {
-      size_t letters = 0, q = 0;
-      while (q < trimmed.size()) {
-        size_t before = q;
-        char32_t c = cleaner::NextCp(trimmed, &q);
-        if (utf8::IsHan(c) || cleaner::IsAsciiAlnum(c)) letters += q - before;
-      }
-      if (menu_cover >= letters) f.menu = true;
+  }
+  // A line that is nothing but navigation words ("返回顶部", "设为首页 | 加入收藏", "返回搜狐，
+  // 查看更多"): the words cover every letter of the line, whatever punctuation joins them.
+  if (!f.menu && menu_words >= 1 && chars <= 2 * t_.meta_max_chars) {
+    size_t letters = 0, q = 0;
+    while (q < trimmed.size()) {
+      size_t before = q;
+      char32_t c = cleaner::NextCp(trimmed, &q);
+      if (utf8::IsHan(c) || cleaner::IsAsciiAlnum(c)) letters += q - before;
     }
+    if (menu_cover >= letters) f.menu = true;
   }
 
   // Metadata.

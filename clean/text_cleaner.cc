@@ -174,8 +174,11 @@ CleanOutput RuleBasedCleaner::Clean(const CleanInput& in) const {
     } else if (f.paywall) {
       drop[i] = true;
       paywall = true;
-    } else if (f.boilerplate_score >= boilerplate_min_score_ ||
-               (at_edge && f.boilerplate_score >= boilerplate_edge_min_score_)) {
+    } else if ((f.boilerplate_score >= boilerplate_min_score_ ||
+                (at_edge && f.boilerplate_score >= boilerplate_edge_min_score_)) &&
+               !watermark_->MatchesRule(simp[i])) {
+      // (A line whose disclaimer words sit inside a watermark pattern is a sentence with a
+      // watermark injected; step 5 cuts the watermark and keeps the sentence.)
       drop[i] = true;
     } else if (f.related_heading) {
       // The heading and its items: titles, bullets, numbered links, teasers ending in "...".

@@ -79,6 +79,12 @@ bool IsTextChar(char32_t c) { return utf8::IsHan(c) || cleaner::IsAsciiAlnum(c);
 
 }  // namespace
 
+bool WatermarkCutter::MatchesRule(const std::string& simplified) const {
+  if (patterns_->each.empty()) return false;
+  std::vector<int> hits;
+  return patterns_->set.Match(simplified, &hits);
+}
+
 int WatermarkCutter::Cut(std::vector<std::string>* lines,
                          const std::vector<std::string>& simplified) const {
   const size_t n = lines->size();

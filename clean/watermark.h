@@ -38,6 +38,9 @@ class WatermarkCutter {
   // Cuts watermarks from `lines` in place; `simplified` is the simplified view, line by line
   // (same size). Returns the number of spans cut. Lines may become empty.
   int Cut(std::vector<std::string>* lines, const std::vector<std::string>& simplified) const;
+  // Whether a rule pattern matches the (simplified) line: such a line is a sentence with a
+  // watermark inside, to be cut, not a disclaimer to drop whole.
+  bool MatchesRule(const std::string& simplified) const;
 
  private:
   WatermarkCutter();

@@ -331,6 +331,17 @@ TEST(TextCleanerTest, RecurringSiteNameClauseIsCut) {
   EXPECT_THAT(once.paragraphs, Contains("据悉，人民网，新华网等媒体对此进行了报道。"));
 }
 
+TEST(TextCleanerTest, TailFurnitureOfNewsPages) {
+  auto o = CleanText({"我市启动秋季农产品展销会", kBody1, kBody2, kBody3, "（责任编辑：李华）",
+                      "本文链接：http://www.example.gov.cn/news/2022/1015/123.html",
+                      "转载请注明出处，未经授权禁止转载。", "扫一扫，关注微信公众号", "长按识别二维码",
+                      "返回搜狐，查看更多", "展开全文"});
+  EXPECT_THAT(o.paragraphs, ElementsAre(kBody1, kBody2, kBody3));
+  // Navigation words inside a sentence do not make it navigation.
+  auto keep = CleanText({"标题", kBody1, "点击返回首页可以查看更多的服务事项，市民也可以拨打热线咨询。"});
+  EXPECT_THAT(keep.paragraphs, Contains("点击返回首页可以查看更多的服务事项，市民也可以拨打热线咨询。"));
+}
+
 TEST(TextCleanerTest, HtmlInputKeepsKnownTitleAndDate) {
   CleanInput in;
   in.from_html = true;
