@@ -30,6 +30,7 @@ const std::vector<std::pair<std::string, double>>& Defaults() {
       {"boilerplate_max_chars", 260}, {"boilerplate_min_score", 3},
       {"boilerplate_edge_lines", 4},  {"boilerplate_edge_min_score", 2},
       {"related_heading_max_chars", 80}, {"related_item_max_chars", 40},
+      {"paywall_tail_max_chars", 30},
       {"related_teaser_max_chars", 400}, {"paywall_max_chars", 60},
       {"counter_min_digits", 5},      {"watermark_min_chars", 8},
       {"watermark_min_repeats", 2},
@@ -85,6 +86,7 @@ class RuleBasedCleaner : public TextCleaner {
   int boilerplate_edge_lines_ = 4;
   int boilerplate_edge_min_score_ = 2;
   int related_item_max_chars_ = 40;
+  int paywall_tail_max_chars_ = 30;
   int related_teaser_max_chars_ = 400;
   int title_max_chars_ = 60;
 
@@ -174,6 +176,19 @@ CleanOutput RuleBasedCleaner::Clean(const CleanInput& in) const {
     } else if (f.paywall) {
       drop[i] = true;
       paywall = true;
+      // What follows a stub is its furniture: privilege lists, prices, buttons ("会员权益：",
+      // "1、免费下载全站文档", "￥9.9元/月 立即购买") — short lines that are not sentences.
+      size_t j = i + 1;
+      for (; j < n; ++j) {
+        const std::string_view s = lines[j];
+        if (facts[j].related_heading) break;
+        cleaner::CodePoints cps(s);
+        if (cps.size() > static_cast<size_t>(paywall_tail_max_chars_) ||
+            (cps.size() && cleaner::IsSentenceEnd(cps.cp.back())))
+          break;
+        drop[j] = true;
+      }
+      i = j - 1;
     } else if ((f.boilerplate_score >= boilerplate_min_score_ ||
                 (at_edge && f.boilerplate_score >= boilerplate_edge_min_score_)) &&
                !watermark_->MatchesRule(simp[i])) {
@@ -274,6 +289,7 @@ Result<std::shared_ptr<const TextCleaner>> TextCleaner::Create(
   c->boilerplate_edge_lines_ = get_int("boilerplate_edge_lines");
   c->boilerplate_edge_min_score_ = get_int("boilerplate_edge_min_score");
   c->related_item_max_chars_ = get_int("related_item_max_chars");
+  c->paywall_tail_max_chars_ = get_int("paywall_tail_max_chars");
   c->related_teaser_max_chars_ = get_int("related_teaser_max_chars");
   c->title_max_chars_ = get_int("title_max_chars");
 

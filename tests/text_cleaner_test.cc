@@ -331,6 +331,13 @@ TEST(TextCleanerTest, RecurringSiteNameClauseIsCut) {
   EXPECT_THAT(once.paragraphs, Contains("据悉，人民网，新华网等媒体对此进行了报道。"));
 }
 
+TEST(TextCleanerTest, PaywallStubTakesItsPrivilegeListAndPriceWithIt) {
+  auto o = CleanText({"教师暑期培训心得体会", kBody1, kBody2, "以下为付费内容，请开通会员后阅读", "会员权益：",
+                      "1、免费下载全站文档", "2、专属客服一对一服务", "￥9.9元/月 立即购买"});
+  EXPECT_THAT(o.paragraphs, ElementsAre(kBody1, kBody2));
+  EXPECT_THAT(o.flags, Contains("paywall"));
+}
+
 TEST(TextCleanerTest, TailFurnitureOfNewsPages) {
   auto o = CleanText({"我市启动秋季农产品展销会", kBody1, kBody2, kBody3, "（责任编辑：李华）",
                       "本文链接：http://www.example.gov.cn/news/2022/1015/123.html",
