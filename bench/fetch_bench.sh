@@ -16,6 +16,9 @@
 #
 # Usage: bench/fetch_bench.sh [PAGES]       (default 20000)
 # Env:   QINGXI_BUILD  an existing build directory holding ./qingxi (else build-bench/ is built)
+#        QINGXI_BENCH_RUNS  repeat the curl and fetch lines this many times (default 1): on a
+#                      shared machine single runs vary, compare the best or the median
+#        QINGXI_BENCH_CRAWL=0  skip the crawl line
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -97,17 +100,28 @@ report() {  # report LABEL TIMEFILE
   awk -v l="$1" -v w="$wall" -v r="$rss" -v n="$PAGES" \
     'BEGIN {printf "%-44s %7.2f s  %8.0f pages/s  peak RSS %6.1f MB\n", l, w, n / w, r / 1024}'
 }
-/usr/bin/time -v -o "$tmp/t.curl" curl -s --no-progress-meter --compressed --parallel --parallel-max 100 -K "$tmp/curl.cfg" || true
-report "curl --parallel --parallel-max 100" "$tmp/t.curl"
-/usr/bin/time -v -o "$tmp/t.fetch" "$QX" fetch -q --allow-private --delay-ms 0 --per-host 8 \
-  --max-transfers 100 -i "$tmp/urls.txt" -o "$tmp/pages.warc.gz" --stats "$tmp/fetch.json" 2>/dev/null || true
-report "qingxi fetch -> WARC (.warc.gz)" "$tmp/t.fetch"
-/usr/bin/time -v -o "$tmp/t.plain" "$QX" fetch -q --allow-private --delay-ms 0 --per-host 8 \
-  --max-transfers 100 -i "$tmp/urls.txt" -o "$tmp/pages.warc" 2>/dev/null || true
-report "qingxi fetch -> WARC (plain .warc)" "$tmp/t.plain"
-/usr/bin/time -v -o "$tmp/t.crawl" "$QX" crawl -q --allow-private --delay-ms 0 --per-host 8 \
-  --max-transfers 100 -i "$tmp/urls.txt" --db "$tmp/crawl.sqlite" -o "$tmp/corpus.jsonl" \
-  --stats "$tmp/crawl.json" 2>/dev/null || true
-report "qingxi crawl (fetch + clean + database)" "$tmp/t.crawl"
+RUNS=${QINGXI_BENCH_RUNS:-1}
+for run in $(seq "$RUNS"); do
+  [ "$RUNS" -gt 1 ] && echo "-- run $run of $RUNS"
+  /usr/bin/time -v -o "$tmp/t.curl" curl -s --no-progress-meter --compressed --parallel --parallel-max 100 -K "$tmp/curl.cfg" || true
+  report "curl --parallel --parallel-max 100" "$tmp/t.curl"
+  rm -f "$tmp/pages.warc.gz" "$tmp/pages.warc"  # a fresh file each run, not a continued one
+  /usr/bin/time -v -o "$tmp/t.fetch" "$QX" fetch -q --allow-private --delay-ms 0 --per-host 8 \
+    --max-transfers 100 -i "$tmp/urls.txt" -o "$tmp/pages.warc.gz" --stats "$tmp/fetch.json" 2>/dev/null || true
+  report "qingxi fetch -> WARC (.warc.gz)" "$tmp/t.fetch"
+  /usr/bin/time -v -o "$tmp/t.plain" "$QX" fetch -q --allow-private --delay-ms 0 --per-host 8 \
+    --max-transfers 100 -i "$tmp/urls.txt" -o "$tmp/pages.warc" 2>/dev/null || true
+  report "qingxi fetch -> WARC (plain .warc)" "$tmp/t.plain"
+done
+if [ "${QINGXI_BENCH_CRAWL:-1}" != 0 ]; then
+  /usr/bin/time -v -o "$tmp/t.crawl" "$QX" crawl -q --allow-private --delay-ms 0 --per-host 8 \
+    --max-transfers 100 -i "$tmp/urls.txt" --db "$tmp/crawl.sqlite" -o "$tmp/corpus.jsonl" \
+    --stats "$tmp/crawl.json" 2>/dev/null || true
+  report "qingxi crawl (fetch + clean + database)" "$tmp/t.crawl"
+fi
 echo "   WARC: $(du -k "$tmp/pages.warc.gz" | cut -f1) KB, $(python3 -c "import json; d=json.load(open('$tmp/fetch.json')); print(d['ok'], 'pages ok,', d['wire_bytes'], 'bytes on the wire')")"
-echo "   corpus: $(wc -l < "$tmp/corpus.jsonl") documents; CPU: fetch $(awk -F': ' '/User time/ {u=$2} /System time/ {s=$2} END {print u+s}' "$tmp/t.fetch") s, crawl $(awk -F': ' '/User time/ {u=$2} /System time/ {s=$2} END {print u+s}' "$tmp/t.crawl") s, curl $(awk -F': ' '/User time/ {u=$2} /System time/ {s=$2} END {print u+s}' "$tmp/t.curl") s"
+cpu() { awk -F': ' '/User time/ {u=$2} /System time/ {s=$2} END {print u+s}' "$1"; }
+echo "   CPU (last run): curl $(cpu "$tmp/t.curl") s, fetch .warc.gz $(cpu "$tmp/t.fetch") s, fetch .warc $(cpu "$tmp/t.plain") s"
+if [ -f "$tmp/t.crawl" ]; then
+  echo "   corpus: $(wc -l < "$tmp/corpus.jsonl") documents; crawl CPU $(cpu "$tmp/t.crawl") s"
+fi

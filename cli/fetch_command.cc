@@ -8,13 +8,18 @@
 // shard, so one process owns a host's politeness) and the shard writes DIR/part-I.warc.gz
 // through DIR/part-I.warc.gz.partial, then the done marker DIR/part-I.done, like
 // `qingxi clean --out`.
+#include <sys/resource.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
+#include <cerrno>
 #include <chrono>
+#include <condition_variable>
 #include <cstdio>
-#include <thread>
 #include <filesystem>
+#include <mutex>
+#include <thread>
 #include <unordered_set>
 
 #include <CLI/CLI.hpp>
@@ -59,6 +64,7 @@ int RunFetch(int argc, char** argv) {
   std::vector<std::string> url_args, inputs;
   std::string output, shard_text, out_dir;
   bool restart = false;
+  int archive_threads = 0;
   NetOptions net;
   app.add_option("URL", url_args, "URLs to fetch (with or instead of -i)");
   app.add_option("-i,--input", inputs, "file of URLs, one per line ('#' comments; '-': standard "
@@ -69,6 +75,12 @@ int RunFetch(int argc, char** argv) {
   app.add_option("--out", out_dir, "write DIR/part-I.warc.gz and the done marker DIR/part-I.done; "
                  "a shard whose marker exists exits at once");
   app.add_flag("--restart", restart, "start the output over instead of continuing it");
+  std::vector<std::string> resolve;
+  app.add_option("--resolve", resolve, "HOST:PORT:ADDRESS: connect to ADDRESS for HOST:PORT "
+                 "instead of resolving HOST (as curl --resolve); may be repeated");
+  app.add_option("--archive-threads", archive_threads, "threads that build and compress WARC "
+                 "records (0: one per core, at least 2 and at most 4)")
+      ->capture_default_str()->check(CLI::Range(0, 64));
   AddNetOptions(&app, &net);
   app.footer(
       "Exit status: 0 every URL was fetched with a 2xx answer; 3 finished, but some URLs failed\n"
@@ -148,6 +160,7 @@ int RunFetch(int argc, char** argv) {
                  archived.size());
 
   fetch::FetchOptions fopt = MakeFetchOptions(net, "fetch");
+  fopt.resolve = resolve;
   fetch::WarcWriterOptions wopt;
   wopt.operator_contact = net.contact;
   wopt.user_agent = fopt.user_agent + (fopt.contact.empty() ? "" : " (+" + fopt.contact + ")");
@@ -171,23 +184,44 @@ int RunFetch(int argc, char** argv) {
     req->id = next++;
     return true;
   };
-  // The archive is written on a thread of its own: compressing a gzip member per record costs
-  // about as much CPU as the transfers themselves, and this way it overlaps with them instead of
-  // holding up the event loop. Responses travel in batches of kBatch (one queue operation and
-  // at most one wake-up per batch); the queue is bounded, so memory stays bounded too.
+  // Archiving runs off the fetcher's thread: building the records, their SHA-1 digests and a
+  // gzip member per record cost about as much CPU as the transfers themselves. Responses travel
+  // in batches of kBatch (one queue operation and at most one wake-up per batch) to a few
+  // encoder threads; each encodes a whole batch (WarcWriter::EncodeExchange is thread-safe),
+  // and the batches are appended in the order the fetcher finished them, each with one write()
+  // (a kill leaves at most a torn tail, which the next run cuts off). The queue is bounded, so
+  // memory stays bounded too.
   constexpr size_t kBatch = 32;
-  BoundedQueue<std::vector<fetch::FetchResponse>> archive_queue(16);
+  const int encoders =
+      archive_threads > 0
+          ? archive_threads
+          : std::clamp(static_cast<int>(std::thread::hardware_concurrency()), 2, 4);
+  BoundedQueue<std::pair<uint64_t, std::vector<fetch::FetchResponse>>> archive_queue(
+      4 * static_cast<size_t>(encoders) + 4);
   std::vector<fetch::FetchResponse> pending;
+  uint64_t batches_pushed = 0;
   std::atomic<bool> write_failed{false};
-  // Before the archiving thread starts, so that it has the signals blocked too.
+  std::mutex write_mu;
+  std::condition_variable write_turn;
+  uint64_t next_to_write = 0;  // guarded by write_mu
+  // Before the archiving threads start, so that they have the signals blocked too.
   StopOnSignal stop_signal([&fetcher] { fetcher.RequestStop(); });
-  std::thread archiver([&] {
-    std::vector<std::vector<fetch::FetchResponse>> batches;
+  auto encode_loop = [&] {
+    // Encoders yield to the event loop (and, on a shared machine, to the servers it talks to):
+    // compression can catch up a moment later, a transfer kept waiting costs throughput.
+    // Linux applies setpriority to the calling thread alone when given its thread ID.
+    const id_t tid = static_cast<id_t>(gettid());
+    errno = 0;
+    const int nice_now = getpriority(PRIO_PROCESS, tid);
+    if (errno == 0) setpriority(PRIO_PROCESS, tid, std::min(nice_now + 5, 19));
+    std::vector<std::pair<uint64_t, std::vector<fetch::FetchResponse>>> got;
     fetch::WarcExchange ex;
-    while (archive_queue.PopSome(&batches, 4)) {
-      for (auto& batch : batches) {
+    std::string bytes;
+    while (archive_queue.PopSome(&got, 1)) {
+      auto& [seq, batch] = got.front();
+      bytes.clear();
+      if (!write_failed) {
         for (fetch::FetchResponse& r : batch) {
-          if (!write_status.ok()) break;
           auto head = fetch::HttpResponseHead(r.http_version.empty() ? "1.1" : r.http_version,
                                               r.status, r.headers);
           if (!head.ok()) continue;
@@ -196,16 +230,27 @@ int RunFetch(int argc, char** argv) {
           ex.request = RequestFor(r, wopt.user_agent);
           ex.response_head = std::move(*head);
           ex.body = std::move(r.body);
-          write_status = (*writer)->WriteExchange(ex);
-          if (!write_status.ok()) {
-            write_failed = true;
-            fetcher.RequestStop();
-          }
+          (void)(*writer)->EncodeExchange(ex, &bytes);  // fails only on a bad URI: skipped
         }
       }
-      batches.clear();
+      batch.clear();
+      std::unique_lock<std::mutex> lock(write_mu);
+      write_turn.wait(lock, [&] { return next_to_write == seq; });
+      if (!write_failed && !bytes.empty()) {
+        Status s = (*writer)->AppendEncoded(bytes);
+        if (!s.ok()) {
+          write_status = s;
+          write_failed = true;
+          fetcher.RequestStop();
+        }
+      }
+      ++next_to_write;
+      write_turn.notify_all();
+      got.clear();
     }
-  });
+  };
+  std::vector<std::thread> archivers;
+  for (int i = 0; i < encoders; ++i) archivers.emplace_back(encode_loop);
   auto sink = [&](fetch::FetchResponse&& r) {
     summary.Count(r);
     const bool stored = r.error == fetch::FetchError::kNone && r.status > 0;
@@ -214,7 +259,7 @@ int RunFetch(int argc, char** argv) {
     if (stored && !write_failed) {
       pending.push_back(std::move(r));
       if (pending.size() >= kBatch) {
-        archive_queue.Push(std::move(pending));
+        archive_queue.Push({batches_pushed++, std::move(pending)});
         pending.clear();
       }
     } else if (!stored && !net.quiet && !isatty(STDERR_FILENO)) {
@@ -226,9 +271,9 @@ int RunFetch(int argc, char** argv) {
   };
   const auto started = std::chrono::steady_clock::now();
   Status run = fetcher.Run(source, sink);
-  if (!pending.empty()) archive_queue.Push(std::move(pending));
+  if (!pending.empty()) archive_queue.Push({batches_pushed++, std::move(pending)});
   archive_queue.Close();
-  archiver.join();
+  for (std::thread& t : archivers) t.join();
   progress.Finish();
   const fetch::FetchStats& fs = fetcher.stats();
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

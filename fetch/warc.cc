@@ -3,6 +3,7 @@
 #include "qingxi/fetch/warc.h"
 
 #include <fcntl.h>
+#include <libdeflate.h>
 #include <openssl/evp.h>
 #include <sys/random.h>
 #include <sys/stat.h>
@@ -94,20 +95,45 @@ bool ParseUint(std::string_view s, uint64_t* out) {
   return true;
 }
 
-// A whole buffer as one gzip member (RFC 1952).
-std::string GzipMember(std::string_view in, int level) {
+// Appends a whole buffer as one gzip member (RFC 1952) to *out. libdeflate rather than zlib:
+// it compresses a buffer held whole in memory 2-3x faster at the same level (no streaming
+// state, better match finders), and archiving sits on the crawl's critical path. Its
+// compressor is not thread-safe and costs a few hundred KB to allocate, so each thread keeps
+// one per level.
+void AppendGzipMember(std::string_view in, int level, std::string* out) {
+  struct Compressors {
+    libdeflate_compressor* by_level[13] = {};
+    ~Compressors() {
+      for (libdeflate_compressor* c : by_level)
+        if (c != nullptr) libdeflate_free_compressor(c);
+    }
+  };
+  thread_local Compressors cache;
+  level = std::clamp(level, 0, 12);
+  libdeflate_compressor*& c = cache.by_level[level];
+  if (c == nullptr) c = libdeflate_alloc_compressor(level);
+  const size_t old = out->size();
+  if (c != nullptr) {
+    const size_t bound = libdeflate_gzip_compress_bound(c, in.size());
+    out->resize(old + bound);
+    const size_t n = libdeflate_gzip_compress(c, in.data(), in.size(), out->data() + old, bound);
+    if (n > 0) {
+      out->resize(old + n);
+      return;
+    }
+  }
+  // Out of memory for the compressor (or a bound that did not hold): zlib, as a fallback.
   z_stream zs{};
-  deflateInit2(&zs, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
-  std::string out;
-  out.resize(deflateBound(&zs, in.size()) + 32);
+  deflateInit2(&zs, level < 1 ? 1 : std::min(level, 9), Z_DEFLATED, 15 + 16, 8,
+               Z_DEFAULT_STRATEGY);
+  out->resize(old + deflateBound(&zs, in.size()) + 32);
   zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
   zs.avail_in = static_cast<uInt>(in.size());
-  zs.next_out = reinterpret_cast<Bytef*>(out.data());
-  zs.avail_out = static_cast<uInt>(out.size());
+  zs.next_out = reinterpret_cast<Bytef*>(out->data() + old);
+  zs.avail_out = static_cast<uInt>(out->size() - old);
   deflate(&zs, Z_FINISH);
-  out.resize(zs.total_out);
+  out->resize(old + zs.total_out);
   deflateEnd(&zs);
-  return out;
 }
 
 // Inflates a whole gzip, zlib or raw-deflate body (window_bits as for inflateInit2), bounded.
@@ -764,10 +790,15 @@ WarcWriter::~WarcWriter() {
   if (fd_ >= 0) close(fd_);
 }
 
-std::string WarcWriter::NewRecordId() {
-  // RFC 4122 version 4 UUID from a generator seeded by the kernel's random source.
-  uint64_t hi = SplitMix(&rng_state_[0]);
-  uint64_t lo = SplitMix(&rng_state_[1]);
+std::string WarcWriter::NewRecordId() const {
+  // RFC 4122 version 4 UUID. SplitMix64's output function is a bijection, so mixing the
+  // writer's random key (from the kernel) plus a counter gives IDs that never repeat within a
+  // writer and look random across writers, and any thread can draw one without a lock.
+  const uint64_t n = id_counter_.fetch_add(1, std::memory_order_relaxed);
+  uint64_t s0 = id_key_[0] + n * 0x9E3779B97F4A7C15ull;
+  uint64_t s1 = id_key_[1] + n * 0x9E3779B97F4A7C15ull;
+  uint64_t hi = SplitMix(&s0);
+  uint64_t lo = SplitMix(&s1);
   hi = (hi & 0xFFFFFFFFFFFF0FFFull) | 0x0000000000004000ull;
   lo = (lo & 0x3FFFFFFFFFFFFFFFull) | 0x8000000000000000ull;
   char buf[64];
@@ -807,25 +838,31 @@ std::string WarcWriter::Record(std::string_view type, std::string_view id,
   return r;
 }
 
+void WarcWriter::EncodeRecord(std::string_view record, std::string* out) const {
+  if (gzip_) {
+    AppendGzipMember(record, options_.gzip_level, out);
+  } else {
+    out->append(record);
+  }
+}
+
 Status WarcWriter::AppendMembers(const std::vector<std::string>& records) {
   buffer_.clear();
-  for (const std::string& r : records) {
-    if (gzip_) {
-      buffer_ += GzipMember(r, options_.gzip_level);
-    } else {
-      buffer_ += r;
-    }
-  }
-  struct stat st;
-  if (fstat(fd_, &st) != 0) return Status::IoError(Errno("fstat", path_));
-  const off_t start = st.st_size;
+  for (const std::string& r : records) EncodeRecord(r, &buffer_);
+  return AppendEncoded(buffer_);
+}
+
+Status WarcWriter::AppendEncoded(std::string_view encoded) {
+  // The file ends at file_size_: it was opened with O_APPEND and only this writer appends
+  // (see warc.h), so no fstat is needed per write.
+  const off_t start = static_cast<off_t>(file_size_);
   size_t done = 0;
-  while (done < buffer_.size()) {
-    ssize_t n = write(fd_, buffer_.data() + done, buffer_.size() - done);
+  while (done < encoded.size()) {
+    ssize_t n = write(fd_, encoded.data() + done, encoded.size() - done);
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) {
       Status err = Status::IoError(Errno("write", path_));
-      // Leave no torn member behind: cut back to where this exchange started.
+      // Leave no torn member behind: cut back to where this call started.
       if (ftruncate(fd_, start) != 0) {
         return Status::IoError(Errno("write and repair", path_));
       }
@@ -833,7 +870,8 @@ Status WarcWriter::AppendMembers(const std::vector<std::string>& records) {
     }
     done += static_cast<size_t>(n);
   }
-  bytes_written_ += buffer_.size();
+  file_size_ += encoded.size();
+  bytes_written_ += encoded.size();
   return Status::Ok();
 }
 
@@ -846,10 +884,10 @@ Result<std::unique_ptr<WarcWriter>> WarcWriter::Open(const std::string& path,
   w->gzip_ =
       options.compression == C::kGzip || (options.compression == C::kByName && path.size() >= 3 &&
                                           path.compare(path.size() - 3, 3, ".gz") == 0);
-  if (getrandom(w->rng_state_, sizeof(w->rng_state_), 0) != sizeof(w->rng_state_)) {
-    w->rng_state_[0] =
+  if (getrandom(w->id_key_, sizeof(w->id_key_), 0) != sizeof(w->id_key_)) {
+    w->id_key_[0] =
         static_cast<uint64_t>(time(nullptr)) ^ (uint64_t{static_cast<uint32_t>(getpid())} << 32);
-    w->rng_state_[1] = reinterpret_cast<uintptr_t>(w.get());
+    w->id_key_[1] = reinterpret_cast<uintptr_t>(w.get());
   }
 
   struct stat st;
@@ -873,6 +911,8 @@ Result<std::unique_ptr<WarcWriter>> WarcWriter::Open(const std::string& path,
   }
   w->fd_ = open(path.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
   if (w->fd_ < 0) return Status::IoError(Errno("open", path));
+  if (fstat(w->fd_, &st) != 0) return Status::IoError(Errno("fstat", path));
+  w->file_size_ = static_cast<uint64_t>(st.st_size);
 
   if (size == 0) {
     std::string info = "software: " + options.software + "\r\nformat: WARC File Format 1.1\r\n" +
@@ -944,6 +984,16 @@ std::string RewriteHead(std::string_view head, size_t body_size) {
 }  // namespace
 
 Status WarcWriter::WriteExchange(const WarcExchange& ex, std::string* response_id) {
+  buffer_.clear();
+  std::string id;
+  Status s = EncodeExchange(ex, &buffer_, &id);
+  if (s.ok()) s = AppendEncoded(buffer_);
+  if (s.ok() && response_id != nullptr) *response_id = std::move(id);
+  return s;
+}
+
+Status WarcWriter::EncodeExchange(const WarcExchange& ex, std::string* out,
+                                  std::string* response_id) const {
   if (ex.target_uri.empty() || HasLineBreak(ex.target_uri) || HasLineBreak(ex.ip_address))
     return Status::InvalidArgument("warc: bad target URI or IP address");
   if (ex.response_head.compare(0, 5, "HTTP/") != 0)
@@ -985,11 +1035,10 @@ Status WarcWriter::WriteExchange(const WarcExchange& ex, std::string* response_i
   qf.emplace_back("WARC-Concurrent-To", resp_id);
   qf.emplace_back("WARC-Block-Digest", WarcSha1Digest(request));
 
-  Status s =
-      AppendMembers({Record("response", resp_id, rf, "application/http;msgtype=response", block),
-                     Record("request", req_id, qf, "application/http;msgtype=request", request)});
-  if (s.ok() && response_id != nullptr) *response_id = resp_id;
-  return s;
+  EncodeRecord(Record("response", resp_id, rf, "application/http;msgtype=response", block), out);
+  EncodeRecord(Record("request", req_id, qf, "application/http;msgtype=request", request), out);
+  if (response_id != nullptr) *response_id = resp_id;
+  return Status::Ok();
 }
 
 Status WarcWriter::WriteRecord(std::string_view type, std::string_view target_uri,

@@ -24,6 +24,7 @@ PKGS=(
   libpq-dev               # shared crawl frontier on PostgreSQL
   postgresql-15           # loopback PostgreSQL for the shared-crawl tests (the tests start their own)
   libzstd-dev zlib1g-dev  # compressed WARC / output
+  libdeflate-dev          # fast gzip members when writing .warc.gz
   libgtest-dev libgmock-dev googletest libbenchmark-dev
 )
 if [ "${QINGXI_SKIP_APT_UPDATE:-0}" != "1" ]; then

@@ -77,6 +77,11 @@ struct FetchOptions {
   // Off by default so a crawl cannot be steered at internal services; tests turn it on.
   bool allow_private_addresses = false;
   bool verify_tls = true;
+  // Fixed name-to-address mappings, "HOST:PORT:ADDRESS[,ADDRESS...]" as curl's --resolve
+  // (CURLOPT_RESOLVE): connections to HOST:PORT go to ADDRESS without asking DNS, while the
+  // URL, Host header, TLS name and politeness key stay HOST's. The address check above still
+  // applies to ADDRESS. For test sites and benchmarks that serve many host names on one machine.
+  std::vector<std::string> resolve;
 
   // Politeness group of a host (delay, concurrency, backoff). Default: the host itself. The
   // crawl may pass SiteKeyOfHost to treat all hosts of one registrable domain as one.
