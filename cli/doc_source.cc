@@ -6,6 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "qingxi/hash.h"
+
 namespace qingxi::cli {
 namespace {
 
@@ -142,9 +144,9 @@ class JsonlSource : public DocSource {
   Status status_;
 };
 
-class ErrorSource : public DocSource {
+class FailedSource : public DocSource {
  public:
-  explicit ErrorSource(Status s) : status_(std::move(s)) {}
+  explicit FailedSource(Status s) : status_(std::move(s)) {}
   bool Next(DocTask*) override { return false; }
   Status status() const override { return status_; }
 
@@ -153,6 +155,10 @@ class ErrorSource : public DocSource {
 };
 
 }  // namespace
+
+std::unique_ptr<DocSource> MakeFailedSource(Status status) {
+  return std::make_unique<FailedSource>(std::move(status));
+}
 
 std::unique_ptr<DocSource> OpenWarcSource(const std::string& path, FILE* f, std::string prefix,
                                           size_t max_bytes);
@@ -165,16 +171,7 @@ InputFormat ParseInputFormat(const std::string& s) {
   return InputFormat::kAuto;
 }
 
-std::string IdForUrl(const std::string& url) {
-  uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : url) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-  return buf;
-}
+std::string IdForUrl(const std::string& url) { return Fnv1a64Hex(url); }
 
 std::unique_ptr<DocSource> DocSource::Open(const std::string& path, InputFormat format,
                                            size_t max_bytes) {
@@ -190,7 +187,7 @@ std::unique_ptr<DocSource> DocSource::Open(const std::string& path, InputFormat 
     return std::make_unique<FileSource>(path, kind);
 
   FILE* f = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
-  if (!f) return std::make_unique<ErrorSource>(Status::IoError(path + ": " + std::strerror(errno)));
+  if (!f) return MakeFailedSource(Status::IoError(path + ": " + std::strerror(errno)));
   std::string prefix;
   if (path == "-" && format == InputFormat::kAuto) {
     // Sniff standard input: a gzip member or "WARC/" is a WARC stream, '{' starts JSONL.

@@ -46,6 +46,9 @@ class DocSource {
                                          size_t max_bytes);
 };
 
+// A source that yields nothing and reports `status` (a container that could not be opened).
+std::unique_ptr<DocSource> MakeFailedSource(Status status);
+
 // The id of a document named by a URL: 16 hex digits of a 64-bit FNV-1a hash of the URL.
 std::string IdForUrl(const std::string& url);
 

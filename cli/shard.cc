@@ -7,6 +7,8 @@
 #include <charconv>
 #include <cstring>
 
+#include "qingxi/hash.h"
+
 namespace qingxi::cli {
 
 Result<ShardSpec> ParseShard(std::string_view text) {
@@ -23,12 +25,7 @@ Result<ShardSpec> ParseShard(std::string_view text) {
 }
 
 int ShardOfKey(std::string_view key, int count) {
-  uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : key) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  return static_cast<int>(h % static_cast<uint64_t>(count));
+  return static_cast<int>(Fnv1a64(key) % static_cast<uint64_t>(count));
 }
 
 ManifestReader::~ManifestReader() {

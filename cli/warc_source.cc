@@ -146,16 +146,6 @@ class WarcSource : public DocSource {
   FILE* feed_file_ = nullptr;
 };
 
-class FailedSource : public DocSource {
- public:
-  explicit FailedSource(Status s) : status_(std::move(s)) {}
-  bool Next(DocTask*) override { return false; }
-  Status status() const override { return status_; }
-
- private:
-  Status status_;
-};
-
 }  // namespace
 
 std::unique_ptr<DocSource> OpenWarcSource(const std::string& path, FILE* f, std::string prefix,
@@ -167,20 +157,20 @@ std::unique_ptr<DocSource> OpenWarcSource(const std::string& path, FILE* f, std:
     // A named file: the reader opens it itself (it probes the gzip magic with pread).
     if (f) std::fclose(f);
     auto reader = fetch::WarcReader::Open(path, options);
-    if (!reader.ok()) return std::make_unique<FailedSource>(reader.status());
+    if (!reader.ok()) return MakeFailedSource(reader.status());
     return std::make_unique<WarcSource>(path, std::move(reader.value()), max_bytes);
   }
   // The feeder must see EPIPE, not die of SIGPIPE, when the reader stops early.
   signal(SIGPIPE, SIG_IGN);
   int fds[2];
   if (pipe2(fds, O_CLOEXEC) != 0)
-    return std::make_unique<FailedSource>(Status::IoError(std::string("pipe: ") + std::strerror(errno)));
+    return MakeFailedSource(Status::IoError(std::string("pipe: ") + std::strerror(errno)));
   std::thread feeder(FeedPipe, f, std::move(prefix), fds[1]);
   auto reader = fetch::WarcReader::Open("/dev/fd/" + std::to_string(fds[0]), options);
   close(fds[0]);  // the reader holds its own descriptor for the pipe
   if (!reader.ok()) {
     feeder.detach();
-    return std::make_unique<FailedSource>(reader.status());
+    return MakeFailedSource(reader.status());
   }
   auto source = std::make_unique<WarcSource>("-", std::move(reader.value()), max_bytes);
   source->AdoptFeeder(std::move(feeder), f);

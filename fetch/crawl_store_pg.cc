@@ -39,6 +39,7 @@
 #include <utility>
 
 #include "crawl_store_sqlite.h"  // kCrawlSchemaVersion: both stores write the same version
+#include "qingxi/hash.h"
 #include "qingxi/fetch/url.h"
 
 namespace qingxi::fetch {
@@ -214,12 +215,7 @@ constexpr StatementDef kStatements[] = {
 // FNV-1a, 64 bits: the bucket of a site key. Fixed here (not PostgreSQL's hashtext, whose
 // values are not promised across versions) so that the mapping never changes.
 int BucketOf(std::string_view site_key, int buckets) {
-  uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : site_key) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  return static_cast<int>(h % static_cast<uint64_t>(buckets));
+  return static_cast<int>(Fnv1a64(site_key) % static_cast<uint64_t>(buckets));
 }
 
 // Array literals (PostgreSQL docs 8.15.6): every element double-quoted, with " and \ escaped.
