@@ -132,6 +132,16 @@ const std::unordered_map<std::string_view, Tag>& NameToTag() {
   return *m;
 }
 
+}  // namespace
+
+Tag TagFromName(std::string_view name) {
+  const auto& m = NameToTag();
+  auto it = m.find(name);
+  return it == m.end() ? Tag::kOther : it->second;
+}
+
+namespace {
+
 // GumboTag -> Tag, built once (thread-safe static initialisation).
 Tag MapTag(GumboTag t) {
   static const std::vector<Tag>* table = [] {

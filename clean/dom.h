@@ -38,6 +38,10 @@ enum class Tag : uint8_t {
   kCount
 };
 
+// The Tag of a lower-case element name; Tag::kOther for names qingxi does not single out.
+Tag TagFromName(std::string_view name);
+
+
 enum class NodeType : uint8_t { kElement, kText };
 
 struct Attribute {

@@ -20,26 +20,6 @@ const std::vector<std::string>& Directives() {
   return *d;
 }
 
-const std::unordered_map<std::string, dom::Tag>& TagNames() {
-  using dom::Tag;
-  static const auto* m = new std::unordered_map<std::string, Tag>{
-      {"head", Tag::kHead}, {"script", Tag::kScript}, {"style", Tag::kStyle},
-      {"noscript", Tag::kNoscript}, {"template", Tag::kTemplate}, {"iframe", Tag::kIframe},
-      {"frame", Tag::kFrame}, {"frameset", Tag::kFrameset}, {"svg", Tag::kSvg},
-      {"math", Tag::kMath}, {"form", Tag::kForm}, {"button", Tag::kButton},
-      {"select", Tag::kSelect}, {"option", Tag::kOption}, {"textarea", Tag::kTextarea},
-      {"input", Tag::kInput}, {"object", Tag::kObject}, {"embed", Tag::kEmbed},
-      {"canvas", Tag::kCanvas}, {"video", Tag::kVideo}, {"audio", Tag::kAudio},
-      {"map", Tag::kMap}, {"nav", Tag::kNav}, {"aside", Tag::kAside},
-      {"footer", Tag::kFooter}, {"header", Tag::kHeader}, {"rt", Tag::kRt},
-      {"rp", Tag::kRp}, {"marquee", Tag::kMarquee}, {"dialog", Tag::kDialog},
-      {"menu", Tag::kMenu}, {"label", Tag::kLabel}, {"fieldset", Tag::kFieldset},
-      {"figure", Tag::kFigure}, {"figcaption", Tag::kFigcaption}, {"address", Tag::kAddress},
-      {"table", Tag::kTable}, {"ul", Tag::kUl}, {"ol", Tag::kOl}, {"dl", Tag::kDl},
-      {"img", Tag::kImg}, {"time", Tag::kTime}, {"legend", Tag::kLegend}};
-  return *m;
-}
-
 bool IsLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 }  // namespace
@@ -52,9 +32,10 @@ Result<ExtractRules> ExtractRules::Load(const std::string& path) {
   for (const RuleEntry& e : f.entries()) {
     const std::string& v = e.value;
     if (e.directive == "drop_tag" || e.directive == "soft_drop_tag") {
-      auto it = TagNames().find(v);
-      if (it == TagNames().end()) return f.Error(e, "unknown or unsupported tag name");
-      r.tag_action[static_cast<size_t>(it->second)] =
+      const dom::Tag tag = dom::TagFromName(v);
+      if (tag == dom::Tag::kOther || tag == dom::Tag::kHtml || tag == dom::Tag::kBody)
+        return f.Error(e, "unknown or unsupported tag name");
+      r.tag_action[static_cast<size_t>(tag)] =
           e.directive == "drop_tag" ? TagAction::kDrop : TagAction::kSoftDrop;
     } else if (e.directive == "positive" || e.directive == "negative" ||
                e.directive == "remove" || e.directive == "paywall") {
