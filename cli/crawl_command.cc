@@ -18,6 +18,18 @@
 // pages of that round added URLs, another round starts. Between rounds the crawl waits out each
 // host's delay (per-host delay, Crawl-delay, Retry-After) counted from its last answer, because
 // the fetcher's per-host timers live only as long as one Run.
+//
+// A shared frontier (PostgreSQL, crawl_store_pg.h) changes two things:
+//  * "Nothing due for me" is not the end: other crawlers hold URLs in flight whose pages may
+//    add links, and the URLs of a crawler that died come due when its lease runs out. With
+//    --linger (30 s by default on PostgreSQL) a crawler that claims nothing keeps polling
+//    while the frontier still has URLs due or in flight anywhere, and stops when it has none,
+//    or when nothing has changed for the linger time (FrontierWait in crawl_common.h).
+//  * Politeness across crawlers rests on the host-bucket leases, which only ClaimDue renews.
+//    So the crawl calls ClaimDue at least every quarter lease while it fetches — also from the
+//    sink, which runs after every response, since the source is not asked while the fetcher's
+//    queue is full or draining. A lease that ran out under a live crawler would let another
+//    crawler take its hosts while it still sends requests to them.
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -42,6 +54,7 @@
 #include "crawl_common.h"
 #include "crawl_sitemap.h"
 #include "doc_source.h"
+#include "qingxi/hash.h"
 #include "qingxi/fetch/crawl_store.h"
 #include "qingxi/fetch/fetcher.h"
 #include "qingxi/fetch/url.h"
@@ -60,17 +73,8 @@ int64_t NowSeconds() {
       .count();
 }
 
-// 64-bit FNV-1a as 16 hex digits: the content hash of a cleaned text (crawl_store.h).
-std::string Hash64(std::string_view data) {
-  uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : data) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-  return buf;
-}
+// The content hash of a cleaned text (crawl_store.h): 64-bit FNV-1a as 16 hex digits.
+std::string Hash64(std::string_view data) { return Fnv1a64Hex(data); }
 
 // A fetched 2xx page on its way to a cleaner.
 struct CleanJob {
@@ -169,12 +173,15 @@ int RunCrawl(int argc, char** argv) {
   std::string db, output, rules_dir;
   bool due_only = false, follow = false, robots_sitemaps = false, no_convert = false;
   int threads = DefaultThreads(), max_depth = 2, batch = 256;
-  int64_t max_pages = 0, min_interval = -1, max_interval = -1;
+  int64_t max_pages = 0, min_interval = -1, max_interval = -1, lease = -1;
+  double linger = -1;
   int full_every = -1;
   NetOptions net;
   app.add_option("URL", url_args, "seed URLs (with or instead of -i)");
   app.add_option("-i,--input", inputs, "file of seed URLs, one per line; may be repeated");
-  app.add_option("--db", db, "crawl database: a file path (SQLite, WAL mode) or sqlite://PATH")->required();
+  app.add_option("--db", db, "crawl database: a file path or sqlite://PATH (SQLite, WAL mode: the "
+                 "crawlers of one machine), or postgresql://USER@HOST[:PORT]/DB (PostgreSQL: one "
+                 "frontier shared by crawlers on many machines, each with its own -o)")->required();
   app.add_option("-o,--output", output, "JSONL corpus, appended: one record per new or changed "
                  "document, each written exactly once across runs")->required();
   app.add_flag("--due", due_only, "re-crawl: fetch only the URLs whose next due time has come, "
@@ -198,6 +205,13 @@ int RunCrawl(int argc, char** argv) {
   app.add_flag("--no-convert", no_convert, "keep the original script (no traditional -> simplified)");
   app.add_option("--claim-batch", batch, "URLs claimed from the database at a time")
       ->capture_default_str()->check(CLI::Range(1, 100000));
+  app.add_option("--lease", lease, "seconds a claimed URL (and on PostgreSQL a host bucket) stays "
+                 "with this crawler; a crawler that dies leaves its work to others after this "
+                 "(default 600)")->check(CLI::Range(int64_t{2}, int64_t{86400}));
+  app.add_option("--linger", linger, "when nothing is due for this crawler but URLs are due or in "
+                 "flight with other crawlers, keep polling while the frontier changes, and stop "
+                 "after this many seconds without a change (default: 30 for postgresql://, 0 for "
+                 "SQLite)")->check(CLI::Range(0.0, 86400.0));
   AddNetOptions(&app, &net);
   app.footer(
       "Exit status: 0 every URL fetched was fetched fine; 3 finished, but some URLs failed (they\n"
@@ -253,6 +267,9 @@ int RunCrawl(int argc, char** argv) {
     return kExitUsage;
   }
   policy.initial_interval = std::clamp(policy.initial_interval, policy.min_interval, policy.max_interval);
+  if (lease > 0) policy.lease = lease;
+  const bool shared_db = IsSharedCrawlDb(db);
+  if (linger < 0) linger = shared_db ? 30 : 0;
   auto store_or = fetch::CrawlStore::Open(db, policy);
   auto writer_store_or = fetch::CrawlStore::Open(db, policy);
   if (!store_or.ok() || !writer_store_or.ok()) {
@@ -283,6 +300,12 @@ int RunCrawl(int argc, char** argv) {
   RunSummary summary;
   summary.command = "crawl";
   fetch::FetchOptions fopt = MakeFetchOptions(net, "crawl");
+  // On a shared frontier, what a crawler has claimed is closed to the others until it is
+  // recorded, and a crawler that dies leaves it for a whole lease: claim little ahead of what
+  // the transfers can use (the default look-ahead of thousands suits one crawler alone).
+  if (shared_db)
+    fopt.max_queued = std::max<size_t>(2 * static_cast<size_t>(batch),
+                                       4 * static_cast<size_t>(net.max_transfers));
 
   // Seeds (and their sites, which --follow may not leave).
   {
@@ -503,6 +526,7 @@ int RunCrawl(int argc, char** argv) {
   std::deque<fetch::DueUrl> claimed;
   std::unordered_map<uint64_t, fetch::DueUrl> in_flight;
   std::unordered_set<std::string> in_flight_urls;
+  std::unordered_set<std::string> claimed_urls;  // the URLs in `claimed`
   uint64_t next_id = 0;
   int64_t pages_claimed = 0;
   Status claim_status;
@@ -510,25 +534,43 @@ int RunCrawl(int argc, char** argv) {
   std::unordered_map<std::string, SteadyClock::time_point> not_before;
   const double delay_s = fopt.per_host_delay_ms / 1000.0;
 
+  // Claims up to `limit` due URLs into `claimed`; false after a database error.
+  SteadyClock::time_point last_claim = SteadyClock::now();
+  auto claim = [&](int limit) {
+    auto due = store.ClaimDue(NowSeconds(), limit);
+    last_claim = SteadyClock::now();
+    if (!due.ok()) {
+      if (claim_status.ok()) claim_status = due.status();
+      return false;
+    }
+    for (auto& d : *due) {
+      if (due_only && seeds.empty()) filter.AllowSite(d.site_key);
+      // Handed out again after its lease ran out while it waited here: keep one copy.
+      if (!claimed_urls.insert(d.url).second) continue;
+      claimed.push_back(std::move(d));
+    }
+    return true;
+  };
+  // On a shared frontier, keeps this crawler's host-bucket leases alive (see the file comment).
+  const SteadyClock::duration renew_every =
+      std::chrono::milliseconds(std::max<int64_t>(1000, policy.lease * 1000 / 4));
+  auto renew = [&] {
+    if (shared_db && claim_status.ok() && SteadyClock::now() - last_claim >= renew_every) claim(1);
+  };
+
   auto source = [&](fetch::FetchRequest* req) {
     while (!writer_failed) {
+      renew();
       if (claimed.empty()) {
         if (max_pages > 0 && pages_claimed >= max_pages) return false;
         int limit = batch;
         if (max_pages > 0) limit = static_cast<int>(std::min<int64_t>(limit, max_pages - pages_claimed));
-        auto due = store.ClaimDue(NowSeconds(), limit);
-        if (!due.ok()) {
-          claim_status = due.status();
-          return false;
-        }
-        for (auto& d : *due) {
-          if (due_only && seeds.empty()) filter.AllowSite(d.site_key);
-          claimed.push_back(std::move(d));
-        }
+        if (!claim(limit)) return false;
         if (claimed.empty()) return false;
       }
       fetch::DueUrl d = std::move(claimed.front());
       claimed.pop_front();
+      claimed_urls.erase(d.url);
       // A lease can run out while its URL still waits in the fetcher's per-host queue (a slow
       // host, a long Crawl-delay); ClaimDue then hands it out again. Fetch it only once.
       if (!in_flight_urls.insert(d.url).second) continue;
@@ -548,6 +590,7 @@ int RunCrawl(int argc, char** argv) {
     fetch::DueUrl due = std::move(it->second);
     in_flight.erase(it);
     in_flight_urls.erase(due.url);
+    renew();
     {
       std::lock_guard<std::mutex> lock(summary_mu);
       summary.Count(r);
@@ -594,6 +637,8 @@ int RunCrawl(int argc, char** argv) {
   };
 
   Status run;
+  FrontierWait frontier(linger);
+  bool gave_up = false;
   for (int round = 0;; ++round) {
     if (round > 0) {
       // Wait out every host's delay counted from its last answer (see the file comment).
@@ -605,6 +650,7 @@ int RunCrawl(int argc, char** argv) {
       if (stop_signal.stopped()) break;
     }
     discovered_round = 0;
+    const int64_t claimed_before = pages_claimed;
     run = fetcher.Run(source, sink);
     // Every fetched page of this round is cleaned and recorded before the next is planned.
     {
@@ -614,9 +660,33 @@ int RunCrawl(int argc, char** argv) {
     if (!run.ok() || !claim_status.ok() || writer_failed || fetcher.stats().stopped ||
         stop_signal.stopped())
       break;
-    if (!follow) break;
-    if (discovered_round == 0) break;
     if (max_pages > 0 && pages_claimed >= max_pages) break;
+    if (linger <= 0) {
+      if (!follow || discovered_round == 0) break;
+      continue;
+    }
+    // Lingering: while this crawler finds work it goes on at once; when it finds none, the
+    // state of the whole frontier decides (FrontierWait).
+    if (pages_claimed > claimed_before) {
+      frontier.SawProgress(SteadyClock::now());
+      continue;
+    }
+    auto stats = store.Stats(NowSeconds());
+    if (!stats.ok()) {
+      claim_status = stats.status();
+      break;
+    }
+    const FrontierWait::Decision next = frontier.Next(*stats, SteadyClock::now());
+    if (next == FrontierWait::Decision::kFinished) break;
+    if (next == FrontierWait::Decision::kGaveUp) {
+      gave_up = true;
+      break;
+    }
+    const SteadyClock::time_point until = SteadyClock::now() + frontier.poll_interval();
+    while (SteadyClock::now() < until && !stop_signal.stopped())
+      std::this_thread::sleep_for(std::min<SteadyClock::duration>(until - SteadyClock::now(),
+                                                                  std::chrono::milliseconds(100)));
+    if (stop_signal.stopped()) break;
   }
   progress.Finish();
   clean_queue.Close();
@@ -630,6 +700,11 @@ int RunCrawl(int argc, char** argv) {
   if (Status s = WriteStatsFile(net.stats_file, summary); !s.ok())
     std::fprintf(stderr, "qingxi crawl: %s\n", s.message().c_str());
   if (!net.quiet) std::fputs(summary.ToText().c_str(), stderr);
+  if (gave_up && !net.quiet)
+    std::fprintf(stderr, "qingxi crawl: nothing changed in the frontier for %.0f s while %lld URLs "
+                 "are due or in flight elsewhere; stopping (other crawlers, or a later run, take "
+                 "them when their lease runs out)\n",
+                 linger, static_cast<long long>(frontier.pending()));
   if (!run.ok()) {
     std::fprintf(stderr, "qingxi crawl: %s\n", run.message().c_str());
     return kExitFatal;

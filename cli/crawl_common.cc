@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -43,6 +44,8 @@ StopOnSignal::~StopOnSignal() {
 }
 
 void AddNetOptions(CLI::App* app, NetOptions* o) {
+  app->add_option("--resolve", o->resolve, "HOST:PORT:ADDRESS: connect to ADDRESS for HOST:PORT "
+                  "instead of resolving HOST (as curl --resolve); may be repeated");
   app->add_option("--user-agent", o->user_agent, "User-Agent product and version (robots.txt "
                   "groups are matched on the part before '/')")->capture_default_str();
   app->add_option("--contact", o->contact, "URL or mailto: where site owners can reach you, "
@@ -74,6 +77,7 @@ void AddNetOptions(CLI::App* app, NetOptions* o) {
 
 fetch::FetchOptions MakeFetchOptions(const NetOptions& o, const char* command) {
   fetch::FetchOptions f;
+  f.resolve = o.resolve;
   f.user_agent = o.user_agent;
   f.contact = o.contact;
   f.per_host_delay_ms = o.delay_ms;
@@ -233,6 +237,44 @@ void Progress::Update(const RunSummary& s, uint64_t total) {
 void Progress::Finish() {
   if (drawn_) std::fputs("\r\033[K", stderr);
   drawn_ = false;
+}
+
+bool IsSharedCrawlDb(const std::string& db_uri) {
+  return db_uri.rfind("postgresql://", 0) == 0 || db_uri.rfind("postgres://", 0) == 0;
+}
+
+void FrontierWait::SawProgress(Clock::time_point now) {
+  last_progress_ = now;
+  seen_ = true;
+  interval_ = std::chrono::milliseconds(250);
+}
+
+FrontierWait::Decision FrontierWait::Next(const fetch::CrawlStats& stats, Clock::time_point now) {
+  auto count = [&](const char* status) {
+    auto it = stats.by_status.find(status);
+    return it == stats.by_status.end() ? int64_t{0} : it->second;
+  };
+  // "queued" rows are in flight with some crawler (or with one that died, until its lease
+  // runs out); "due" counts rows whose next due time has come, those of buckets other
+  // crawlers hold included. Neither: every URL is settled until its next re-crawl.
+  const int64_t in_flight = count("queued");
+  pending_ = in_flight + stats.due;
+  if (in_flight == 0 && stats.due == 0) return Decision::kFinished;
+  // Any change of the counts is somebody's progress (a fetch recorded, a link added, a
+  // document written). Comparing whole counts, not only "fetched", also sees re-crawls.
+  const bool changed = !seen_ || stats.by_status != last_counts_ || stats.due != last_due_ ||
+                       stats.outputs != last_outputs_;
+  last_counts_ = stats.by_status;
+  last_due_ = stats.due;
+  last_outputs_ = stats.outputs;
+  if (changed) {
+    SawProgress(now);
+    return Decision::kPoll;
+  }
+  if (std::chrono::duration<double>(now - last_progress_).count() >= linger_s_)
+    return Decision::kGaveUp;
+  interval_ = std::min<Clock::duration>(interval_ * 2, std::chrono::seconds(2));
+  return Decision::kPoll;
 }
 
 }  // namespace qingxi::cli

@@ -1,10 +1,11 @@
 // cli/crawl_common.h — what `qingxi fetch` and `qingxi crawl` share: the network and
-// politeness options, URL list reading, the progress line, the end-of-run summary, and the
-// bounded queue that joins their threads.
+// politeness options, URL list reading, the progress line, the end-of-run summary, the
+// bounded queue that joins their threads, and how a crawl on a shared frontier decides that
+// the crawl is over.
 //
-// Thread-safety: BoundedQueue is safe from any number of threads. Progress and RunSummary
-// belong to one thread at a time (the crawl guards its summary with a mutex); the free
-// functions are thread-safe.
+// Thread-safety: BoundedQueue is safe from any number of threads. Progress, RunSummary and
+// FrontierWait belong to one thread at a time (the crawl guards its summary with a mutex);
+// the free functions are thread-safe.
 #ifndef QINGXI_CLI_CRAWL_COMMON_H_
 #define QINGXI_CLI_CRAWL_COMMON_H_
 
@@ -25,6 +26,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "qingxi/fetch/crawl_store.h"
 #include "qingxi/fetch/fetcher.h"
 #include "qingxi/status.h"
 
@@ -106,11 +108,12 @@ struct NetOptions {
   bool all_types = false;
   bool quiet = false;
   std::string stats_file;
+  std::vector<std::string> resolve;  // HOST:PORT:ADDRESS, as curl --resolve
 };
 
 // Registers --user-agent, --contact, --delay-ms, --per-host, --max-transfers, --timeout,
 // --connect-timeout, --max-bytes, --retries, --no-robots, --allow-private, --all-types,
-// --quiet and --stats on `app`.
+// --resolve, --quiet and --stats on `app`.
 void AddNetOptions(CLI::App* app, NetOptions* o);
 
 // The fetcher options for `o`. Prints the loud --no-robots / --allow-private warnings.
@@ -165,6 +168,44 @@ class Progress {
   bool enabled_ = false;
   bool drawn_ = false;
   std::chrono::steady_clock::time_point start_, last_;
+};
+
+// True when `db_uri` names a crawl frontier that crawlers on many machines share
+// ("postgresql://..." or "postgres://...", see CrawlStore::Open); false for SQLite.
+bool IsSharedCrawlDb(const std::string& db_uri);
+
+// When a crawler on a shared frontier finds nothing due for itself, the crawl is not
+// necessarily over: other crawlers hold URLs in flight (whose pages may add links) or due URLs
+// in the host buckets they lease, and a crawler that died leaves its URLs to come due when its
+// lease runs out. FrontierWait looks at successive CrawlStore::Stats of the whole frontier and
+// says whether to poll again or stop:
+//   kFinished  nothing is due and nothing is in flight anywhere: the crawl is complete;
+//   kPoll      work remains elsewhere; claim again after poll_interval();
+//   kGaveUp    work remains, but the frontier has not changed for `linger` seconds (the
+//              others are stuck, or a dead crawler's lease is longer than the linger time):
+//              stop; a later run, or the other crawlers, finish it.
+// The poll interval starts at 250 ms and doubles up to 2 s while nothing changes, so that idle
+// crawlers do not load the database while a long crawl ends elsewhere.
+class FrontierWait {
+ public:
+  using Clock = std::chrono::steady_clock;
+  enum class Decision { kFinished, kPoll, kGaveUp };
+
+  explicit FrontierWait(double linger_s) : linger_s_(linger_s) {}
+  // This crawler itself fetched something: progress, whatever the counts say.
+  void SawProgress(Clock::time_point now);
+  Decision Next(const fetch::CrawlStats& stats, Clock::time_point now);
+  Clock::duration poll_interval() const { return interval_; }
+  // URLs in flight or due anywhere at the last Next() (for messages).
+  int64_t pending() const { return pending_; }
+
+ private:
+  double linger_s_;
+  bool seen_ = false;
+  Clock::time_point last_progress_;
+  std::map<std::string, int64_t> last_counts_;
+  int64_t last_due_ = 0, last_outputs_ = 0, pending_ = 0;
+  Clock::duration interval_ = std::chrono::milliseconds(250);
 };
 
 }  // namespace qingxi::cli

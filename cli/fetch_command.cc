@@ -75,9 +75,6 @@ int RunFetch(int argc, char** argv) {
   app.add_option("--out", out_dir, "write DIR/part-I.warc.gz and the done marker DIR/part-I.done; "
                  "a shard whose marker exists exits at once");
   app.add_flag("--restart", restart, "start the output over instead of continuing it");
-  std::vector<std::string> resolve;
-  app.add_option("--resolve", resolve, "HOST:PORT:ADDRESS: connect to ADDRESS for HOST:PORT "
-                 "instead of resolving HOST (as curl --resolve); may be repeated");
   app.add_option("--archive-threads", archive_threads, "threads that build and compress WARC "
                  "records (0: one per core, at least 2 and at most 4)")
       ->capture_default_str()->check(CLI::Range(0, 64));
@@ -160,7 +157,6 @@ int RunFetch(int argc, char** argv) {
                  archived.size());
 
   fetch::FetchOptions fopt = MakeFetchOptions(net, "fetch");
-  fopt.resolve = resolve;
   fetch::WarcWriterOptions wopt;
   wopt.operator_contact = net.contact;
   wopt.user_agent = fopt.user_agent + (fopt.contact.empty() ? "" : " (+" + fopt.contact + ")");
