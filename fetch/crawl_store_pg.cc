@@ -39,6 +39,7 @@
 #include <utility>
 
 #include "crawl_store_sqlite.h"  // kCrawlSchemaVersion: both stores write the same version
+#include "crawl_schedule.h"
 #include "qingxi/hash.h"
 #include "qingxi/fetch/url.h"
 
@@ -284,99 +285,6 @@ UrlStatus StatusOf(const std::string& name) {
   return s;
 }
 
-// The stored state RecordResult works on.
-struct RowState {
-  int64_t id = 0;
-  UrlStatus status = UrlStatus::kNew;
-  int http_status = 0;
-  std::string content_hash, etag, last_modified, body_hash;
-  int64_t interval = 0, failures = 0, fetch_count = 0, since_full = 0;
-  int64_t first_fetch = 0, last_change = 0, last_fetch = 0, next_due = 0;
-};
-
-// The scheduling rules of crawl_store.h, applied to one row: the same arithmetic as the
-// SQLite store, so both back-ends schedule identically.
-RecordDecision Apply(const CrawlPolicy& p, const FetchReport& r, int64_t now, RowState* row) {
-  RecordDecision d;
-  int64_t& interval = row->interval;
-  auto grow = [&] {
-    interval = std::min<int64_t>(p.max_interval,
-                                 static_cast<int64_t>(std::llround(interval * p.unchanged_factor)));
-  };
-  auto shrink = [&] {
-    interval = std::max<int64_t>(p.min_interval,
-                                 static_cast<int64_t>(std::llround(interval / p.changed_divisor)));
-  };
-  int64_t next_due = now;
-  switch (r.outcome) {
-    case FetchOutcome::kFetched: {
-      const bool first = row->content_hash.empty();
-      d.changed = first || r.content_hash != row->content_hash;
-      if (first) {
-        interval = std::clamp(p.initial_interval, p.min_interval, p.max_interval);
-      } else if (d.changed) {
-        shrink();
-      } else {
-        grow();
-      }
-      row->status = UrlStatus::kFetched;
-      row->content_hash = r.content_hash;
-      row->body_hash = r.body_hash;
-      // A 200 replaces the stored response: its validators (possibly none) are the current ones.
-      row->etag = r.etag;
-      row->last_modified = r.last_modified;
-      if (d.changed) row->last_change = now;
-      row->failures = 0;
-      ++row->fetch_count;
-      row->since_full = r.conditional ? row->since_full + 1 : 0;
-      if (row->first_fetch == 0) row->first_fetch = now;
-      row->last_fetch = now;
-      next_due = now + interval;
-      break;
-    }
-    case FetchOutcome::kNotModified:
-      grow();
-      row->status = UrlStatus::kNotModified;
-      // RFC 9111 section 4.3.4: a 304 updates the stored validators it carries.
-      if (!r.etag.empty()) row->etag = r.etag;
-      if (!r.last_modified.empty()) row->last_modified = r.last_modified;
-      row->failures = 0;
-      ++row->fetch_count;
-      row->since_full = r.conditional ? row->since_full + 1 : 0;
-      if (row->first_fetch == 0) row->first_fetch = now;
-      row->last_fetch = now;
-      next_due = now + interval;
-      break;
-    case FetchOutcome::kError: {
-      row->status = UrlStatus::kError;
-      ++row->failures;
-      if (row->failures >= p.max_failures) {
-        next_due = now + p.max_interval;
-      } else {
-        // Exponential backoff: error_backoff * 2^(failures-1), at most max_interval.
-        const int shift = static_cast<int>(std::min<int64_t>(row->failures - 1, 40));
-        const double wait = static_cast<double>(p.error_backoff) * std::ldexp(1.0, shift);
-        next_due = now + static_cast<int64_t>(std::min<double>(wait, p.max_interval));
-      }
-      break;
-    }
-    case FetchOutcome::kGone:
-      row->status = UrlStatus::kGone;
-      row->failures = 0;
-      next_due = now + p.max_interval;
-      break;
-    case FetchOutcome::kDisallowed:
-      row->status = UrlStatus::kDisallowed;
-      row->failures = 0;
-      next_due = now + std::clamp(p.initial_interval, p.min_interval, p.max_interval);
-      break;
-  }
-  row->http_status = r.http_status;
-  row->next_due = next_due;
-  d.interval = interval;
-  d.next_due = next_due;
-  return d;
-}
 
 std::string MakeOwnerName() {
   static std::atomic<int> counter{0};
@@ -775,7 +683,7 @@ Result<std::vector<RecordDecision>> PgCrawlStore::RecordAll(
   for (const FetchReport& r : reports) {
     auto it = state.find(r.url);
     if (it == state.end()) return Status::NotFound("crawl db: unknown url " + r.url);
-    out.push_back(Apply(policy_, r, now, &it->second));
+    out.push_back(ApplyFetchReport(policy_, r, now, &it->second));
     if (seen.insert(it->second.id).second) touched.push_back(&it->second);
   }
   std::sort(touched.begin(), touched.end(),

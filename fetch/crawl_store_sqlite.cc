@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <utility>
 
+#include "crawl_schedule.h"
 #include "qingxi/fetch/url.h"
 
 namespace qingxi::fetch {
@@ -356,114 +357,39 @@ Result<RecordDecision> SqliteCrawlStore::RecordOne(const FetchReport& r, int64_t
   int rc = load_.Step();
   if (rc == SQLITE_DONE) return Status::NotFound("crawl db: unknown url " + r.url);
   if (rc != SQLITE_ROW) return Error("load url");
-  const int64_t id = load_.Int(0);
-  std::string content_hash = load_.Text(1);
-  std::string etag = load_.Text(2);
-  std::string last_modified = load_.Text(3);
-  int64_t interval = load_.Int(4);
-  int64_t failures = load_.Int(5);
-  int64_t fetch_count = load_.Int(6);
-  int64_t since_full = load_.Int(7);
-  int64_t first_fetch = load_.Int(8);
-  int64_t last_change = load_.Int(9);
-  std::string body_hash = load_.Text(10);
-  int64_t last_fetch = load_.Int(11);
+  RowState row;
+  row.id = load_.Int(0);
+  row.content_hash = load_.Text(1);
+  row.etag = load_.Text(2);
+  row.last_modified = load_.Text(3);
+  row.interval = load_.Int(4);
+  row.failures = load_.Int(5);
+  row.fetch_count = load_.Int(6);
+  row.since_full = load_.Int(7);
+  row.first_fetch = load_.Int(8);
+  row.last_change = load_.Int(9);
+  row.body_hash = load_.Text(10);
+  row.last_fetch = load_.Int(11);
   load_.Reset();
 
-  const CrawlPolicy& p = policy_;
-  RecordDecision d;
-  UrlStatus status = UrlStatus::kError;
-  int64_t next_due = now;
-  auto grow = [&] {
-    interval = std::min<int64_t>(p.max_interval,
-                                 static_cast<int64_t>(std::llround(interval * p.unchanged_factor)));
-  };
-  auto shrink = [&] {
-    interval = std::max<int64_t>(p.min_interval,
-                                 static_cast<int64_t>(std::llround(interval / p.changed_divisor)));
-  };
-  switch (r.outcome) {
-    case FetchOutcome::kFetched: {
-      const bool first = content_hash.empty();
-      d.changed = first || r.content_hash != content_hash;
-      if (first) {
-        interval = std::clamp(p.initial_interval, p.min_interval, p.max_interval);
-      } else if (d.changed) {
-        shrink();
-      } else {
-        grow();
-      }
-      status = UrlStatus::kFetched;
-      content_hash = r.content_hash;
-      body_hash = r.body_hash;
-      // A 200 replaces the stored response: its validators (possibly none) are the current ones.
-      etag = r.etag;
-      last_modified = r.last_modified;
-      if (d.changed) last_change = now;
-      failures = 0;
-      ++fetch_count;
-      since_full = r.conditional ? since_full + 1 : 0;
-      if (first_fetch == 0) first_fetch = now;
-      last_fetch = now;
-      next_due = now + interval;
-      break;
-    }
-    case FetchOutcome::kNotModified:
-      grow();
-      status = UrlStatus::kNotModified;
-      // RFC 9111 section 4.3.4: a 304 updates the stored validators it carries.
-      if (!r.etag.empty()) etag = r.etag;
-      if (!r.last_modified.empty()) last_modified = r.last_modified;
-      failures = 0;
-      ++fetch_count;
-      since_full = r.conditional ? since_full + 1 : 0;
-      if (first_fetch == 0) first_fetch = now;
-      last_fetch = now;
-      next_due = now + interval;
-      break;
-    case FetchOutcome::kError: {
-      status = UrlStatus::kError;
-      ++failures;
-      if (failures >= p.max_failures) {
-        next_due = now + p.max_interval;
-      } else {
-        // Exponential backoff: error_backoff * 2^(failures-1), at most max_interval.
-        const int shift = static_cast<int>(std::min<int64_t>(failures - 1, 40));
-        const double wait = static_cast<double>(p.error_backoff) * std::ldexp(1.0, shift);
-        next_due = now + static_cast<int64_t>(std::min<double>(wait, p.max_interval));
-      }
-      break;
-    }
-    case FetchOutcome::kGone:
-      status = UrlStatus::kGone;
-      failures = 0;
-      next_due = now + p.max_interval;
-      break;
-    case FetchOutcome::kDisallowed:
-      status = UrlStatus::kDisallowed;
-      failures = 0;
-      next_due = now + std::clamp(p.initial_interval, p.min_interval, p.max_interval);
-      break;
-  }
-  d.interval = interval;
-  d.next_due = next_due;
+  const RecordDecision d = ApplyFetchReport(policy_, r, now, &row);
 
   update_.Reset()
-      .Bind(1, id)
-      .Bind(2, UrlStatusName(status))
-      .Bind(3, int64_t{r.http_status})
-      .Bind(4, etag)
-      .Bind(5, last_modified)
-      .Bind(6, content_hash);
-  update_.Bind(7, body_hash)
-      .Bind(8, first_fetch)
-      .Bind(9, last_fetch)
-      .Bind(10, last_change)
-      .Bind(11, next_due)
-      .Bind(12, interval)
-      .Bind(13, failures)
-      .Bind(14, fetch_count)
-      .Bind(15, since_full);
+      .Bind(1, row.id)
+      .Bind(2, UrlStatusName(row.status))
+      .Bind(3, int64_t{row.http_status})
+      .Bind(4, row.etag)
+      .Bind(5, row.last_modified)
+      .Bind(6, row.content_hash);
+  update_.Bind(7, row.body_hash)
+      .Bind(8, row.first_fetch)
+      .Bind(9, row.last_fetch)
+      .Bind(10, row.last_change)
+      .Bind(11, row.next_due)
+      .Bind(12, row.interval)
+      .Bind(13, row.failures)
+      .Bind(14, row.fetch_count)
+      .Bind(15, row.since_full);
   if (update_.Step() != SQLITE_DONE) return Error("update url");
   return d;
 }
