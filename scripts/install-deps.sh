@@ -8,9 +8,9 @@ if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 
 PKGS=(
   build-essential cmake pkg-config python3 time
+  zstd curl               # the zstd tool (tests read .zst parts) and curl (fetch benchmark baseline)
   libgumbo-dev            # HTML5 parser
   libicu-dev              # charset converters (GB18030, Big5-HKSCS), Unicode properties
-  libboost-locale-dev     # locale-aware text utilities
   libopencc-dev opencc    # phrase dictionaries for traditional -> simplified
   libuchardet-dev         # statistical charset detection when nothing is declared
   libre2-dev              # rule patterns, compiled once into sets
