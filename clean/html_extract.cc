@@ -34,6 +34,7 @@
 
 #include "dom.h"
 #include "extract_rules.h"
+#include "qingxi/ascii.h"
 #include "qingxi/extract.h"
 #include "qingxi/utf8.h"
 
@@ -110,12 +111,6 @@ TextStats MeasureText(std::string_view s) {
   return st;
 }
 
-std::string Lower(std::string_view s) {
-  std::string r(s);
-  for (char& c : r)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  return r;
-}
 
 // Appends `s` to *out with every run of white space (ASCII, NBSP, ideographic space, zero
 // width) turned into one space; *pending_space carries a run across text nodes.
@@ -291,7 +286,7 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
   std::string title_tag, og_title, meta_date;
   size_t meta_date_rank = rules_.date_meta.size();
   std::string time_date;
-  page.lang = Lower(doc.Attr(0, "lang"));
+  page.lang = ascii::Lower(doc.Attr(0, "lang"));
   for (uint32_t i = 0; i < n; ++i) {
     const dom::Node& nd = nodes[i];
     if (nd.type != NodeType::kElement) continue;
@@ -305,9 +300,9 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
         }
         break;
       case Tag::kMeta: {
-        std::string key = Lower(doc.Attr(i, "property"));
-        if (key.empty()) key = Lower(doc.Attr(i, "name"));
-        if (key.empty()) key = Lower(doc.Attr(i, "itemprop"));
+        std::string key = ascii::Lower(doc.Attr(i, "property"));
+        if (key.empty()) key = ascii::Lower(doc.Attr(i, "name"));
+        if (key.empty()) key = ascii::Lower(doc.Attr(i, "itemprop"));
         if (key.empty()) break;
         std::string_view content = doc.Attr(i, "content");
         if (content.empty()) break;
@@ -328,7 +323,7 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
         break;
       }
       case Tag::kLink:
-        if (page.canonical_url.empty() && Lower(doc.Attr(i, "rel")) == "canonical")
+        if (page.canonical_url.empty() && ascii::Lower(doc.Attr(i, "rel")) == "canonical")
           page.canonical_url = std::string(CutUtf8(doc.Attr(i, "href"), 4096));
         break;
       case Tag::kTime:

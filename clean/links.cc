@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <unordered_set>
 
+#include "qingxi/ascii.h"
 #include "dom.h"
 
 namespace qingxi {
@@ -23,16 +24,10 @@ std::string_view Trim(std::string_view s) {
   return s;
 }
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
 
 // True when the space-separated token list `list` holds `token` (ASCII case-insensitive).
 bool HasToken(std::string_view list, std::string_view token) {
-  std::string l = Lower(list);
+  std::string l = ascii::Lower(list);
   size_t i = 0;
   while (i < l.size()) {
     size_t j = l.find_first_of(" \t\n\f\r,", i);
@@ -46,7 +41,7 @@ bool HasToken(std::string_view list, std::string_view token) {
 // hrefs that name no fetchable document.
 bool Unfollowable(std::string_view href) {
   if (href.empty() || href.front() == '#') return true;
-  std::string head = Lower(href.substr(0, 12));
+  std::string head = ascii::Lower(href.substr(0, 12));
   for (const char* scheme : {"javascript:", "mailto:", "tel:", "data:", "sms:", "about:"})
     if (head.rfind(scheme, 0) == 0) return true;
   return false;
@@ -80,7 +75,7 @@ PageLinks ExtractPageLinks(std::string_view utf8_html, size_t max_links) {
           out.canonical = std::string(Trim(d.Attr(i, "href")));
         break;
       case dom::Tag::kMeta:
-        if (Lower(Trim(d.Attr(i, "name"))) == "robots" &&
+        if (ascii::Lower(Trim(d.Attr(i, "name"))) == "robots" &&
             (HasToken(d.Attr(i, "content"), "nofollow") || HasToken(d.Attr(i, "content"), "none")))
           out.nofollow_all = true;
         break;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "qingxi/ascii.h"
 #include "qingxi/charset.h"
 #include "qingxi/convert.h"
 #include "qingxi/text_cleaner.h"
@@ -12,23 +13,6 @@
 
 namespace qingxi {
 namespace {
-
-bool HasSuffix(std::string_view s, std::string_view suffix) {
-  if (s.size() < suffix.size()) return false;
-  for (size_t i = 0; i < suffix.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(s[s.size() - suffix.size() + i])) != suffix[i])
-      return false;
-  }
-  return true;
-}
-
-// Case-insensitive search for an ASCII needle.
-bool ContainsNoCase(std::string_view hay, std::string_view needle) {
-  auto it = std::search(hay.begin(), hay.end(), needle.begin(), needle.end(), [](char a, char b) {
-    return std::tolower(static_cast<unsigned char>(a)) == b;
-  });
-  return it != hay.end();
-}
 
 std::vector<std::string> SplitLines(std::string_view text) {
   std::vector<std::string> lines;
@@ -60,14 +44,15 @@ std::string Join(const std::vector<std::string>& parts) {
 
 InputKind Pipeline::Sniff(std::string_view bytes, std::string_view name_hint) {
   for (std::string_view ext : {".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx", ".jsp"})
-    if (HasSuffix(name_hint, ext)) return InputKind::kHtml;
-  if (HasSuffix(name_hint, ".txt") || HasSuffix(name_hint, ".text")) return InputKind::kText;
+    if (ascii::EndsWithIgnoreCase(name_hint, ext)) return InputKind::kHtml;
+  for (std::string_view ext : {".txt", ".text"})
+    if (ascii::EndsWithIgnoreCase(name_hint, ext)) return InputKind::kText;
   // WHATWG MIME sniffing looks for these tag openers at the start of the resource; real pages
   // often put junk before <html>, so the whole first 1 KiB is searched.
   std::string_view head = bytes.substr(0, 1024);
   for (std::string_view tag : {"<!doctype html", "<html", "<head", "<body", "<meta", "<title",
                                "<div", "<p>", "<p ", "<script", "<br", "<table", "<!--"})
-    if (ContainsNoCase(head, tag)) return InputKind::kHtml;
+    if (ascii::ContainsIgnoreCase(head, tag)) return InputKind::kHtml;
   return InputKind::kText;
 }
 

@@ -1,20 +1,19 @@
 #include "doc_source.h"
 
+#include <algorithm>
 #include <cerrno>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 
 #include <nlohmann/json.hpp>
 
+#include "qingxi/ascii.h"
 #include "qingxi/hash.h"
 
 namespace qingxi::cli {
 namespace {
-
-bool EndsWith(const std::string& s, const char* suffix) {
-  size_t n = std::strlen(suffix);
-  return s.size() >= n && s.compare(s.size() - n, n, suffix) == 0;
-}
 
 std::string StemOf(const std::string& path) {
   if (path == "-") return "stdin";
@@ -71,6 +70,7 @@ class JsonlSource : public DocSource {
       : f_(f), path_(std::move(path)), pending_(std::move(prefix)), max_bytes_(max_bytes) {}
   ~JsonlSource() override {
     if (f_ && f_ != stdin) std::fclose(f_);
+    free(buf_);
   }
   bool Next(DocTask* t) override {
     std::string line;
@@ -126,18 +126,26 @@ class JsonlSource : public DocSource {
       *line = std::move(pending_);
       pending_.clear();
     }
-    int c;
+    // getline reads a whole line per call (one fgetc per byte would lock the stream per byte);
+    // a line longer than the limit is kept up to the limit.
     bool any = !line->empty();
-    while ((c = std::fgetc(f_)) != EOF) {
+    ssize_t n = getline(&buf_, &cap_, f_);
+    if (n > 0) {
       any = true;
-      if (c == '\n') return true;
-      if (line->size() < max_bytes_ * 2) line->push_back(static_cast<char>(c));
+      size_t len = static_cast<size_t>(n);
+      if (buf_[len - 1] == '\n') --len;
+      const size_t limit = max_bytes_ * 2;
+      const size_t room = limit > line->size() ? limit - line->size() : 0;
+      line->append(buf_, std::min(len, room));
+    } else if (std::ferror(f_)) {
+      status_ = Status::IoError(path_ + ": " + std::strerror(errno));
     }
-    if (std::ferror(f_)) status_ = Status::IoError(path_ + ": " + std::strerror(errno));
     return any;
   }
 
   FILE* f_;
+  char* buf_ = nullptr;  // getline's buffer
+  size_t cap_ = 0;
   std::string path_, pending_;
   size_t max_bytes_;
   uint64_t line_no_ = 0;
@@ -178,10 +186,12 @@ std::unique_ptr<DocSource> DocSource::Open(const std::string& path, InputFormat 
   InputKind kind = format == InputFormat::kHtml ? InputKind::kHtml
                  : format == InputFormat::kText ? InputKind::kText : InputKind::kAuto;
   if (format == InputFormat::kAuto && path != "-") {
-    if (EndsWith(path, ".jsonl")) format = InputFormat::kJsonl;
-    else if (EndsWith(path, ".warc") || EndsWith(path, ".warc.gz") || EndsWith(path, ".wet") ||
-             EndsWith(path, ".wet.gz"))
-      format = InputFormat::kWarc;
+    if (ascii::EndsWithIgnoreCase(path, ".jsonl")) {
+      format = InputFormat::kJsonl;
+    } else {
+      for (std::string_view ext : {".warc", ".warc.gz", ".wet", ".wet.gz"})
+        if (ascii::EndsWithIgnoreCase(path, ext)) format = InputFormat::kWarc;
+    }
   }
   if (path != "-" && format != InputFormat::kJsonl && format != InputFormat::kWarc)
     return std::make_unique<FileSource>(path, kind);

@@ -8,19 +8,9 @@
 #include <cstring>
 #include <memory>
 
+#include "qingxi/ascii.h"
+
 namespace qingxi::cli {
-namespace {
-
-bool EndsWithNoCase(const std::string& s, const char* suffix) {
-  size_t n = std::strlen(suffix);
-  if (s.size() < n) return false;
-  for (size_t i = 0; i < n; ++i)
-    if (std::tolower(static_cast<unsigned char>(s[s.size() - n + i])) != suffix[i]) return false;
-  return true;
-}
-
-}  // namespace
-
 InputWalker::InputWalker(std::vector<std::string> args) {
   auto shared = std::make_shared<std::vector<std::string>>(std::move(args));
   auto index = std::make_shared<size_t>(0);
@@ -86,7 +76,7 @@ bool InputWalker::Next(InputFile* out, std::string* warning) {
 bool LooksLikeDocument(const std::string& path) {
   for (const char* ext : {".html", ".htm", ".xhtml", ".shtml", ".txt", ".text", ".warc", ".warc.gz",
                           ".wet", ".wet.gz", ".jsonl"})
-    if (EndsWithNoCase(path, ext)) return true;
+    if (ascii::EndsWithIgnoreCase(path, ext)) return true;
   FILE* f = std::fopen(path.c_str(), "rb");
   if (!f) return false;
   unsigned char buf[4096];

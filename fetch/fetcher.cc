@@ -27,6 +27,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "qingxi/ascii.h"
 #include "qingxi/fetch/robots.h"
 #include "qingxi/fetch/url.h"
 
@@ -67,19 +68,6 @@ const char* FetchErrorName(FetchError e) {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i)
-    if (Lower(a[i]) != Lower(b[i])) return false;
-  return true;
-}
-
-bool StartsWithIgnoreCase(std::string_view s, std::string_view prefix) {
-  return s.size() >= prefix.size() && EqualsIgnoreCase(s.substr(0, prefix.size()), prefix);
-}
 
 std::string_view TrimView(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
@@ -155,7 +143,7 @@ struct Transfer {
 const std::string* FindHeader(const std::vector<std::pair<std::string, std::string>>& headers,
                               std::string_view name) {
   for (const auto& h : headers)
-    if (EqualsIgnoreCase(h.first, name)) return &h.second;
+    if (ascii::EqualsIgnoreCase(h.first, name)) return &h.second;
   return nullptr;
 }
 
@@ -166,7 +154,7 @@ bool ContentTypeAccepted(const std::vector<std::string>& accepted, std::string_v
   std::string_view media = value.substr(0, value.find(';'));
   media = TrimView(media);
   for (const auto& a : accepted)
-    if (StartsWithIgnoreCase(media, a)) return true;
+    if (ascii::StartsWithIgnoreCase(media, a)) return true;
   return false;
 }
 

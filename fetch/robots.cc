@@ -12,6 +12,8 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "qingxi/ascii.h"
+
 namespace qingxi::fetch {
 namespace {
 
@@ -23,15 +25,6 @@ std::string_view Trim(std::string_view s) {
   while (!s.empty() && (IsSpace(s.back()) || s.back() == '\v' || s.back() == '\f'))
     s.remove_suffix(1);
   return s;
-}
-
-char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i)
-    if (Lower(a[i]) != Lower(b[i])) return false;
-  return true;
 }
 
 int HexValue(char c) {
@@ -66,7 +59,7 @@ Key ClassifyKey(std::string_view key) {
       {"crawl delay", Key::kCrawlDelay},
   };
   for (const auto& k : kKeys)
-    if (EqualsIgnoreCase(key, k.name)) return k.key;
+    if (ascii::EqualsIgnoreCase(key, k.name)) return k.key;
   return Key::kUnknown;
 }
 
@@ -212,7 +205,7 @@ RobotsTxt RobotsTxt::Parse(std::string_view body, std::string_view product_token
           group_global = true;
         } else {
           std::string_view token = ProductToken(value);
-          if (!token.empty() && EqualsIgnoreCase(token, product_token)) {
+          if (!token.empty() && ascii::EqualsIgnoreCase(token, product_token)) {
             group_specific = true;
             seen_specific = true;
           }

@@ -16,6 +16,7 @@
 #include <cstring>
 #include <ctime>
 
+#include "qingxi/ascii.h"
 #include "qingxi/fetch/url.h"
 
 namespace qingxi::fetch {
@@ -28,29 +29,11 @@ std::string Errno(const std::string& what, const std::string& path) {
   return what + " " + path + ": " + std::strerror(errno);
 }
 
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    char x = a[i], y = b[i];
-    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x + 32);
-    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y + 32);
-    if (x != y) return false;
-  }
-  return true;
-}
-
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
     s.remove_suffix(1);
   return s;
-}
-
-std::string LowerAscii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  return out;
 }
 
 // Splits "Name: value" lines (CRLF or LF ended, obs-fold continuation lines joined, RFC 9112
@@ -79,7 +62,7 @@ std::vector<std::pair<std::string, std::string>> ParseFields(std::string_view bl
 std::string FieldValue(const std::vector<std::pair<std::string, std::string>>& fields,
                        std::string_view name) {
   for (const auto& [k, v] : fields)
-    if (EqualsIgnoreCase(k, name)) return v;
+    if (ascii::EqualsIgnoreCase(k, name)) return v;
   return std::string();
 }
 
@@ -512,7 +495,7 @@ Status ParseHttpResponse(std::string_view message, uint64_t max_body_bytes, Warc
 
   std::string decoded;
   std::string current(body);
-  if (LowerAscii(FieldValue(out->http_headers, "Transfer-Encoding")).find("chunked") !=
+  if (ascii::Lower(FieldValue(out->http_headers, "Transfer-Encoding")).find("chunked") !=
       std::string::npos) {
     bool incomplete = false;
     if (Dechunk(current, max_body_bytes, &decoded, &incomplete)) {
@@ -524,7 +507,7 @@ Status ParseHttpResponse(std::string_view message, uint64_t max_body_bytes, Warc
     }
   }
   // Content codings apply in the order listed; undo them from the last (RFC 9110 8.4).
-  std::string encodings = LowerAscii(FieldValue(out->http_headers, "Content-Encoding"));
+  std::string encodings = ascii::Lower(FieldValue(out->http_headers, "Content-Encoding"));
   std::vector<std::string> list;
   for (size_t p = 0; p <= encodings.size();) {
     size_t comma = encodings.find(',', p);
@@ -615,7 +598,7 @@ Result<bool> WarcReader::Next(WarcRecord* record) {
     record->warc_content_type = FieldValue(fields, "Content-Type");
     record->warc_headers = std::move(fields);
     const bool http =
-        LowerAscii(record->warc_content_type).find("application/http") != std::string::npos;
+        ascii::Lower(record->warc_content_type).find("application/http") != std::string::npos;
     if (http && (type == "response" || type == "revisit")) {
       Status ps = ParseHttpResponse(block, options_.max_body_bytes, record);
       if (!ps.ok()) {
@@ -777,7 +760,7 @@ Result<std::string> HttpRequestHead(
                     u->PathAndQuery() + " HTTP/1.1\r\nHost: " + host + "\r\n";
   std::vector<std::pair<std::string, std::string>> rest;
   for (const auto& kv : headers)
-    if (!EqualsIgnoreCase(kv.first, "Host")) rest.push_back(kv);
+    if (!ascii::EqualsIgnoreCase(kv.first, "Host")) rest.push_back(kv);
   Status s = AppendHeaders(rest, &out);
   if (!s.ok()) return s;
   return out;
@@ -969,8 +952,8 @@ std::string RewriteHead(std::string_view head, size_t body_size) {
     if (!first) {
       size_t colon = line.find(':');
       std::string_view name = colon == std::string_view::npos ? line : Trim(line.substr(0, colon));
-      if (EqualsIgnoreCase(name, "Transfer-Encoding") ||
-          EqualsIgnoreCase(name, "Content-Encoding") || EqualsIgnoreCase(name, "Content-Length")) {
+      if (ascii::EqualsIgnoreCase(name, "Transfer-Encoding") ||
+          ascii::EqualsIgnoreCase(name, "Content-Encoding") || ascii::EqualsIgnoreCase(name, "Content-Length")) {
         out += "X-Crawler-";
       }
     }
@@ -1028,7 +1011,7 @@ Status WarcWriter::EncodeExchange(const WarcExchange& ex, std::string* out,
   bool incomplete = false;
   const bool chunked =
       !options_.body_is_decoded &&
-      LowerAscii(FieldValue(ParseFields(ex.response_head), "Transfer-Encoding")).find("chunked") !=
+      ascii::Lower(FieldValue(ParseFields(ex.response_head), "Transfer-Encoding")).find("chunked") !=
           std::string::npos &&
       Dechunk(ex.body, ex.body.size(), &dechunked, &incomplete);
   rf.emplace_back("WARC-Payload-Digest", WarcSha1Digest(chunked ? dechunked : ex.body));
