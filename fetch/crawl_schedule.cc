@@ -19,6 +19,16 @@ RecordDecision ApplyFetchReport(const CrawlPolicy& p, const FetchReport& r, int6
                                  static_cast<int64_t>(std::llround(interval / p.changed_divisor)));
   };
   int64_t next_due = now;
+  // The server answered (200 or 304): the bookkeeping both share; the next visit is one
+  // interval away.
+  auto answered = [&] {
+    row->failures = 0;
+    ++row->fetch_count;
+    row->since_full = r.conditional ? row->since_full + 1 : 0;
+    if (row->first_fetch == 0) row->first_fetch = now;
+    row->last_fetch = now;
+    next_due = now + interval;
+  };
   switch (r.outcome) {
     case FetchOutcome::kFetched: {
       const bool first = row->content_hash.empty();
@@ -37,12 +47,7 @@ RecordDecision ApplyFetchReport(const CrawlPolicy& p, const FetchReport& r, int6
       row->etag = r.etag;
       row->last_modified = r.last_modified;
       if (d.changed) row->last_change = now;
-      row->failures = 0;
-      ++row->fetch_count;
-      row->since_full = r.conditional ? row->since_full + 1 : 0;
-      if (row->first_fetch == 0) row->first_fetch = now;
-      row->last_fetch = now;
-      next_due = now + interval;
+      answered();
       break;
     }
     case FetchOutcome::kNotModified:
@@ -51,12 +56,7 @@ RecordDecision ApplyFetchReport(const CrawlPolicy& p, const FetchReport& r, int6
       // RFC 9111 section 4.3.4: a 304 updates the stored validators it carries.
       if (!r.etag.empty()) row->etag = r.etag;
       if (!r.last_modified.empty()) row->last_modified = r.last_modified;
-      row->failures = 0;
-      ++row->fetch_count;
-      row->since_full = r.conditional ? row->since_full + 1 : 0;
-      if (row->first_fetch == 0) row->first_fetch = now;
-      row->last_fetch = now;
-      next_due = now + interval;
+      answered();
       break;
     case FetchOutcome::kError: {
       row->status = UrlStatus::kError;
