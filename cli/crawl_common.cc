@@ -61,9 +61,10 @@ void AddNetOptions(CLI::App* app, NetOptions* o) {
       ->capture_default_str()->check(CLI::Range(0.1, 86400.0));
   app->add_option("--connect-timeout", o->connect_timeout_s, "seconds to connect")
       ->capture_default_str()->check(CLI::Range(0.1, 3600.0));
-  app->add_option("--max-bytes", o->max_bytes, "largest body kept (decoded bytes); longer "
-                  "bodies are cut (fetch: not archived, counted as errors; crawl: cleaned and "
-                  "flagged \"truncated\")")->capture_default_str();
+  app->add_option("--max-bytes", o->max_bytes, "largest body kept; longer bodies are cut "
+                  "(fetch: bytes as sent, still gzip/br/zstd-coded; such a response is not "
+                  "archived and counts as an error; crawl: decoded bytes, cleaned and flagged "
+                  "\"truncated\")")->capture_default_str();
   app->add_option("--retries", o->retries, "further attempts after a 429, 5xx or network "
                   "failure")->capture_default_str()->check(CLI::Range(0, 20));
   app->add_flag("--no-robots", o->no_robots, "do NOT fetch or obey robots.txt (only for sites "

@@ -157,7 +157,12 @@ int RunFetch(int argc, char** argv) {
                  archived.size());
 
   fetch::FetchOptions fopt = MakeFetchOptions(net, "fetch");
+  // The archive keeps each body as the server sent it (gzip, br, zstd): WARC's payload is the
+  // entity body, and a coded body costs neither an inflate now nor a deflate of the inflated
+  // bytes in the gzip member. Readers decode it (`qingxi clean` does, bounded).
+  fopt.decode_content = false;
   fetch::WarcWriterOptions wopt;
+  wopt.body_coding = fetch::WarcWriterOptions::BodyCoding::kContentCoded;
   wopt.operator_contact = net.contact;
   wopt.user_agent = fopt.user_agent + (fopt.contact.empty() ? "" : " (+" + fopt.contact + ")");
   wopt.robots_obeyed = fopt.obey_robots;

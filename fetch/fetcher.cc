@@ -132,6 +132,7 @@ struct Transfer {
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;
   size_t body_limit = 0;
+  bool decoded = true;  // libcurl removes the Content-Encoding of this transfer's body
   const std::vector<std::string>* accept_types = nullptr;
   bool allow_private = false;
   bool address_refused = false;
@@ -183,13 +184,19 @@ size_t OnHeader(char* data, size_t size, size_t nmemb, void* user) {
         t->type_rejected = true;
         return 0;  // aborts the transfer with CURLE_WRITE_ERROR
       }
+      // Content-Length counts the bytes as sent: it bounds the body delivered when that is
+      // not decoded, or when there is no coding to undo.
       const std::string* cl = FindHeader(t->headers, "content-length");
-      if (cl && !FindHeader(t->headers, "content-encoding")) {
+      if (cl && (!t->decoded || !FindHeader(t->headers, "content-encoding"))) {
         char* end = nullptr;
         unsigned long long n = std::strtoull(cl->c_str(), &end, 10);
-        if (end != cl->c_str() && n > t->body_limit) {
-          t->too_large = true;
-          return 0;
+        if (end != cl->c_str()) {
+          if (n > t->body_limit) {
+            t->too_large = true;
+            return 0;
+          }
+          // One allocation for the whole body (an untouched reservation costs no memory).
+          if (!t->decoded) t->body.reserve(std::min<unsigned long long>(n, 1u << 20));
         }
       }
     }
@@ -214,8 +221,8 @@ size_t OnBody(char* data, size_t size, size_t nmemb, void* user) {
   auto* t = static_cast<Transfer*>(user);
   const size_t len = size * nmemb;
   if (t->body.size() + len > t->body_limit) {
-    // Bounded memory and bounded decompression: libcurl hands us decoded bytes, so cutting
-    // here also stops a small gzip bomb from inflating further.
+    // Bounded memory and bounded decompression: when it decodes, libcurl hands us decoded
+    // bytes, so cutting here also stops a small gzip bomb from inflating further.
     t->body.append(data, t->body_limit - t->body.size());
     t->too_large = true;
     return 0;
@@ -499,7 +506,8 @@ class Fetcher::Engine {
     curl_easy_setopt(e, CURLOPT_OPENSOCKETFUNCTION, OnOpenSocket);
     curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
     curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
-    curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");  // every encoding this libcurl decodes
+    // Offer every coding this libcurl decodes; whether it decodes is set per transfer.
+    curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");
     curl_easy_setopt(e, CURLOPT_USERAGENT, user_agent_.c_str());
     curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(opt_.connect_timeout_ms));
     curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, static_cast<long>(opt_.timeout_ms));
@@ -549,6 +557,7 @@ class Fetcher::Engine {
     t->is_robots = true;
     t->robots_origin = origin;
     t->body_limit = kRobotsMaxParseBytes;
+    curl_easy_setopt(t->easy, CURLOPT_HTTP_CONTENT_DECODING, 1L);  // the rules must be read
     h->robots_in_flight = true;
     // RFC 9309 section 2.3.1.2: follow at least five consecutive redirects.
     curl_easy_setopt(t->easy, CURLOPT_FOLLOWLOCATION, 1L);
@@ -565,6 +574,8 @@ class Fetcher::Engine {
     Transfer* t = NewTransfer(h);
     t->pending = std::move(p);
     t->body_limit = opt_.max_body_bytes;
+    t->decoded = opt_.decode_content;
+    curl_easy_setopt(t->easy, CURLOPT_HTTP_CONTENT_DECODING, t->decoded ? 1L : 0L);
     // The engine follows page redirects itself (see FollowRedirect), one hop per transfer.
     curl_easy_setopt(t->easy, CURLOPT_FOLLOWLOCATION, 0L);
     curl_easy_setopt(t->easy, CURLOPT_URL, t->pending.fetch_url.c_str());
@@ -579,8 +590,7 @@ class Fetcher::Engine {
             t->request_headers, ("If-None-Match: " + t->pending.request.etag).c_str());
       if (!t->pending.request.last_modified.empty())
         t->request_headers = curl_slist_append(
-            t->request_headers,
-            ("If-Modified-Since: " + t->pending.request.last_modified).c_str());
+            t->request_headers, ("If-Modified-Since: " + t->pending.request.last_modified).c_str());
       headers = t->request_headers;
     }
     curl_easy_setopt(t->easy, CURLOPT_HTTPHEADER, headers);
@@ -854,8 +864,8 @@ class Fetcher::Engine {
   const Sink& sink_;
   std::mt19937_64 rng_;
   std::string user_agent_, robots_token_, accept_header_;
-  curl_slist* resolve_ = nullptr;  // FetchOptions::resolve, for CURLOPT_RESOLVE
-  bool resolve_loaded_ = false;    // resolve_ is in the multi handle's DNS cache
+  curl_slist* resolve_ = nullptr;      // FetchOptions::resolve, for CURLOPT_RESOLVE
+  bool resolve_loaded_ = false;        // resolve_ is in the multi handle's DNS cache
   curl_slist* accept_only_ = nullptr;  // the request headers of a page without validators
   int max_transfers_ = 1, max_per_host_ = 1;
   CURLM* multi_ = nullptr;

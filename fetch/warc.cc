@@ -2,6 +2,7 @@
 // members as in the specification's annex D ("each record compressed individually").
 #include "qingxi/fetch/warc.h"
 
+#include <brotli/decode.h>
 #include <fcntl.h>
 #include <libdeflate.h>
 #include <openssl/evp.h>
@@ -107,8 +108,7 @@ void AppendGzipMember(std::string_view in, int level, std::string* out) {
   }
   // Out of memory for the compressor (or a bound that did not hold): zlib, as a fallback.
   z_stream zs{};
-  deflateInit2(&zs, level < 1 ? 1 : std::min(level, 9), Z_DEFLATED, 15 + 16, 8,
-               Z_DEFAULT_STRATEGY);
+  deflateInit2(&zs, level < 1 ? 1 : std::min(level, 9), Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
   out->resize(old + deflateBound(&zs, in.size()) + 32);
   zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
   zs.avail_in = static_cast<uInt>(in.size());
@@ -176,6 +176,33 @@ bool ZstdAll(std::string_view in, uint64_t max_out, std::string* out, bool* cut)
   }
   ZSTD_freeDStream(ds);
   return ok;
+}
+
+// Brotli (RFC 7932), bounded like the others: decoding stops at max_out bytes.
+bool BrotliAll(std::string_view in, uint64_t max_out, std::string* out, bool* cut) {
+  BrotliDecoderState* st = BrotliDecoderCreateInstance(nullptr, nullptr, nullptr);
+  if (st == nullptr) return false;
+  out->clear();
+  const uint8_t* next_in = reinterpret_cast<const uint8_t*>(in.data());
+  size_t avail_in = in.size();
+  char buf[64 * 1024];
+  BrotliDecoderResult rc = BROTLI_DECODER_RESULT_NEEDS_MORE_OUTPUT;
+  while (rc == BROTLI_DECODER_RESULT_NEEDS_MORE_OUTPUT) {
+    uint8_t* next_out = reinterpret_cast<uint8_t*>(buf);
+    size_t avail_out = sizeof(buf);
+    rc = BrotliDecoderDecompressStream(st, &avail_in, &next_in, &avail_out, &next_out, nullptr);
+    const size_t got = sizeof(buf) - avail_out;
+    if (out->size() + got > max_out) {
+      out->append(buf, max_out - out->size());
+      *cut = true;
+      break;
+    }
+    out->append(buf, got);
+  }
+  BrotliDecoderDestroyInstance(st);
+  // As for gzip: a body cut short by the server still yields what was decoded.
+  return rc == BROTLI_DECODER_RESULT_SUCCESS || *cut ||
+         (rc == BROTLI_DECODER_RESULT_NEEDS_MORE_INPUT && !out->empty());
 }
 
 // RFC 9112 section 7.1: chunked transfer coding. Returns false on malformed framing.
@@ -261,13 +288,28 @@ bool StartsLikeWarc(const std::string& path) {
 
 }  // namespace
 
-std::string WarcSha1Digest(std::string_view data) {
+namespace {
+// SHA-1 over the concatenation of `parts`, in WARC's "sha1:<base32>" form. OpenSSL 3 looks an
+// algorithm up in its provider registry (under a lock) on every implicit use such as
+// EVP_sha1(); fetching it once and reusing one context per thread keeps a digest at the cost
+// of hashing (OpenSSL's "explicit fetching" advice).
+std::string Sha1Digest(std::initializer_list<std::string_view> parts) {
+  static EVP_MD* const kSha1 = EVP_MD_fetch(nullptr, "SHA1", nullptr);
+  struct Ctx {
+    EVP_MD_CTX* ctx = EVP_MD_CTX_new();
+    ~Ctx() { EVP_MD_CTX_free(ctx); }
+  };
+  thread_local Ctx tl;
   unsigned char md[EVP_MAX_MD_SIZE];
   unsigned int len = 0;
-  EVP_Digest(data.data(), data.size(), md, &len, EVP_sha1(), nullptr);
+  const EVP_MD* algo = kSha1 != nullptr ? kSha1 : EVP_sha1();
+  if (tl.ctx == nullptr || EVP_DigestInit_ex(tl.ctx, algo, nullptr) != 1) return "sha1:";
+  for (std::string_view p : parts) EVP_DigestUpdate(tl.ctx, p.data(), p.size());
+  EVP_DigestFinal_ex(tl.ctx, md, &len);
   // RFC 4648 section 6 base32; 20 bytes are exactly 32 characters, no padding.
   static const char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
   std::string out = "sha1:";
+  out.reserve(5 + 32);
   uint32_t buffer = 0;
   int bits = 0;
   for (unsigned int i = 0; i < len; ++i) {
@@ -281,14 +323,24 @@ std::string WarcSha1Digest(std::string_view data) {
   if (bits > 0) out.push_back(kAlphabet[(buffer << (5 - bits)) & 31]);
   return out;
 }
+}  // namespace
+
+std::string WarcSha1Digest(std::string_view data) { return Sha1Digest({data}); }
 
 std::string WarcDate(int64_t unix_seconds) {
-  time_t t = static_cast<time_t>(unix_seconds);
-  struct tm tm;
-  gmtime_r(&t, &tm);
-  char buf[32];
-  strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
+  // A busy archiver dates thousands of records within one second: format each second once.
+  thread_local int64_t cached_second = INT64_MIN;
+  thread_local std::string cached;
+  if (unix_seconds != cached_second) {
+    time_t t = static_cast<time_t>(unix_seconds);
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    char buf[32];
+    strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm);
+    cached = buf;
+    cached_second = unix_seconds;
+  }
+  return cached;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -526,6 +578,8 @@ Status ParseHttpResponse(std::string_view message, uint64_t max_body_bytes, Warc
            InflateAll(current, -15, max_body_bytes, &decoded, &cut);
     } else if (*it == "zstd") {
       ok = ZstdAll(current, max_body_bytes, &decoded, &cut);
+    } else if (*it == "br") {
+      ok = BrotliAll(current, max_body_bytes, &decoded, &cut);
     } else {
       out->notes.push_back("content-encoding " + *it + " not decoded");
       break;
@@ -784,19 +838,26 @@ std::string WarcWriter::NewRecordId() const {
   uint64_t lo = SplitMix(&s1);
   hi = (hi & 0xFFFFFFFFFFFF0FFFull) | 0x0000000000004000ull;
   lo = (lo & 0x3FFFFFFFFFFFFFFFull) | 0x8000000000000000ull;
-  char buf[64];
-  snprintf(buf, sizeof(buf), "<urn:uuid:%08x-%04x-%04x-%04x-%012llx>",
-           static_cast<unsigned>(hi >> 32), static_cast<unsigned>((hi >> 16) & 0xFFFF),
-           static_cast<unsigned>(hi & 0xFFFF), static_cast<unsigned>(lo >> 48),
-           static_cast<unsigned long long>(lo & 0xFFFFFFFFFFFFull));
-  return buf;
+  // "<urn:uuid:xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx>", the 32 hex digits of hi and lo.
+  static const char kHex[] = "0123456789abcdef";
+  std::string id = "<urn:uuid:xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx>";
+  size_t pos = 10;
+  for (int i = 0; i < 32; ++i) {
+    if (id[pos] == '-') ++pos;
+    const uint64_t word = i < 16 ? hi : lo;
+    id[pos++] = kHex[(word >> (60 - 4 * (i % 16))) & 0xF];
+  }
+  return id;
 }
 
 std::string WarcWriter::Record(std::string_view type, std::string_view id,
                                const std::vector<std::pair<std::string, std::string>>& fields,
-                               std::string_view content_type, std::string_view block) {
+                               std::string_view content_type,
+                               std::initializer_list<std::string_view> block) {
+  size_t block_size = 0;
+  for (std::string_view part : block) block_size += part.size();
   std::string r;
-  r.reserve(block.size() + 512);
+  r.reserve(block_size + 512);
   r += "WARC/1.1\r\nWARC-Type: ";
   r += type;
   r += "\r\nWARC-Record-ID: ";
@@ -814,16 +875,16 @@ std::string WarcWriter::Record(std::string_view type, std::string_view id,
     r += "\r\n";
   }
   r += "Content-Length: ";
-  r += std::to_string(block.size());
+  r += std::to_string(block_size);
   r += "\r\n\r\n";
-  r += block;
+  for (std::string_view part : block) r += part;
   r += "\r\n\r\n";
   return r;
 }
 
-void WarcWriter::EncodeRecord(std::string_view record, std::string* out) const {
+void WarcWriter::EncodeRecord(std::string_view record, std::string* out, int level) const {
   if (gzip_) {
-    AppendGzipMember(record, options_.gzip_level, out);
+    AppendGzipMember(record, record.size() < options_.store_below_bytes ? 0 : level, out);
   } else {
     out->append(record);
   }
@@ -831,7 +892,7 @@ void WarcWriter::EncodeRecord(std::string_view record, std::string* out) const {
 
 Status WarcWriter::AppendMembers(const std::vector<std::string>& records) {
   buffer_.clear();
-  for (const std::string& r : records) EncodeRecord(r, &buffer_);
+  for (const std::string& r : records) EncodeRecord(r, &buffer_, options_.gzip_level);
   return AppendEncoded(buffer_);
 }
 
@@ -915,7 +976,7 @@ Result<std::unique_ptr<WarcWriter>> WarcWriter::Open(const std::string& path,
         {"WARC-Date", WarcDate(time(nullptr))},
         {"WARC-Filename", slash == std::string::npos ? path : path.substr(slash + 1)}};
     Status s = w->AppendMembers(
-        {w->Record("warcinfo", w->warcinfo_id_, fields, "application/warc-fields", info)});
+        {w->Record("warcinfo", w->warcinfo_id_, fields, "application/warc-fields", {info})});
     if (!s.ok()) return s;
   } else {
     // Continue an existing file: later records name its warcinfo record.
@@ -933,8 +994,9 @@ Result<std::unique_ptr<WarcWriter>> WarcWriter::Open(const std::string& path,
 }
 
 namespace {
-// The response head as it describes `body_size` decoded bytes (see warc.h).
-std::string RewriteHead(std::string_view head, size_t body_size) {
+// The response head as it describes a body of `body_size` bytes with its transfer coding (and,
+// when `content_decoded`, its content coding) removed (see warc.h).
+std::string RewriteHead(std::string_view head, size_t body_size, bool content_decoded) {
   std::string out;
   out.reserve(head.size() + 64);
   size_t pos = 0;
@@ -953,7 +1015,8 @@ std::string RewriteHead(std::string_view head, size_t body_size) {
       size_t colon = line.find(':');
       std::string_view name = colon == std::string_view::npos ? line : Trim(line.substr(0, colon));
       if (ascii::EqualsIgnoreCase(name, "Transfer-Encoding") ||
-          ascii::EqualsIgnoreCase(name, "Content-Encoding") || ascii::EqualsIgnoreCase(name, "Content-Length")) {
+          ascii::EqualsIgnoreCase(name, "Content-Length") ||
+          (content_decoded && ascii::EqualsIgnoreCase(name, "Content-Encoding"))) {
         out += "X-Crawler-";
       }
     }
@@ -984,42 +1047,62 @@ Status WarcWriter::EncodeExchange(const WarcExchange& ex, std::string* out,
   const int64_t t = ex.fetch_time > 0 ? ex.fetch_time : static_cast<int64_t>(time(nullptr));
   const std::string date = WarcDate(t);
 
+  using BodyCoding = WarcWriterOptions::BodyCoding;
   std::string head;
-  if (options_.body_is_decoded) {
-    head = RewriteHead(ex.response_head, ex.body.size());
+  if (options_.body_coding != BodyCoding::kRaw) {
+    head =
+        RewriteHead(ex.response_head, ex.body.size(), options_.body_coding == BodyCoding::kDecoded);
   } else {
     head = ex.response_head;
     if (head.size() < 4 || head.compare(head.size() - 4, 4, "\r\n\r\n") != 0) head += "\r\n";
   }
-  std::string block = head;
-  block += ex.body;
 
-  std::string request = ex.request;
-  if (request.empty()) request = "GET " + ex.target_uri + " HTTP/1.1\r\n\r\n";
+  std::string fallback_request;
+  std::string_view request = ex.request;
+  if (request.empty()) {
+    fallback_request = "GET " + ex.target_uri + " HTTP/1.1\r\n\r\n";
+    request = fallback_request;
+  }
 
   const std::string resp_id = NewRecordId();
   const std::string req_id = NewRecordId();
-  std::vector<std::pair<std::string, std::string>> rf = {{"WARC-Date", date},
-                                                         {"WARC-Target-URI", ex.target_uri}};
+  std::vector<std::pair<std::string, std::string>> rf;
+  rf.reserve(8);
+  rf.emplace_back("WARC-Date", date);
+  rf.emplace_back("WARC-Target-URI", ex.target_uri);
   if (!ex.ip_address.empty()) rf.emplace_back("WARC-IP-Address", ex.ip_address);
   if (!warcinfo_id_.empty()) rf.emplace_back("WARC-Warcinfo-ID", warcinfo_id_);
   std::vector<std::pair<std::string, std::string>> qf = rf;
   rf.emplace_back("WARC-Concurrent-To", req_id);
-  rf.emplace_back("WARC-Block-Digest", WarcSha1Digest(block));
+  rf.emplace_back("WARC-Block-Digest", Sha1Digest({head, ex.body}));
   // The payload digest covers the entity after transfer decoding (WARC 1.1 section 5.9).
   std::string dechunked;
   bool incomplete = false;
-  const bool chunked =
-      !options_.body_is_decoded &&
-      ascii::Lower(FieldValue(ParseFields(ex.response_head), "Transfer-Encoding")).find("chunked") !=
-          std::string::npos &&
-      Dechunk(ex.body, ex.body.size(), &dechunked, &incomplete);
+  bool chunked = false;
+  // A body still under its content coding (gzip, br, zstd) does not deflate any further: its
+  // gzip member is written with stored blocks, which costs a copy instead of a deflate pass
+  // (and a per-member set-up that dominates for small pages) for a member a few hundred bytes
+  // larger, the response head's share.
+  bool coded = false;
+  if (options_.body_coding != BodyCoding::kDecoded) {
+    const auto fields = ParseFields(ex.response_head);
+    chunked = options_.body_coding == BodyCoding::kRaw &&
+              ascii::Lower(FieldValue(fields, "Transfer-Encoding")).find("chunked") !=
+                  std::string::npos &&
+              Dechunk(ex.body, ex.body.size(), &dechunked, &incomplete);
+    const std::string coding =
+        ascii::Lower(std::string(Trim(FieldValue(fields, "Content-Encoding"))));
+    coded = !coding.empty() && coding != "identity";
+  }
   rf.emplace_back("WARC-Payload-Digest", WarcSha1Digest(chunked ? dechunked : ex.body));
   qf.emplace_back("WARC-Concurrent-To", resp_id);
   qf.emplace_back("WARC-Block-Digest", WarcSha1Digest(request));
 
-  EncodeRecord(Record("response", resp_id, rf, "application/http;msgtype=response", block), out);
-  EncodeRecord(Record("request", req_id, qf, "application/http;msgtype=request", request), out);
+  EncodeRecord(
+      Record("response", resp_id, rf, "application/http;msgtype=response", {head, ex.body}), out,
+      coded ? 0 : options_.gzip_level);
+  EncodeRecord(Record("request", req_id, qf, "application/http;msgtype=request", {request}), out,
+               options_.gzip_level);
   if (response_id != nullptr) *response_id = resp_id;
   return Status::Ok();
 }
@@ -1042,7 +1125,7 @@ Status WarcWriter::WriteRecord(std::string_view type, std::string_view target_ur
     f.push_back(kv);
   }
   f.emplace_back("WARC-Block-Digest", WarcSha1Digest(block));
-  Status s = AppendMembers({Record(type, id, f, content_type, block)});
+  Status s = AppendMembers({Record(type, id, f, content_type, {block})});
   if (s.ok() && record_id != nullptr) *record_id = id;
   return s;
 }

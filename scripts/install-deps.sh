@@ -25,6 +25,7 @@ PKGS=(
   postgresql-15           # loopback PostgreSQL for the shared-crawl tests (the tests start their own)
   libzstd-dev zlib1g-dev  # compressed WARC / output
   libdeflate-dev          # fast gzip members when writing .warc.gz
+  libbrotli-dev           # brotli-coded bodies in WARC records
   libgtest-dev libgmock-dev googletest libbenchmark-dev
 )
 if [ "${QINGXI_SKIP_APT_UPDATE:-0}" != "1" ]; then

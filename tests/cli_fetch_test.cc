@@ -90,6 +90,7 @@ TEST(CliFetch, WarcRoundTripThroughClean) {
   ASSERT_TRUE(reader.ok());
   std::map<std::string, int> types;
   std::set<std::string> targets;
+  int stored_coded = 0;
   fetch::WarcRecord rec;
   while (true) {
     auto got = (*reader)->Next(&rec);
@@ -102,6 +103,12 @@ TEST(CliFetch, WarcRoundTripThroughClean) {
       for (const auto& [k, v] : rec.warc_headers) has_digest |= k == "WARC-Payload-Digest";
       EXPECT_TRUE(has_digest) << rec.target_uri;
       EXPECT_EQ(rec.ip_address, "127.0.0.1");
+      // nginx gzips the pages: the archive keeps them as sent, the reader decodes them.
+      if (rec.HttpHeader("Content-Encoding") == "gzip") {
+        ++stored_coded;
+        EXPECT_NE(rec.body.find("</html>"), std::string::npos) << rec.target_uri;
+        EXPECT_TRUE(rec.notes.empty()) << rec.target_uri;
+      }
     }
   }
   EXPECT_FALSE((*reader)->truncated());
@@ -109,6 +116,7 @@ TEST(CliFetch, WarcRoundTripThroughClean) {
   EXPECT_EQ(types["response"], 8);
   EXPECT_EQ(types["request"], 8);
   EXPECT_TRUE(targets.count(faults.Url("/gbk")));
+  EXPECT_GE(stored_coded, 5) << "the five nginx pages are stored gzip-coded";
 
   // Cleaning the WARC: one record per 2xx response, the HTTP charset honoured.
   ASSERT_EQ(RunCommand(BinaryPath() + " clean -q " + dir + "/pages.warc.gz", &out), 0);

@@ -425,6 +425,33 @@ TEST_F(FetcherTest, GzipIsDecodedAndWireBytesCounted) {
   EXPECT_TRUE(asked);
 }
 
+TEST_F(FetcherTest, UndecodedBodiesArriveAsSentAndAreBoundedAsSent) {
+  StartServer();
+  FetchOptions o = TestOptions();
+  o.decode_content = false;
+  FetchResponse r = FetchOne(o, server_.Url("/gzip"));
+  ASSERT_TRUE(r.ok()) << r.error_message;
+  EXPECT_EQ(r.Header("content-encoding"), "gzip");
+  ASSERT_GE(r.body.size(), 2u);
+  EXPECT_EQ(r.body.substr(0, 2), "\x1f\x8b") << "the gzip stream itself";
+  EXPECT_EQ(r.wire_bytes, r.body.size());
+  EXPECT_EQ(r.body.find("清洗测试页面"), std::string::npos);
+  bool asked = false;
+  for (const auto& e : server_.Log())
+    if (e.path == "/gzip") asked = e.accept_encoding.find("gzip") != std::string::npos;
+  EXPECT_TRUE(asked) << "codings are still offered";
+
+  // The limit counts the bytes as sent: a body that inflates far beyond it still passes ...
+  const size_t coded = r.body.size();
+  o.max_body_bytes = coded + 16;
+  r = FetchOne(o, server_.Url("/gzip"));
+  EXPECT_TRUE(r.ok()) << r.error_message;
+  // ... and one whose coded bytes exceed it does not.
+  o.max_body_bytes = coded / 2;
+  r = FetchOne(o, server_.Url("/gzip"));
+  EXPECT_EQ(r.error, FetchError::kBodyTooLarge);
+}
+
 TEST_F(FetcherTest, LegacyCharsetBytesAndHeadersArePassedThroughUntouched) {
   StartServer();
   auto r =

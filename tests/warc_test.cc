@@ -1,8 +1,10 @@
 // Tests for qingxi/fetch/warc.h: digests, write -> read round trips (gzip per record and plain),
 // torn tails from an interrupted write and their repair, chunked and compressed HTTP bodies,
-// size bounds, and hand-written Common Crawl WARC and WET records.
+// brotli/zstd-coded bodies stored as sent, size bounds, and hand-written Common Crawl WARC and WET
+// records.
 #include "qingxi/fetch/warc.h"
 
+#include <brotli/encode.h>
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -338,7 +340,8 @@ TEST(WarcReader, RawChunkedAndGzipBodiesAreDecoded) {
   chunked += hex(gz.size() - b) + "\r\n" + gz.substr(b) + "\r\n0\r\nX-Trailer: 1\r\n\r\n";
   {
     WarcWriterOptions o;
-    o.body_is_decoded = false;  // record the bytes as they came off the wire
+    o.body_coding =
+        WarcWriterOptions::BodyCoding::kRaw;  // record the bytes as they came off the wire
     auto w = WarcWriter::Open(path, o);
     ASSERT_TRUE(w.ok());
     WarcExchange ex = Exchange(0);
@@ -361,6 +364,125 @@ TEST(WarcReader, RawChunkedAndGzipBodiesAreDecoded) {
   EXPECT_EQ(recs[0].body, text);
   EXPECT_TRUE(recs[0].notes.empty()) << recs[0].notes[0];
   EXPECT_EQ(recs[1].body, text);
+}
+
+// The gzip members of a file: the BTYPE of each member's first deflate block (0: stored).
+std::vector<int> MemberBlockTypes(const std::string& data) {
+  std::vector<int> types;
+  size_t pos = 0;
+  while (pos + 18 <= data.size()) {
+    // The writer's members have the 10-byte header without optional fields (FLG = 0).
+    EXPECT_EQ(static_cast<unsigned char>(data[pos]), 0x1f);
+    EXPECT_EQ(static_cast<unsigned char>(data[pos + 3]), 0);
+    types.push_back((static_cast<unsigned char>(data[pos + 10]) >> 1) & 3);
+    z_stream zs{};
+    inflateInit2(&zs, 31);
+    zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data() + pos));
+    zs.avail_in = static_cast<uInt>(data.size() - pos);
+    char buf[65536];
+    int rc = Z_OK;
+    while (rc == Z_OK) {
+      zs.next_out = reinterpret_cast<Bytef*>(buf);
+      zs.avail_out = sizeof(buf);
+      rc = inflate(&zs, Z_NO_FLUSH);
+    }
+    EXPECT_EQ(rc, Z_STREAM_END);
+    pos += zs.total_in;
+    inflateEnd(&zs);
+    if (rc != Z_STREAM_END) break;
+  }
+  return types;
+}
+
+TEST(WarcWriter, ContentCodedBodiesAreStoredAsSent) {
+  const std::string path = TempDir() + "/coded.warc.gz";
+  std::string text = "<html><body>";
+  for (int i = 0; i < 300; ++i)
+    text += "<p>城市居民今年的生活质量持续提升，第" + std::to_string(i) + "段。</p>";
+  text += "</body></html>";
+  const std::string gz = Gzip(text);
+  {
+    WarcWriterOptions o;
+    o.body_coding = WarcWriterOptions::BodyCoding::kContentCoded;
+    auto w = WarcWriter::Open(path, o);
+    ASSERT_TRUE(w.ok());
+    WarcExchange ex = Exchange(0);  // chunked and gzip on the wire
+    ex.body = gz;                   // de-chunked, still gzip
+    ASSERT_TRUE(w.value()->WriteExchange(ex).ok());
+    ex = Exchange(1);
+    ex.response_head = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n";
+    ex.body = text;  // sent as it is: deflated in the archive
+    ASSERT_TRUE(w.value()->WriteExchange(ex).ok());
+  }
+  std::vector<WarcRecord> recs = ReadAll(path);
+  ASSERT_EQ(recs.size(), 2u);
+  // The head still says gzip, the framing headers are renamed, the length is the coded one.
+  EXPECT_EQ(recs[0].HttpHeader("Content-Encoding"), "gzip");
+  EXPECT_EQ(recs[0].HttpHeader("Transfer-Encoding"), "");
+  EXPECT_EQ(recs[0].HttpHeader("X-Crawler-Transfer-Encoding"), "chunked");
+  EXPECT_EQ(recs[0].HttpHeader("Content-Length"), std::to_string(gz.size()));
+  EXPECT_EQ(recs[0].body, text) << "the reader undoes the coding";
+  EXPECT_TRUE(recs[0].notes.empty());
+  std::string payload_digest;
+  for (const auto& [k, v] : recs[0].warc_headers)
+    if (k == "WARC-Payload-Digest") payload_digest = v;
+  EXPECT_EQ(payload_digest, WarcSha1Digest(gz)) << "WARC's payload is the entity body as sent";
+  EXPECT_EQ(recs[1].body, text);
+
+  // Members: warcinfo (small: stored), the coded response (stored: deflate gains nothing on
+  // gzip data), its request (small: stored), the plain response (deflated), its request.
+  const std::vector<int> types = MemberBlockTypes(ReadFile(path));
+  ASSERT_EQ(types.size(), 5u);
+  EXPECT_EQ(types[0], 0);
+  EXPECT_EQ(types[1], 0);
+  EXPECT_EQ(types[2], 0);
+  EXPECT_NE(types[3], 0);
+  EXPECT_EQ(types[4], 0);
+  EXPECT_LT(ReadFile(path).size(), gz.size() + text.size() / 2);
+}
+
+TEST(WarcWriter, SmallRecordsAreDeflatedWhenAsked) {
+  const std::string path = TempDir() + "/small.warc.gz";
+  WarcWriterOptions o;
+  o.store_below_bytes = 0;
+  {
+    auto w = WarcWriter::Open(path, o);
+    ASSERT_TRUE(w.ok());
+    ASSERT_TRUE(w.value()->WriteExchange(Exchange(0)).ok());
+  }
+  for (int t : MemberBlockTypes(ReadFile(path))) EXPECT_NE(t, 0);
+  EXPECT_EQ(ReadAll(path).size(), 1u);
+}
+
+TEST(WarcReader, BrotliBodiesAreDecodedAndBounded) {
+  std::string text;
+  for (int i = 0; i < 2000; ++i) text += "清洗语料第" + std::to_string(i) + "行。\n";
+  std::string br(BrotliEncoderMaxCompressedSize(text.size()), '\0');
+  size_t br_size = br.size();
+  ASSERT_TRUE(BrotliEncoderCompress(5, BROTLI_DEFAULT_WINDOW, BROTLI_MODE_TEXT, text.size(),
+                                    reinterpret_cast<const uint8_t*>(text.data()), &br_size,
+                                    reinterpret_cast<uint8_t*>(br.data())));
+  br.resize(br_size);
+  const std::string message =
+      "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Encoding: br\r\n"
+      "Content-Length: " +
+      std::to_string(br.size()) + "\r\n\r\n" + br;
+  WarcRecord r;
+  ASSERT_TRUE(ParseHttpResponse(message, 64 << 20, &r).ok());
+  EXPECT_EQ(r.body, text);
+  EXPECT_TRUE(r.notes.empty());
+  // Bounded: decoding stops at the limit, with a note.
+  r = WarcRecord();
+  ASSERT_TRUE(ParseHttpResponse(message, 1000, &r).ok());
+  EXPECT_EQ(r.body, text.substr(0, 1000));
+  EXPECT_FALSE(r.notes.empty());
+  // Not brotli at all: kept as recorded, with a note.
+  r = WarcRecord();
+  ASSERT_TRUE(
+      ParseHttpResponse("HTTP/1.1 200 OK\r\nContent-Encoding: br\r\n\r\nplain text", 1000, &r)
+          .ok());
+  EXPECT_EQ(r.body, "plain text");
+  EXPECT_FALSE(r.notes.empty());
 }
 
 TEST(ParseHttpResponse, ToleratesWhatArchivesContain) {

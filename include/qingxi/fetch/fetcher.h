@@ -2,7 +2,7 @@
 //
 // Owns: turning a lazy stream of FetchRequests into a stream of FetchResponses with the libcurl
 // multi interface (one thread, hundreds of transfers, connection reuse, HTTP/2 multiplexing when
-// offered, gzip/br/zstd decoding), and every politeness and safety rule on the way: robots.txt
+// offered, gzip/br/zstd), and every politeness and safety rule on the way: robots.txt
 // per origin (fetched first and cached), a minimum delay between request starts and a
 // concurrency limit per host, Crawl-delay up to a cap, Retry-After on 429/503, exponential
 // backoff with jitter per host, bounded retries and redirects, connect/total/low-speed
@@ -67,7 +67,14 @@ struct FetchOptions {
   int low_speed_bytes_per_s = 1000;  // abort when slower than this ...
   int low_speed_time_s = 20;         // ... for this long
   int max_redirects = 5;
-  size_t max_body_bytes = 8u << 20;  // decoded body; larger bodies are cut and flagged
+  size_t max_body_bytes = 8u << 20;  // body as delivered; larger bodies are cut and flagged
+  // Remove the Content-Encoding (gzip, br, zstd, deflate: every coding this libcurl decodes,
+  // all offered in Accept-Encoding either way) from page bodies. false delivers the body as
+  // the server sent it, still coded (the Content-Encoding header says how), which is what a
+  // WARC archive stores: no inflating now and no deflating of the inflated bytes later.
+  // max_body_bytes then bounds the coded bytes, and whoever decodes them bounds the output
+  // (WarcReader does). robots.txt is always decoded.
+  bool decode_content = true;
   // Content-Type prefixes accepted for 2xx responses (compared case-insensitively with the
   // media type); empty accepts everything. A response without Content-Type is accepted.
   std::vector<std::string> accept_content_types = {"text/html", "application/xhtml+xml",
@@ -120,7 +127,7 @@ struct FetchResponse {
   std::string final_url;  // after redirects
   int status = 0;         // HTTP status of the final response; 0 when there was none
   std::vector<std::pair<std::string, std::string>> headers;  // final response, in order
-  std::string body;                                          // decoded (Content-Encoding removed)
+  std::string body;          // de-chunked; Content-Encoding removed unless !decode_content
   std::string content_type;  // Content-Type header value, "" when absent
   std::string ip;            // address of the server that answered
   std::string http_version;  // "1.1", "2"

@@ -12,12 +12,14 @@
 // opens an existing file cuts a torn tail off before appending, so a resumed run continues a
 // valid file. Sync() makes what was written durable (fsync) when the caller needs that.
 //
-// Bodies: the fetcher hands over the payload as it received it after transfer and content
-// decoding (libcurl removes chunking and, when asked, gzip/br/zstd). The writer then records
-// the headers that no longer describe the bytes under "X-Crawler-" names (X-Crawler-Transfer-
-// Encoding, X-Crawler-Content-Encoding, X-Crawler-Content-Length) and a correct
-// Content-Length, as Common Crawl does, so the record is a consistent HTTP message. The reader
-// handles both that and raw records (chunked and/or gzip/deflate/zstd bodies).
+// Bodies: the writer is told how the body it is given relates to the response head
+// (WarcWriterOptions::body_coding). `qingxi fetch` stores the entity body as the server sent it,
+// content coding (gzip/br/zstd) and all, which is what WARC's payload is (section 5.9) and the
+// cheapest to archive; libcurl has removed only the chunked framing, so the head's
+// Transfer-Encoding and Content-Length are kept under "X-Crawler-" names and a correct
+// Content-Length is added. A body that was decoded as well also has Content-Encoding renamed,
+// as Common Crawl does. Either way the record is a consistent HTTP message. The reader handles
+// all of these and raw records (chunked and/or gzip/deflate/br/zstd bodies).
 //
 // Thread-safety: a WarcWriter or WarcReader is used by one thread at a time, except that
 // WarcWriter::EncodeExchange may run on any number of threads alongside it. Use one writer per
@@ -27,6 +29,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <initializer_list>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -51,17 +54,30 @@ struct WarcWriterOptions {
   // Deflate level 1..12 (libdeflate's scale; 1..9 mean what they mean to zlib/gzip). 1 by
   // default: archiving is on the crawl's critical path, and a finished file can be
   // recompressed at leisure. Members are written with libdeflate, 2-3x faster than zlib at
-  // the same level; they are standard gzip members (RFC 1952), read back with zlib.
+  // the same level; they are standard gzip members (RFC 1952), read back with zlib. A response
+  // whose body is still gzip/br/zstd-coded is written with stored blocks (level 0): deflate
+  // gains next to nothing on it.
   int gzip_level = 1;
+  // Records shorter than this are written as stored gzip members (still one member each):
+  // deflate's set-up per member (match-finder tables, Huffman codes) costs more CPU than
+  // compressing a few hundred bytes of record headers by a quarter saves. Request records are
+  // about 600 bytes; response records of pages are larger. 0 deflates every record.
+  size_t store_below_bytes = 1024;
   // Fields of the warcinfo record written when a file is started.
   std::string software = "qingxi";
   std::string operator_contact;  // "operator" field (who ran the crawl), optional
   std::string description;       // free text, optional
   std::string user_agent;        // "http-header-user-agent" field, optional
   bool robots_obeyed = true;     // "robots: obey" / "robots: ignore"
-  // Rewrite Transfer-Encoding / Content-Encoding / Content-Length of the response head to
-  // X-Crawler-* names when the body given is already decoded (see the header comment).
-  bool body_is_decoded = true;
+  // What the body given to EncodeExchange is, and so which fields of the response head no
+  // longer describe it and are renamed to X-Crawler-* (a correct Content-Length is added):
+  //   kDecoded         transfer and content coding removed: Transfer-Encoding,
+  //                    Content-Encoding and Content-Length renamed;
+  //   kContentCoded    only the transfer coding removed (the entity body as sent, still
+  //                    gzip/br/zstd): Transfer-Encoding and Content-Length renamed;
+  //   kRaw             the bytes off the wire, chunks and all: the head is kept as it is.
+  enum class BodyCoding { kDecoded, kContentCoded, kRaw };
+  BodyCoding body_coding = BodyCoding::kDecoded;
 };
 
 // One fetched HTTP exchange, as the fetcher saw it.
@@ -71,7 +87,7 @@ struct WarcExchange {
   int64_t fetch_time = 0;     // Unix seconds; 0 means now
   std::string request;        // the HTTP request as sent: request line, headers, CRLFCRLF (+ body)
   std::string response_head;  // status line and headers as received, ending with CRLFCRLF
-  std::string body;           // the payload (see body_is_decoded)
+  std::string body;           // the payload (see body_coding)
 };
 
 // The HTTP messages a WARC stores, rebuilt from a fetch's parts when the raw bytes are not at
@@ -128,11 +144,14 @@ class WarcWriter {
  private:
   WarcWriter() = default;
   std::string NewRecordId() const;
+  // A record whose block is the concatenation of `block`.
   static std::string Record(std::string_view type, std::string_view id,
                             const std::vector<std::pair<std::string, std::string>>& fields,
-                            std::string_view content_type, std::string_view block);
-  // Appends `record` to *out: as one gzip member when the file is compressed, else as it is.
-  void EncodeRecord(std::string_view record, std::string* out) const;
+                            std::string_view content_type,
+                            std::initializer_list<std::string_view> block);
+  // Appends `record` to *out: as one gzip member (deflate `level`, 0: stored blocks) when the
+  // file is compressed, else as it is.
+  void EncodeRecord(std::string_view record, std::string* out, int level) const;
   Status AppendMembers(const std::vector<std::string>& records);
 
   std::string path_;
@@ -221,7 +240,7 @@ class WarcReader {
 };
 
 // Parses an HTTP/1.x (or "HTTP/2") response message as stored in a WARC response record:
-// status line, headers, body; removes chunked transfer coding and gzip/deflate/zstd content
+// status line, headers, body; removes chunked transfer coding and gzip/deflate/br/zstd content
 // coding (bounded by max_body_bytes). Fills the http_* fields, content_type and body of *out.
 // Exposed for tests and for callers that hold a raw HTTP response.
 Status ParseHttpResponse(std::string_view message, uint64_t max_body_bytes, WarcRecord* out);
