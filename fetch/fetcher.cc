@@ -1,9 +1,14 @@
 // The fetch engine: libcurl's multi interface on one thread, with per-host politeness.
 //
-// Shape (after curl's docs/examples/10-at-a-time.c and crawler.c): a loop that pulls requests
-// from the source while there is room, starts every transfer whose host is ready, drives
-// curl_multi_perform, collects finished transfers with curl_multi_info_read and sleeps in
-// curl_multi_poll until a socket is ready, a curl timer expires or the next host becomes ready.
+// Shape (after curl's docs/examples/hiperfifo.c and crawler.c): libcurl tells the engine which
+// sockets to watch and when its next timeout is (CURLMOPT_SOCKETFUNCTION/TIMERFUNCTION); the
+// engine keeps them in an epoll set, sleeps in epoll_wait until a socket is ready, curl's timer
+// expires, the next host becomes ready or another thread asks it to stop (an eventfd), and
+// hands each ready socket to curl_multi_socket_action. Finished transfers are collected with
+// curl_multi_info_read, and the source is pulled from while there is room. Unlike
+// curl_multi_perform, which visits every transfer (and polls its socket) on every call, this
+// costs in proportion to the sockets that are actually ready, which is what keeps one thread
+// ahead of hundreds of transfers.
 //
 // Politeness state lives in one HostQueue per politeness key (the host by default): a FIFO of
 // requests, the number in flight, the earliest time the next request may start (per-host delay,
@@ -13,9 +18,13 @@
 #include "qingxi/fetch/fetcher.h"
 
 #include <curl/curl.h>
+#include <sys/epoll.h>
+#include <sys/eventfd.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <cmath>
 #include <cstring>
@@ -281,17 +290,27 @@ class Fetcher::Engine {
       curl_slist_free_all(t->request_headers);
     }
     for (CURL* e : free_handles_) curl_easy_cleanup(e);
-    if (multi_) {
+    if (multi_) curl_multi_cleanup(multi_);  // calls SocketCallback for what it still holds
+    {
       std::lock_guard<std::mutex> lock(f_->wake_mu_);
-      f_->multi_ = nullptr;
-      curl_multi_cleanup(multi_);
+      f_->wake_fd_ = -1;
     }
+    if (wake_fd_ >= 0) close(wake_fd_);
+    if (epoll_fd_ >= 0) close(epoll_fd_);
     curl_slist_free_all(resolve_);  // after the handles that point at them
     curl_slist_free_all(accept_only_);
   }
 
   Status Run() {
     InitCurlOnce();
+    epoll_fd_ = epoll_create1(EPOLL_CLOEXEC);
+    wake_fd_ = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+    if (epoll_fd_ < 0 || wake_fd_ < 0) return Status::Internal("epoll/eventfd unavailable");
+    epoll_event wake{};
+    wake.events = EPOLLIN;
+    wake.data.fd = wake_fd_;
+    if (epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, wake_fd_, &wake) != 0)
+      return Status::Internal("epoll_ctl failed");
     multi_ = curl_multi_init();
     if (!multi_) return Status::Internal("curl_multi_init failed");
     curl_multi_setopt(multi_, CURLMOPT_PIPELINING,
@@ -301,25 +320,23 @@ class Fetcher::Engine {
     // connection closes instead of evicting an idle one, which halved throughput over many
     // hosts in our loopback measurements. MAXCONNECTS bounds the idle connection cache.
     curl_multi_setopt(multi_, CURLMOPT_MAXCONNECTS, static_cast<long>(max_transfers_ * 2));
+    curl_multi_setopt(multi_, CURLMOPT_SOCKETFUNCTION, &Engine::SocketCallback);
+    curl_multi_setopt(multi_, CURLMOPT_SOCKETDATA, this);
+    curl_multi_setopt(multi_, CURLMOPT_TIMERFUNCTION, &Engine::TimerCallback);
+    curl_multi_setopt(multi_, CURLMOPT_TIMERDATA, this);
     {
       std::lock_guard<std::mutex> lock(f_->wake_mu_);
-      f_->multi_ = multi_;
+      f_->wake_fd_ = wake_fd_;
     }
     const Clock::time_point started = Clock::now();
     Clock::time_point last_sweep = started;
+    constexpr int kMaxEvents = 256;
+    epoll_event events[kMaxEvents];
     while (true) {
       if (f_->stop_.load()) {
         stats_.stopped = true;
         break;
       }
-      Refill();
-      StartReady();
-      if (active_.empty() && queued_ == 0 && source_done_ && !parked_) break;
-      int running = 0;
-      curl_multi_perform(multi_, &running);
-      if (!active_.empty()) resolve_loaded_ = true;
-      CollectFinished();
-      if (f_->stop_.load()) continue;
       Refill();
       StartReady();
       if (active_.empty() && queued_ == 0 && source_done_ && !parked_) break;
@@ -329,22 +346,79 @@ class Fetcher::Engine {
         SweepIdleHosts(now);
         last_sweep = now;
       }
-      long wait_ms = 200;  // upper bound so RequestStop is seen even without a wakeup
-      long curl_ms = -1;
-      curl_multi_timeout(multi_, &curl_ms);
-      if (curl_ms >= 0) wait_ms = std::min(wait_ms, curl_ms);
+      long wait_ms = 200;  // upper bound, so that a lost wake-up costs at most this
+      if (curl_timer_armed_) {
+        auto until =
+            std::chrono::duration_cast<std::chrono::milliseconds>(curl_deadline_ - now).count();
+        wait_ms = std::min<long>(wait_ms, std::max<long>(0, until));
+      }
       if (static_cast<int>(active_.size()) < max_transfers_ && !heap_.empty()) {
         auto until =
             std::chrono::duration_cast<std::chrono::milliseconds>(heap_.top().when - now).count();
         wait_ms = std::min<long>(wait_ms, std::max<long>(0, until + 1));
       }
-      if (wait_ms > 0) curl_multi_poll(multi_, nullptr, 0, static_cast<int>(wait_ms), nullptr);
+      const int n = epoll_wait(epoll_fd_, events, kMaxEvents, static_cast<int>(wait_ms));
+      int running = 0;
+      for (int i = 0; i < n; ++i) {
+        if (events[i].data.fd == wake_fd_) {
+          uint64_t count = 0;
+          (void)!read(wake_fd_, &count, sizeof(count));
+          continue;
+        }
+        int flags = 0;
+        if (events[i].events & (EPOLLIN | EPOLLHUP | EPOLLRDHUP)) flags |= CURL_CSELECT_IN;
+        if (events[i].events & EPOLLOUT) flags |= CURL_CSELECT_OUT;
+        if (events[i].events & EPOLLERR) flags |= CURL_CSELECT_ERR;
+        curl_multi_socket_action(multi_, events[i].data.fd, flags, &running);
+      }
+      if (curl_timer_armed_ && Clock::now() >= curl_deadline_) {
+        curl_timer_armed_ = false;  // the callback may arm it again from inside the call
+        curl_multi_socket_action(multi_, CURL_SOCKET_TIMEOUT, 0, &running);
+        if (!active_.empty()) resolve_loaded_ = true;
+      }
+      CollectFinished();
     }
     stats_.elapsed_s = std::chrono::duration<double>(Clock::now() - started).count();
     return Status::Ok();
   }
 
  private:
+  // CURLMOPT_SOCKETFUNCTION: keep the epoll set equal to what libcurl wants watched. A socket
+  // is marked as known with curl_multi_assign; a descriptor number can come back after a close
+  // (curl reports the removal first), so ADD and MOD each fall back to the other.
+  static int SocketCallback(CURL* /*easy*/, curl_socket_t s, int what, void* userp, void* socketp) {
+    auto* self = static_cast<Engine*>(userp);
+    if (what == CURL_POLL_REMOVE) {
+      epoll_ctl(self->epoll_fd_, EPOLL_CTL_DEL, s, nullptr);
+      return 0;
+    }
+    epoll_event ev{};
+    ev.data.fd = s;
+    if (what & CURL_POLL_IN) ev.events |= EPOLLIN;
+    if (what & CURL_POLL_OUT) ev.events |= EPOLLOUT;
+    if (socketp == nullptr) {
+      if (epoll_ctl(self->epoll_fd_, EPOLL_CTL_ADD, s, &ev) != 0 && errno == EEXIST)
+        epoll_ctl(self->epoll_fd_, EPOLL_CTL_MOD, s, &ev);
+      curl_multi_assign(self->multi_, s, self);
+    } else if (epoll_ctl(self->epoll_fd_, EPOLL_CTL_MOD, s, &ev) != 0 && errno == ENOENT) {
+      epoll_ctl(self->epoll_fd_, EPOLL_CTL_ADD, s, &ev);
+    }
+    return 0;
+  }
+
+  // CURLMOPT_TIMERFUNCTION: when libcurl next wants curl_multi_socket_action(TIMEOUT); -1
+  // disarms. Never calls into libcurl (not allowed from the callback).
+  static int TimerCallback(CURLM* /*multi*/, long timeout_ms, void* userp) {
+    auto* self = static_cast<Engine*>(userp);
+    if (timeout_ms < 0) {
+      self->curl_timer_armed_ = false;
+    } else {
+      self->curl_timer_armed_ = true;
+      self->curl_deadline_ = Clock::now() + std::chrono::milliseconds(timeout_ms);
+    }
+    return 0;
+  }
+
   struct HeapEntry {
     Clock::time_point when;
     HostQueue* host;
@@ -542,7 +616,7 @@ class Fetcher::Engine {
     curl_easy_setopt(e, CURLOPT_HEADERDATA, t.get());
     curl_easy_setopt(e, CURLOPT_OPENSOCKETDATA, t.get());
     // libcurl loads the list into the multi handle's DNS cache as permanent entries when a
-    // transfer starts (Curl_loadhostpairs, in the first curl_multi_perform after the add), so
+    // transfer starts (Curl_loadhostpairs, in the first curl_multi_socket_action after the add), so
     // it is handed only to transfers added before the first perform: parsing hundreds of
     // entries again for every transfer would cost more than the transfer.
     if (resolve_ != nullptr)
@@ -869,6 +943,10 @@ class Fetcher::Engine {
   curl_slist* accept_only_ = nullptr;  // the request headers of a page without validators
   int max_transfers_ = 1, max_per_host_ = 1;
   CURLM* multi_ = nullptr;
+  int epoll_fd_ = -1;  // the sockets libcurl asked to watch, and wake_fd_
+  int wake_fd_ = -1;   // eventfd: RequestStop() from another thread ends a wait
+  bool curl_timer_armed_ = false;
+  Clock::time_point curl_deadline_{};
   std::unordered_map<std::string, std::unique_ptr<HostQueue>> hosts_;
   std::priority_queue<HeapEntry, std::vector<HeapEntry>, std::greater<HeapEntry>> heap_;
   std::unordered_map<CURL*, std::unique_ptr<Transfer>> active_;
@@ -908,7 +986,10 @@ Result<std::vector<FetchResponse>> Fetcher::FetchAll(const std::vector<FetchRequ
 void Fetcher::RequestStop() {
   stop_.store(true);
   std::lock_guard<std::mutex> lock(wake_mu_);
-  if (multi_) curl_multi_wakeup(static_cast<CURLM*>(multi_));
+  if (wake_fd_ >= 0) {
+    const uint64_t one = 1;
+    (void)!write(wake_fd_, &one, sizeof(one));
+  }
 }
 
 }  // namespace qingxi::fetch

@@ -201,8 +201,8 @@ class Fetcher {
   FetchStats stats_;
   RobotsCache robots_;
   std::atomic<bool> stop_{false};
-  std::mutex wake_mu_;     // guards multi_ against Run() ending while another thread wakes it
-  void* multi_ = nullptr;  // the running CURLM*, for curl_multi_wakeup
+  std::mutex wake_mu_;  // guards wake_fd_ against Run() ending while another thread wakes it
+  int wake_fd_ = -1;    // the running engine's eventfd, for RequestStop()
 };
 
 }  // namespace qingxi::fetch
