@@ -35,6 +35,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "qingxi/ascii.h"
 #include "qingxi/utf8.h"
 
 namespace qingxi {
@@ -101,7 +102,7 @@ const char* IcuName(const std::string& canonical) {
 bool IsAsciiSpace(unsigned char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
-char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
+using ascii::Lower;
 
 bool StartsWithNoCase(std::string_view s, size_t pos, std::string_view prefix) {
   if (pos + prefix.size() > s.size()) return false;

@@ -15,6 +15,8 @@
 #include <cctype>
 #include <cstring>
 
+#include "qingxi/ascii.h"
+
 namespace qingxi::fetch {
 namespace {
 
@@ -38,12 +40,6 @@ void AppendPct(std::string* out, unsigned char c) {
 bool IsUnreserved(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
          c == '.' || c == '_' || c == '~';
-}
-
-char ToLowerAscii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
-std::string LowerAscii(std::string s) {
-  for (char& c : s) c = ToLowerAscii(c);
-  return s;
 }
 
 // What a browser does with an href before parsing (WHATWG URL, "basic URL parser"): strip
@@ -237,7 +233,7 @@ Result<std::string> NormalizeHost(const std::string& raw, bool ipv6_literal, std
     host = out;
     idn2_free(out);
   }
-  host = LowerAscii(std::move(host));
+  host = ascii::Lower(host);
   if (!host.empty() && host.back() == '.') host.pop_back();  // "example.com." is example.com
   if (host.empty() || host[0] == '.' || host.back() == '.' || host.find("..") != std::string::npos)
     return Invalid(url, "empty label in host");
@@ -318,7 +314,7 @@ Result<Url> ParseUrl(std::string_view input, std::string_view base, const UrlOpt
   }
 
   Url u;
-  u.scheme = LowerAscii(RangeText(uri->scheme));
+  u.scheme = ascii::Lower(RangeText(uri->scheme));
   const bool web = u.scheme == "http" || u.scheme == "https";
   if (!web && !options.allow_other_schemes) return Invalid(input, "scheme is not http or https");
 
@@ -479,7 +475,7 @@ bool IsPublicAddress(const sockaddr* addr) {
 }
 
 bool IsLoopbackOrPrivateHost(std::string_view host_view) {
-  std::string host = LowerAscii(std::string(host_view));
+  std::string host = ascii::Lower(host_view);
   if (host.size() >= 2 && host.front() == '[' && host.back() == ']')
     host = host.substr(1, host.size() - 2);
   while (!host.empty() && host.back() == '.') host.pop_back();
