@@ -242,6 +242,40 @@ TEST(ExtractTest, TablesGiveOneLinePerCell) {
   EXPECT_THAT(Joined(p), Not(HasSubstr("侧栏链接")));
 }
 
+TEST(ExtractTest, PictureCaptionsGoSubheadingsAndProseAfterPicturesStay) {
+  std::string article =
+      "<p align='center'>PIC</p><p class='pictext'>大会现场</p>"
+      "<p>PIC<br>1月16日，获奖者集体合影。新华社发（王申 摄）</p>"
+      "<div class='img_wrapper'>PIC<span>湘江水位降至历史最低值。本报记者 郭立亮 摄</span></div>"
+      "<p>PIC</p><p><strong>一、票价调整的三个原因</strong></p>"
+      "<p>PIC</p><p>调整后，月票价格保持不变。</p>"
+      "<p>市民可以拨打热线咨询<img src='/icon.gif' width='16' height='16'>详情见通知</p>";
+  for (size_t at; (at = article.find("PIC")) != std::string::npos;)
+    article.replace(at, 3, "<img src='/p.jpg' width='500' height='334'>");
+  ExtractedPage p = MustExtract(NewsPage("", article));
+  std::string text = Joined(p);
+  EXPECT_THAT(text, Not(HasSubstr("大会现场")));
+  EXPECT_THAT(text, Not(HasSubstr("获奖者集体合影")));
+  EXPECT_THAT(text, Not(HasSubstr("郭立亮 摄")));
+  // A bold subheading after a picture, a sentence after a picture, text around an icon: content.
+  EXPECT_THAT(p.paragraphs, Contains("一、票价调整的三个原因"));
+  EXPECT_THAT(p.paragraphs, Contains("调整后，月票价格保持不变。"));
+  EXPECT_THAT(p.paragraphs, Contains("市民可以拨打热线咨询详情见通知"));
+  EXPECT_THAT(p.paragraphs, Contains(HasSubstr("本报讯 市政府昨日发布新规")));
+}
+
+TEST(ExtractTest, NegativelyHintedLinksInsideASentenceKeepTheirWords) {
+  // In-text keyword links (<a class="keyword_link">) are words of the sentence, whatever their
+  // class says; a hinted box of chrome inside the article still goes.
+  ExtractedPage p = MustExtract(
+      NewsPage("",
+               "<p>柯达已多次提出转型并抛出解决<a class='keyword_link' href='/k'>方案</a>，"
+               "又与<a class='hot_link' href='/n'>尼康</a>合作推出相机。</p>"
+               "<div class='print-tools'>打印 收藏 关闭</div>"));
+  EXPECT_THAT(p.paragraphs, Contains("柯达已多次提出转型并抛出解决方案，又与尼康合作推出相机。"));
+  EXPECT_THAT(Joined(p), Not(HasSubstr("打印 收藏")));
+}
+
 // --- robustness ------------------------------------------------------------------------------
 
 // Runs fn on a thread with a small stack: any recursion proportional to nesting would crash.
