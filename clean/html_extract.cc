@@ -169,6 +169,15 @@ bool IsCaption(std::string_view t, double max_chars) {
            last == U'…' || last == U'；' || last == U'.' || last == U'：' || last == U':');
 }
 
+// Text whose last character ends a sentence (。！？).
+bool EndsLikeSentence(std::string_view t) {
+  if (t.empty()) return false;
+  size_t pos = t.size() - 1;
+  while (pos > 0 && (static_cast<unsigned char>(t[pos]) & 0xC0) == 0x80) --pos;
+  char32_t last = utf8::Next(t, &pos);
+  return last == U'。' || last == U'！' || last == U'？';
+}
+
 // An <img> whose width or height attribute is below 50 pixels: an icon, a bullet or an
 // emoticon, not a picture that gets a caption.
 bool IsIcon(const dom::Document& doc, uint32_t i) {
@@ -944,6 +953,31 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
       std::string after = SubtreeText(w, nodes[title_node].parent, 2000);
       page.date = FindDate(after);
     }
+  }
+  // --- lead ---------------------------------------------------------------------------------
+  // A summary set between the headline and the article ("<p class=\"lead\">", a 导语 box, a
+  // photo's description that reads as the story's first sentence) is part of the story: an
+  // unlinked block of prose that ends like a sentence and that the article does not repeat.
+  if (title_node != 0 && !roots.empty() && nodes[title_node].end <= roots.front()) {
+    std::vector<std::string> lead;
+    for (uint32_t i = nodes[title_node].end; i < roots.front() && lead.size() < 2; ++i) {
+      const dom::Node& nd = nodes[i];
+      if (!w.alive[i]) {
+        i = nd.end - 1;
+        continue;
+      }
+      if (nd.type != NodeType::kElement || !IsBlockTag(nd.tag) || w.chars[i] != w.dchars[i] ||
+          w.dchars[i] < rules_.lead_min_chars || w.link_chars[i] > 0 || w.dpunct[i] < 2)
+        continue;
+      std::string text(utf8::Trim(SubtreeText(w, i, 2000)));
+      i = nd.end - 1;
+      if (!EndsLikeSentence(text)) continue;
+      bool repeated = false;
+      for (size_t k = 0; k < out.size() && k < 3 && !repeated; ++k)
+        repeated = out[k].find(text) != std::string::npos;
+      if (!repeated) lead.push_back(std::move(text));
+    }
+    out.insert(out.begin(), lead.begin(), lead.end());
   }
   return page;
 }

@@ -276,6 +276,31 @@ TEST(ExtractTest, NegativelyHintedLinksInsideASentenceKeepTheirWords) {
   EXPECT_THAT(Joined(p), Not(HasSubstr("打印 收藏")));
 }
 
+TEST(ExtractTest, LeadBetweenHeadlineAndArticleIsKept) {
+  // A summary between the headline and the body is the story's first paragraph; a byline or a
+  // date there is not a sentence, and a summary the body repeats is not taken twice.
+  std::string page =
+      "<html><head><title>春节假期各大医院门诊时间出炉_新闻网</title></head><body>"
+      "<h1>春节假期各大医院门诊时间出炉</h1><div class='author'>记者 王明 2012年1月17日</div>"
+      "<div class='photo'><img src='/a.jpg' width='320' height='240'><h3 class='img_desc'>"
+      "春节假期各大医院门诊时间不一，民众出门看病前，最好先上网查询。</h3></div>"
+      "<div class='story_content'><p>今年春节长达9天，期间难免伤风感冒，民众若有就医需求，"
+      "可先上网查询各大医院的开诊时间。</p><p>目前全市已有超过400家医院完成上传，诊所则只有三成，"
+      "民众可以拨打专线电话咨询。</p><p>急诊均照常开放，民众如有紧急情况可以直接前往，"
+      "医院也会安排人员轮值。</p></div></body></html>";
+  ExtractedPage p = MustExtract(page);
+  ASSERT_FALSE(p.paragraphs.empty());
+  EXPECT_EQ(p.paragraphs[0], "春节假期各大医院门诊时间不一，民众出门看病前，最好先上网查询。");
+  EXPECT_THAT(Joined(p), Not(HasSubstr("记者 王明")));
+  std::string repeated = page;
+  repeated.replace(repeated.find("今年春节长达9天"), 0,
+                   "春节假期各大医院门诊时间不一，民众出门看病前，最好先上网查询。");
+  ExtractedPage q = MustExtract(repeated);
+  int times = 0;
+  for (const auto& l : q.paragraphs) times += l.find("最好先上网查询") != std::string::npos;
+  EXPECT_EQ(times, 1) << Joined(q);
+}
+
 // --- robustness ------------------------------------------------------------------------------
 
 // Runs fn on a thread with a small stack: any recursion proportional to nesting would crash.
