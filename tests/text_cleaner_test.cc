@@ -457,6 +457,20 @@ TEST(TextCleanerTest, RecurringClauseWithAWebAddressIsCut) {
   EXPECT_THAT(keep.paragraphs, Contains(once));
 }
 
+TEST(TextCleanerTest, PlatformDisclaimersAppPromptsAndCaptionLines) {
+  auto o = CleanText({"新能源汽车下乡活动启动", "▲活动现场。（图／记者王小明摄）", kBody1, kBody2,
+                      "阅读(123)┊ 评论(5)┊ 收藏(0)┊ 转载(1)┊ 喜欢▼┊打印┊举报",
+                      "著作权归作者所有。商业转载请联系作者获得授权，非商业转载请注明出处。", "请继续往下阅读...",
+                      kBody3, "打开APP阅读全文", "展开阅读全文∨", "添加评论", "【纠错】", "看更多",
+                      "本文为澎湃号作者或机构上传并发布，仅代表该作者或机构观点，不代表澎湃新闻的观点或立场。",
+                      kBody1, kBody2, "全文网址：https://www.example.com.tw/news/123456"});
+  EXPECT_THAT(o.paragraphs, ElementsAre(kBody1, kBody2, kBody3, kBody1, kBody2));
+  const char* reading = "他喜欢阅读和旅行，每年读书超过50本，还收藏了上百张老唱片。";
+  const char* figure = "全市今年新增绿地120公顷（见图），人均公园绿地面积达到15平方米。";
+  auto keep = CleanText({"标题", kBody1, reading, figure, kBody2, kBody3});
+  EXPECT_THAT(keep.paragraphs, ElementsAre(kBody1, reading, figure, kBody2, kBody3));
+}
+
 TEST(LineRulesTest, DateFormats) {
   auto r = LineRules::Create(testing::RulesDir(), LineThresholds{});
   ASSERT_TRUE(r.ok()) << r.status().ToString();
