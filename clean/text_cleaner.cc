@@ -62,12 +62,13 @@ bool IsListItem(std::string_view s) {
   return false;
 }
 
-// A line of running text: it holds sentence punctuation.
+// A line of running text: it holds a full stop, a comma or a semicolon. (A headline may end in
+// "？" or "！" and is not yet the text.)
 bool IsProse(std::string_view s) {
   size_t pos = 0;
   while (pos < s.size()) {
     char32_t c = cleaner::NextCp(s, &pos);
-    if (cleaner::IsSentenceEnd(c) || c == U'，' || c == U'；') return true;
+    if (c == U'。' || c == U'，' || c == U'；' || c == ',' || c == ';') return true;
   }
   return false;
 }

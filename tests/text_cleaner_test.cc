@@ -394,6 +394,10 @@ TEST(TextCleanerTest, DateAloneAboveTheTextIsThePageDate) {
   auto o = CleanText({"国务院部署春运工作", "2012年01月12日 15:52", kBody1, kBody2});
   EXPECT_EQ(o.date, "2012-01-12T15:52:00");
   EXPECT_THAT(o.paragraphs, ElementsAre(kBody1, kBody2));
+  // A headline that asks a question is not yet the text.
+  auto asked = CleanText({"孩子需要提前学拼音吗？", "2022-03-04", kBody1});
+  EXPECT_EQ(asked.date, "2022-03-04");
+  EXPECT_THAT(asked.paragraphs, ElementsAre(kBody1));
   // Under the text it is the date of signature and stays.
   auto notice = CleanText({"关于做好参保工作的通知", kBody1, "临川市医疗保障局", "2023年8月25日"});
   EXPECT_THAT(notice.paragraphs, Contains("2023年8月25日"));
