@@ -153,11 +153,8 @@ void AppendCollapsed(std::string_view s, std::string* out, bool* pending_space) 
   }
 }
 
-// A picture's caption: at most max_chars characters and not ending like a sentence (a
-// caption is a label or ends in a credit, "…新华社发（王申 摄）"); closing quotes and
-// brackets after the last word do not count.
-bool IsCaption(std::string_view t, double max_chars) {
-  if (utf8::CountCodePoints(t) > max_chars) return false;
+// The last character of `t` that is not a space or a closing quote ("…出发。”" ends in 。).
+char32_t LastVisible(std::string_view t) {
   size_t i = 0;
   char32_t last = 0;
   while (i < t.size()) {
@@ -165,17 +162,19 @@ bool IsCaption(std::string_view t, double max_chars) {
     if (c == U'”' || c == U'’' || c == U'"' || c == U'」' || c == U'』' || c == ' ') continue;
     last = c;
   }
-  return !(last == U'。' || last == U'！' || last == U'？' || last == U'!' || last == U'?' ||
-           last == U'…' || last == U'；' || last == U'.' || last == U'：' || last == U':');
+  return last;
 }
 
-// Text whose last character ends a sentence (。！？).
-bool EndsLikeSentence(std::string_view t) {
-  if (t.empty()) return false;
-  size_t pos = t.size() - 1;
-  while (pos > 0 && (static_cast<unsigned char>(t[pos]) & 0xC0) == 0x80) --pos;
-  char32_t last = utf8::Next(t, &pos);
-  return last == U'。' || last == U'！' || last == U'？';
+// Punctuation that ends a Chinese sentence.
+bool IsFullStop(char32_t c) { return c == U'。' || c == U'！' || c == U'？'; }
+
+// A picture's caption: at most max_chars characters and not ending like a sentence (a caption
+// is a label or ends in a credit, "…新华社发（王申 摄）").
+bool IsCaption(std::string_view t, double max_chars) {
+  if (utf8::CountCodePoints(t) > max_chars) return false;
+  char32_t last = LastVisible(t);
+  return !(IsFullStop(last) || last == U'!' || last == U'?' || last == U'…' || last == U'；' ||
+           last == U'.' || last == U'：' || last == U':');
 }
 
 // An <img> whose width or height attribute is below 50 pixels: an icon, a bullet or an
@@ -971,7 +970,7 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
         continue;
       std::string text(utf8::Trim(SubtreeText(w, i, 2000)));
       i = nd.end - 1;
-      if (!EndsLikeSentence(text)) continue;
+      if (!IsFullStop(LastVisible(text))) continue;
       bool repeated = false;
       for (size_t k = 0; k < out.size() && k < 3 && !repeated; ++k)
         repeated = out[k].find(text) != std::string::npos;
