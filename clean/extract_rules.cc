@@ -97,7 +97,9 @@ Result<ExtractRules> ExtractRules::Load(const std::string& path) {
           {"hinted_override_ratio", r.hinted_override_ratio},
           {"near_best_share", r.near_best_share},
           {"link_prose_chars", r.link_prose_chars},
-          {"site_title_max_chars", r.site_title_max_chars}});
+          {"site_title_max_chars", r.site_title_max_chars},
+          {"caption_max_chars", r.caption_max_chars},
+          {"lead_min_chars", r.lead_min_chars}});
   if (!settings.ok()) return settings.status();
   const Settings& s = settings.value();
   r.min_paragraph_chars = s.Get("min_paragraph_chars");
@@ -112,6 +114,8 @@ Result<ExtractRules> ExtractRules::Load(const std::string& path) {
   r.near_best_share = s.Get("near_best_share");
   r.link_prose_chars = s.Get("link_prose_chars");
   r.site_title_max_chars = s.Get("site_title_max_chars");
+  r.caption_max_chars = s.Get("caption_max_chars");
+  r.lead_min_chars = s.Get("lead_min_chars");
   r.hints_.Build();
   r.paywall_text.Build();
   return r;

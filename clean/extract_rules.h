@@ -47,6 +47,8 @@ struct ExtractRules {
   double near_best_share = 0.75;
   double link_prose_chars = 80;
   double site_title_max_chars = 12;
+  double caption_max_chars = 60;
+  double lead_min_chars = 30;
 
   static Result<ExtractRules> Load(const std::string& path);
 

@@ -153,6 +153,41 @@ void AppendCollapsed(std::string_view s, std::string* out, bool* pending_space) 
   }
 }
 
+// The last character of `t` that is not a space or a closing quote ("…出发。”" ends in 。).
+char32_t LastVisible(std::string_view t) {
+  size_t i = 0;
+  char32_t last = 0;
+  while (i < t.size()) {
+    char32_t c = utf8::Next(t, &i);
+    if (c == U'”' || c == U'’' || c == U'"' || c == U'」' || c == U'』' || c == ' ') continue;
+    last = c;
+  }
+  return last;
+}
+
+// Punctuation that ends a Chinese sentence.
+bool IsFullStop(char32_t c) { return c == U'。' || c == U'！' || c == U'？'; }
+
+// A picture's caption: at most max_chars characters and not ending like a sentence (a caption
+// is a label or ends in a credit, "…新华社发（王申 摄）").
+bool IsCaption(std::string_view t, double max_chars) {
+  if (utf8::CountCodePoints(t) > max_chars) return false;
+  char32_t last = LastVisible(t);
+  return !(IsFullStop(last) || last == U'!' || last == U'?' || last == U'…' || last == U'；' ||
+           last == U'.' || last == U'：' || last == U':');
+}
+
+// An <img> whose width or height attribute is below 50 pixels: an icon, a bullet or an
+// emoticon, not a picture that gets a caption.
+bool IsIcon(const dom::Document& doc, uint32_t i) {
+  for (std::string_view a : {"width", "height"}) {
+    std::string_view v = doc.Attr(i, a);
+    if (v.empty() || v[0] < '0' || v[0] > '9') continue;
+    if (std::atoi(std::string(v.substr(0, 8)).c_str()) < 50) return true;
+  }
+  return false;
+}
+
 std::string StripSpaces(std::string_view s) {
   std::string r;
   bool pending = false;
@@ -669,6 +704,20 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
   bool pending = false;
   std::vector<std::string>& out = page.paragraphs;
   bool paywall = false;
+  // Captions: the first text after a picture, when it is short and not a sentence
+  // ("大会现场", "湘江长沙段水位降至24.77米。本报记者 郭立亮 摄") describes the picture.
+  // A subheading there (all of it bold or a heading: "一、辛苦保湿不见效") is not a caption.
+  bool after_image = false;  // a picture was passed and no text has come since
+  bool line_after_image = false;
+  bool line_emphasised = true;  // every text node of the line is bold or in a heading
+  auto emphasised = [&](uint32_t i) {
+    for (uint32_t a = nodes[i].parent, up = 0; up < 6 && a != 0; a = nodes[a].parent, ++up) {
+      Tag t = nodes[a].tag;
+      if (t == Tag::kStrong || t == Tag::kB || (t >= Tag::kH1 && t <= Tag::kH6)) return true;
+      if (IsBlockTag(t)) return false;
+    }
+    return false;
+  };
   auto flush = [&]() {
     std::string_view t = utf8::Trim(line);
     if (!t.empty()) {
@@ -676,10 +725,14 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
                        static_cast<double>(line_link) / line_chars > rules_.link_line_density;
       bool stub = t.size() < 400 && !rules_.paywall_text.empty() && rules_.paywall_text.Contains(t);
       if (stub) paywall = true;
-      if (!link_line && !stub) out.emplace_back(t);
+      bool caption = line_after_image && !line_emphasised && IsCaption(t, rules_.caption_max_chars);
+      if (!link_line && !stub && !caption) out.emplace_back(t);
+      after_image = false;
     }
     line.clear();
     line_chars = line_link = 0;
+    line_after_image = false;
+    line_emphasised = true;
     pending = false;
   };
   std::vector<uint32_t> open;  // ends of the open block elements
@@ -695,6 +748,10 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
         continue;
       }
       if (nd.type == NodeType::kText) {
+        if (w.chars[i] > 0) {
+          if (utf8::Trim(line).empty()) line_after_image = after_image;
+          if (!emphasised(i)) line_emphasised = false;
+        }
         if (w.chars[i] > 0 || !line.empty()) {
           bool pre = false;
           for (uint32_t a = nd.parent, up = 0; up < 4 && a != 0; a = nodes[a].parent, ++up)
@@ -722,6 +779,12 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
         i = nd.end;
         continue;
       }
+      if (nd.tag == Tag::kImg) {
+        // A picture that stands on its own line, not an icon or an emoticon inside a sentence.
+        if (utf8::Trim(line).empty() && !IsIcon(doc, i)) after_image = true;
+        i = nd.end;
+        continue;
+      }
       if (i != top && i != r && w.chars[i] > 0 && !w.positive[i]) {
         // Chrome inside the article area: link lists ("相关新闻" with ten headlines) and boxes
         // whose class/id says navigation, comments, share, ... and that hold little text.
@@ -731,7 +794,10 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
                          nd.tag == Tag::kTbody;
         bool skip = list_like && link_density(i) > rules_.link_list_density &&
                     w.chars[i] >= 4;
-        if (!skip && w.weight[i] <= -25 && w.chars[i] < 0.3 * top_chars) skip = true;
+        // Only boxes: an inline element is words of a sentence, and an in-text keyword link
+        // (<a class="keyword_link">方案</a>) must not cut its word out of the line.
+        if (!skip && w.weight[i] <= -25 && w.chars[i] < 0.3 * top_chars && IsBlockTag(nd.tag))
+          skip = true;
         if (skip) {
           if (IsBlockTag(nd.tag)) flush();
           i = nd.end;
@@ -886,6 +952,31 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
       std::string after = SubtreeText(w, nodes[title_node].parent, 2000);
       page.date = FindDate(after);
     }
+  }
+  // --- lead ---------------------------------------------------------------------------------
+  // A summary set between the headline and the article ("<p class=\"lead\">", a 导语 box, a
+  // photo's description that reads as the story's first sentence) is part of the story: an
+  // unlinked block of prose that ends like a sentence and that the article does not repeat.
+  if (title_node != 0 && !roots.empty() && nodes[title_node].end <= roots.front()) {
+    std::vector<std::string> lead;
+    for (uint32_t i = nodes[title_node].end; i < roots.front() && lead.size() < 2; ++i) {
+      const dom::Node& nd = nodes[i];
+      if (!w.alive[i]) {
+        i = nd.end - 1;
+        continue;
+      }
+      if (nd.type != NodeType::kElement || !IsBlockTag(nd.tag) || w.chars[i] != w.dchars[i] ||
+          w.dchars[i] < rules_.lead_min_chars || w.link_chars[i] > 0 || w.dpunct[i] < 2)
+        continue;
+      std::string text(utf8::Trim(SubtreeText(w, i, 2000)));
+      i = nd.end - 1;
+      if (!IsFullStop(LastVisible(text))) continue;
+      bool repeated = false;
+      for (size_t k = 0; k < out.size() && k < 3 && !repeated; ++k)
+        repeated = out[k].find(text) != std::string::npos;
+      if (!repeated) lead.push_back(std::move(text));
+    }
+    out.insert(out.begin(), lead.begin(), lead.end());
   }
   return page;
 }

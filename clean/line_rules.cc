@@ -36,12 +36,21 @@ struct LineRules::Regexes {
   Regexes()
       : line(RE2::Options(), RE2::ANCHOR_BOTH),
         heading(RE2::Options(), RE2::UNANCHORED),
-        date("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?"
-             "(?:\\s*(\\d{1,2})[:：](\\d{2})(?:[:：](\\d{2}))?)?") {}
+        boiler(RE2::Options(), RE2::UNANCHORED),
+        date(kDate),
+        date_only(std::string("\\s*[\\[【(（]?\\s*") + kDate +
+                  "\\s*(?:(?:星期|周)[一二三四五六日天])?\\s*[\\]】)）]?\\s*") {}
+  // A date with an optional time: "2022-11-09 12:08:00", "2023年4月18日", "2022/3/4".
+  static constexpr const char* kDate =
+      "(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?"
+      "(?:\\s*(\\d{1,2})[:：](\\d{2})(?:[:：](\\d{2}))?)?";
   RE2::Set line;
   RE2::Set heading;
+  RE2::Set boiler;                // boilerplate.rules regex / strong_regex
+  std::vector<int> boiler_score;  // by index in `boiler`
   RE2 date;
-  bool has_line = false, has_heading = false;
+  RE2 date_only;  // a line that is nothing but a date (and a weekday), perhaps in brackets
+  bool has_line = false, has_heading = false, has_boiler = false;
 };
 
 LineRules::LineRules() = default;
@@ -56,28 +65,46 @@ struct FileSpec {
 
 int CodePointCount(std::string_view s) { return static_cast<int>(utf8::CountCodePoints(s)); }
 
-// Skips white space and opening brackets that often wrap labels ("【来源】", "[作者]").
+// Skips white space and opening brackets that often wrap labels ("【来源】", "[作者]",
+// "（本文来源：新华网）").
 size_t SkipOpeners(std::string_view s, size_t pos) {
   while (pos < s.size()) {
     size_t p = pos;
     char32_t c = cleaner::NextCp(s, &p);
-    if (!(utf8::IsSpace(c) || c == U'【' || c == '[' || c == U'［' || c == U'〔')) break;
+    if (!(utf8::IsSpace(c) || c == U'【' || c == '[' || c == U'［' || c == U'〔' || c == '(' ||
+          c == U'（'))
+      break;
     pos = p;
   }
   return pos;
 }
 
-// After a label: optional spaces / closing bracket, then ':' or '：'.
+// After a label: optional spaces / closing bracket, then ':' or '：', or the bar that WeChat and
+// portal credits use instead ("编辑 | 小王", "来源丨人民日报").
 bool FollowedByColon(std::string_view s, size_t pos, bool allow_digit) {
   while (pos < s.size()) {
     size_t p = pos;
     char32_t c = cleaner::NextCp(s, &p);
-    if (c == ':' || c == U'：') return true;
+    if (c == ':' || c == U'：' || c == '|' || c == U'｜' || c == U'丨') return true;
     if (allow_digit && c >= '0' && c <= '9') return true;
     if (!(utf8::IsSpace(c) || c == U'】' || c == ']' || c == U'］' || c == U'〕')) return false;
     pos = p;
   }
   return false;
+}
+
+// Skips a web address that opens a dateline ("http://www.sina.com.cn 2012年01月12日09:30 中国网",
+// "www.yn.xinhuanet.com 2012年01月11日 来源：…") and the white space after it.
+size_t SkipAddress(std::string_view s, size_t pos) {
+  std::string_view rest = s.substr(pos);
+  if (rest.rfind("http://", 0) != 0 && rest.rfind("https://", 0) != 0 && rest.rfind("www.", 0) != 0)
+    return pos;
+  size_t end = pos;
+  while (end < s.size() && static_cast<unsigned char>(s[end]) > ' ' &&
+         static_cast<unsigned char>(s[end]) < 0x80)
+    ++end;
+  while (end < s.size() && s[end] == ' ') ++end;
+  return end;
 }
 
 bool HasSentencePunct(std::string_view s) {
@@ -95,6 +122,8 @@ Result<std::unique_ptr<LineRules>> LineRules::Create(const std::string& rules_di
   r->t_ = thresholds;
   r->rx_ = std::make_unique<Regexes>();
   if (!r->rx_->date.ok()) return Status::Internal("date pattern: " + r->rx_->date.error());
+  if (!r->rx_->date_only.ok())
+    return Status::Internal("date pattern: " + r->rx_->date_only.error());
   const std::vector<FileSpec> files = {
       {"spam.rules", {{"phrase", kSpam}}},
       {"nav.rules",
@@ -104,7 +133,8 @@ Result<std::unique_ptr<LineRules>> LineRules::Create(const std::string& rules_di
        {{"date_label", kMetaDateLabel}, {"label", kMetaLabel}, {"share", kShare},
         {"share_suffix", kShareSuffix}, {"byline", kMetaByline}, {"line_regex", 0}}},
       {"boilerplate.rules",
-       {{"phrase", kBoilerPhrase}, {"strong", kBoilerStrong}, {"prefix", kBoilerPrefix}}},
+       {{"phrase", kBoilerPhrase}, {"strong", kBoilerStrong}, {"prefix", kBoilerPrefix},
+        {"regex", 0}, {"strong_regex", 0}}},
       {"related.rules",
        {{"heading", kRelatedHeading}, {"heading_regex", 0}, {"single", kRelatedSingle}}},
       {"paywall.rules", {{"phrase", kPaywall}}},
@@ -120,10 +150,16 @@ Result<std::unique_ptr<LineRules>> LineRules::Create(const std::string& rules_di
       for (const auto& d : spec.directives)
         if (d.first == e.directive) category = d.second;
       if (category == 0) {  // a regex
-        RE2::Set& set = e.directive == "line_regex" ? r->rx_->line : r->rx_->heading;
+        const bool boiler = e.directive == "regex" || e.directive == "strong_regex";
+        RE2::Set& set = boiler                        ? r->rx_->boiler
+                        : e.directive == "line_regex" ? r->rx_->line
+                                                      : r->rx_->heading;
         std::string error;
         if (set.Add(e.value, &error) < 0) return file->Error(e, "bad regex: " + error);
-        (e.directive == "line_regex" ? r->rx_->has_line : r->rx_->has_heading) = true;
+        if (boiler) r->rx_->boiler_score.push_back(e.directive == "regex" ? 1 : 2);
+        (boiler                        ? r->rx_->has_boiler
+         : e.directive == "line_regex" ? r->rx_->has_line
+                                       : r->rx_->has_heading) = true;
         continue;
       }
       if (r->phrases_.size() >= 0xFFFF) return file->Error(e, "too many phrases");
@@ -135,6 +171,8 @@ Result<std::unique_ptr<LineRules>> LineRules::Create(const std::string& rules_di
     return Status::InvalidArgument(rules_dir + "/meta.rules: line_regex set does not compile");
   if (r->rx_->has_heading && !r->rx_->heading.Compile())
     return Status::InvalidArgument(rules_dir + "/related.rules: heading_regex set does not compile");
+  if (r->rx_->has_boiler && !r->rx_->boiler.Compile())
+    return Status::InvalidArgument(rules_dir + "/boilerplate.rules: regex set does not compile");
   r->matcher_.Build();
   return r;
 }
@@ -171,7 +209,7 @@ LineFacts LineRules::Analyze(std::string_view line) const {
   int boiler = 0, menu_words = 0;
   bool date_label = false, label = false, home_first = false, position = false;
   bool share = false, share_suffix = false, heading = false, single = false, paywall = false;
-  bool byline = false;
+  bool byline = false, byline_head = false, date_label_inline = false;
   int labels_with_colon = 0;
   size_t menu_cover = 0;
   matcher_.ForEach(trimmed, [&](const PhraseMatcher::Match& m) {
@@ -213,6 +251,11 @@ LineFacts LineRules::Analyze(std::string_view line) const {
         break;
       case kMetaDateLabel:
         if (m.begin == head && FollowedByColon(trimmed, m.end, /*allow_digit=*/true)) date_label = true;
+        // Inside the line only a label of three or more characters counts ("楼主 发表于
+        // 2022-3-4 12:05"): 时间 and 日期 are words of ordinary sentences.
+        if (m.begin != head && CodePointCount(phrases_[m.id & 0xFFFF]) >= 3 &&
+            FollowedByColon(trimmed, m.end, /*allow_digit=*/true))
+          date_label_inline = true;
         if (FollowedByColon(trimmed, m.end, false)) ++labels_with_colon;
         break;
       case kMetaLabel:
@@ -224,6 +267,7 @@ LineFacts LineRules::Analyze(std::string_view line) const {
         break;
       case kMetaByline:
         byline = true;
+        if (m.begin == head) byline_head = true;
         break;
       case kShareSuffix:
         if (m.end == trimmed.size()) share_suffix = true;
@@ -262,8 +306,12 @@ LineFacts LineRules::Analyze(std::string_view line) const {
   // Breadcrumbs: "首页 > 范文大全 > 演讲稿 > …", "当前位置:首页>新闻".
   if (position && chars <= 2 * t_.meta_max_chars) f.breadcrumb = true;
   const int seps = static_cast<int>(separators.size());
+  // After a home word the last crumb is the page's title and may be a question or hold a
+  // comma ("首页 › 论坛 › 孩子上小学前需要提前学拼音吗？"); elsewhere no crumb is a sentence.
   if (!f.breadcrumb && seps >= 1 && (seps >= t_.nav_min_separators || home_first) &&
-      !HasSentencePunct(trimmed)) {
+      !HasSentencePunct(home_first ? trimmed.substr(0, separators.back().first) : trimmed) &&
+      (!home_first || (chars <= 2 * t_.meta_max_chars &&
+                       trimmed.find("\xE3\x80\x82") == std::string_view::npos))) {  // 。
     bool short_crumbs = true;
     size_t prev = 0;
     for (size_t k = 0; k < separators.size(); ++k) {
@@ -318,20 +366,28 @@ LineFacts LineRules::Analyze(std::string_view line) const {
   // Metadata.
   if (chars <= t_.meta_max_chars) {
     if (date_label || label || labels_with_colon >= 2) f.meta = true;
-    // A line that starts with a date and carries a label ("2022-11-09 12:08 来源:新华网").
-    if (!f.meta && labels_with_colon >= 1) {
-      re2::StringPiece in(trimmed.data() + head, trimmed.size() - head);
-      if (RE2::Consume(&in, rx_->date)) f.meta = true;
-    }
-    // A dateline: a line that starts with a date and goes on with a byline and no sentence
-    // ("2019-08-21 14:35 联合报 记者王小明／台中报导"). A line that is only a date is left alone:
+    // A line that starts with a date (perhaps after the site's address) and carries a label
+    // ("2022-11-09 12:08 来源:新华网", "www.yn.xinhuanet.com 2012年01月11日 来源：粧点网").
+    const size_t start = SkipAddress(trimmed, head);
+    re2::StringPiece from_start(trimmed.data() + start, trimmed.size() - start);
+    const bool starts_with_date = RE2::Consume(&from_start, rx_->date);
+    if (!f.meta && labels_with_colon >= 1 && starts_with_date) f.meta = true;
+    // A dateline: a short line with no sentence that starts with a date and goes on with a
+    // byline ("2019-08-21 14:35 联合报 记者王小明／台中报导"), or starts with a byline word or
+    // holds a publication label before its date ("原创 城南社区 2023-05-06 18:02 发表于浙江",
+    // "楼主 发表于 2022-3-4 12:05 | 只看该作者"). A line that is only a date is left alone here:
     // at the end of a notice it is the date of signature (落款), which is part of the text.
     bool dateline = false;
-    if (!f.meta && byline && !HasSentencePunct(trimmed)) {
-      re2::StringPiece in(trimmed.data() + head, trimmed.size() - head);
-      if (RE2::Consume(&in, rx_->date)) f.meta = dateline = true;
+    if (!f.meta && (byline || date_label_inline) && !HasSentencePunct(trimmed)) {
+      if ((byline && starts_with_date) ||
+          ((byline_head || date_label_inline) && RE2::PartialMatch(trimmed, rx_->date)))
+        f.meta = dateline = true;
     }
     if (f.meta && (date_label || labels_with_colon >= 1 || dateline)) f.date = FindDate(trimmed);
+    if (!f.meta && RE2::FullMatch(trimmed, rx_->date_only)) {
+      f.date_only = true;
+      f.date = FindDate(trimmed);
+    }
     if (share) f.share = true;
   }
   if (share_suffix) {
@@ -342,7 +398,16 @@ LineFacts LineRules::Analyze(std::string_view line) const {
       f.share_suffix = true;
   }
 
-  if (chars <= t_.boilerplate_max_chars) f.boilerplate_score = boiler;
+  if (chars <= t_.boilerplate_max_chars) {
+    // Patterns score like phrases, each once per line (a call to follow the site's page:
+    // "快点到Facebook Like我们的专页").
+    if (rx_->has_boiler) {
+      std::vector<int> hits;
+      if (rx_->boiler.Match(re2::StringPiece(trimmed.data(), trimmed.size()), &hits))
+        for (int h : hits) boiler += rx_->boiler_score[h];
+    }
+    f.boilerplate_score = boiler;
+  }
   // A heading is a label, not a sentence: "相关新闻发布会将于明天举行。" is content.
   const bool sentence = trimmed.find("\xE3\x80\x82") != std::string_view::npos ||  // 。
                         trimmed.find("\xEF\xBC\x81") != std::string_view::npos ||  // ！

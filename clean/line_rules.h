@@ -44,7 +44,8 @@ struct LineFacts {
   bool breadcrumb = false;
   bool menu = false;
   bool meta = false;          // a labelled metadata line ("来源:…", "时间:…")
-  std::string date;           // ISO 8601 date found in a metadata line, or ""
+  std::string date;           // ISO 8601 date found in a metadata or date-only line, or ""
+  bool date_only = false;     // nothing but a date ("2012年01月12日 15:52"): the cleaner decides
   bool share = false;         // "分享到:…"
   bool share_suffix = false;  // "<name>分享" (the cleaner trusts it near the top or bottom only)
   int boilerplate_score = 0;  // 0 for paragraphs longer than boilerplate_max_chars

@@ -35,6 +35,7 @@ const std::vector<std::pair<std::string, double>>& Defaults() {
       {"counter_min_digits", 5},      {"watermark_min_chars", 8},
       {"watermark_min_repeats", 2},
       {"watermark_site_clause_max_chars", 12},   {"mojibake_min_odd", 3},
+      {"watermark_address_clause_max_chars", 40},
       {"mojibake_max_gap", 3},        {"title_max_chars", 60},
   };
   return d;
@@ -57,6 +58,17 @@ bool IsListItem(std::string_view s) {
     size_t p = pos;
     char32_t d = cleaner::NextCp(s, &p);
     return d == '.' || d == U'、' || d == ')' || d == U'）' || d == U'．';
+  }
+  return false;
+}
+
+// A line of running text: it holds a full stop, a comma or a semicolon. (A headline may end in
+// "？" or "！" and is not yet the text.)
+bool IsProse(std::string_view s) {
+  size_t pos = 0;
+  while (pos < s.size()) {
+    char32_t c = cleaner::NextCp(s, &pos);
+    if (c == U'。' || c == U'，' || c == U'；' || c == ',' || c == ';') return true;
   }
   return false;
 }
@@ -162,12 +174,19 @@ CleanOutput RuleBasedCleaner::Clean(const CleanInput& in) const {
 
   std::vector<bool> drop(n, false);
   bool paywall = false;
+  bool prose_seen = false;  // a kept line with sentence punctuation came before this one
   const size_t edge = static_cast<size_t>(boilerplate_edge_lines_);
   for (size_t i = 0; i < n; ++i) {
     const LineFacts& f = facts[i];
     const bool at_edge = i < edge || i + edge >= n;
+    if (i > 0 && !drop[i - 1] && !prose_seen) prose_seen = IsProse(lines[i - 1]);
     if (f.spam || f.breadcrumb || f.menu || f.counter || f.share || f.related_single) {
       drop[i] = true;
+    } else if (f.date_only && !prose_seen) {
+      // A date alone above the text is the page's date ("2012年01月12日 15:52" under the
+      // headline); below the text it is a notice's date of signature and stays.
+      drop[i] = true;
+      if (out.date.empty()) out.date = f.date;
     } else if (f.meta) {
       drop[i] = true;
       if (out.date.empty() && !f.date.empty()) out.date = f.date;
@@ -225,8 +244,11 @@ CleanOutput RuleBasedCleaner::Clean(const CleanInput& in) const {
       const std::string_view s = lines[i];
       cleaner::CodePoints cps(s);
       char32_t last = cps.size() ? cps.cp.back() : 0;
-      if (cps.size() <= static_cast<size_t>(title_max_chars_) && !cleaner::IsSentenceEnd(last) &&
-          !cleaner::IsClausePunct(last) && last != U'，' && !IsListItem(s)) {
+      // A headline may be a question ("新买的铁锅第一次使用前要怎么处理？"), not a statement.
+      const bool question = last == U'？' || last == '?';
+      if (cps.size() <= static_cast<size_t>(title_max_chars_) &&
+          (question || !cleaner::IsSentenceEnd(last)) && !cleaner::IsClausePunct(last) &&
+          last != U'，' && !IsListItem(s)) {
         out.title = std::string(s);
         title_simp = Squeeze(simp[i]);
         drop[i] = true;
@@ -312,6 +334,7 @@ Result<std::shared_ptr<const TextCleaner>> TextCleaner::Create(
   wo.min_chars = get_int("watermark_min_chars");
   wo.min_repeats = get_int("watermark_min_repeats");
   wo.site_clause_max_chars = get_int("watermark_site_clause_max_chars");
+  wo.address_clause_max_chars = get_int("watermark_address_clause_max_chars");
   auto wm = WatermarkCutter::Create(rules_dir + "/watermark.rules", wo);
   if (!wm.ok()) return wm.status();
   c->watermark_ = std::move(wm.value());

@@ -77,6 +77,21 @@ Span ToCp(const cleaner::CodePoints& cps, size_t b0, size_t b1) {
 
 bool IsTextChar(char32_t c) { return utf8::IsHan(c) || cleaner::IsAsciiAlnum(c); }
 
+// What a web address adds to text characters: "www.example.com/a-b_c".
+bool IsAddressChar(char32_t c) { return c == ' ' || c == '.' || c == '/' || c == '-' || c == '_'; }
+
+// "www.example.com", "example.com.cn", "example.net": a host name the way pages print it.
+bool HasWebAddress(const std::u32string& s) {
+  for (const char32_t* tld : {U".com", U".cn", U".net", U".org"}) {
+    size_t at = s.find(tld);
+    const size_t tld_len = std::char_traits<char32_t>::length(tld);
+    if (at != std::u32string::npos && at > 0 && cleaner::IsAsciiAlnum(s[at - 1]) &&
+        (at + tld_len == s.size() || !cleaner::IsAsciiAlnum(s[at + tld_len])))
+      return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool WatermarkCutter::MatchesRule(const std::string& simplified) const {
@@ -155,33 +170,40 @@ int WatermarkCutter::Cut(std::vector<std::string>* lines,
   }
 
   // (c) site names injected as a clause of their own, recurring in the document: "…进行调研，
-  // 范文先生网，召开座谈会…". The clause sits between two clause marks, is short, ends the way
-  // site names end (site_suffix in watermark.rules) and appears at least min_repeats times; it
-  // is cut with the mark after it, so the sentence reads on. A site named once is left alone
-  // ("据人民网，…" has no mark before it anyway).
-  if (!site_suffixes_.empty()) {
+  // 范文先生网，召开座谈会…", "…同比增长12%，第一范文网 www.example.com 整理，住院患者…". The
+  // clause sits between two clause marks, is short, and either ends the way site names end
+  // (site_suffix in watermark.rules) or holds a web address; it appears at least min_repeats
+  // times and is cut with the mark after it, so the sentence reads on. A site named once is left
+  // alone ("据人民网，…" has no mark before it anyway).
+  {
     std::unordered_map<std::u32string, std::vector<Span>> clauses;  // clause -> (line, start)
     for (size_t i = 0; i < n; ++i) {
       const auto& cp = views[i].cp;
       size_t k = 0;
       while (k < cp.size()) {
-        if (!cleaner::IsClausePunct(cp[k])) {
+        // A clause opens after a clause mark or after the end of the previous sentence.
+        if (!cleaner::IsClausePunct(cp[k]) && !cleaner::IsSentenceEnd(cp[k])) {
           ++k;
           continue;
         }
         size_t j = k + 1;
-        while (j < cp.size() && IsTextChar(cp[j])) ++j;
+        bool plain = true;  // only Han characters, letters and digits
+        while (j < cp.size() && (IsTextChar(cp[j]) || IsAddressChar(cp[j]))) {
+          if (!IsTextChar(cp[j])) plain = false;
+          ++j;
+        }
         const size_t len = j - k - 1;
-        if (j < cp.size() && cleaner::IsClausePunct(cp[j]) && len >= 3 &&
-            len <= static_cast<size_t>(options_.site_clause_max_chars)) {
+        if (j < cp.size() && cleaner::IsClausePunct(cp[j]) && len >= 3) {
           std::u32string clause(cp.begin() + k + 1, cp.begin() + j);
-          for (const auto& suf : site_suffixes_) {
-            if (clause.size() > suf.size() &&
-                clause.compare(clause.size() - suf.size(), suf.size(), suf) == 0) {
-              clauses[clause].push_back({i, k + 1});
-              break;
-            }
+          bool site = false;
+          if (plain && len <= static_cast<size_t>(options_.site_clause_max_chars)) {
+            for (const auto& suf : site_suffixes_)
+              site |= clause.size() > suf.size() &&
+                      clause.compare(clause.size() - suf.size(), suf.size(), suf) == 0;
+          } else if (!plain && len <= static_cast<size_t>(options_.address_clause_max_chars)) {
+            site = HasWebAddress(clause);
           }
+          if (site) clauses[clause].push_back({i, k + 1});
         }
         k = j > k + 1 ? j : k + 1;
       }

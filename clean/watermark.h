@@ -8,7 +8,9 @@
 //      min_chars characters, ending in "!" or "?", found at least min_repeats times, each time
 //      starting mid-sentence and followed by more of the sentence. A quoted
 //      slogan repeated as its own sentence does not qualify; a site name pasted into the middle of
-//      a clause does.
+//      a clause does;
+//  (c) a clause that recurs verbatim between clause marks and is a site name (ends like one:
+//      site_suffix in rules/watermark.rules) or holds a web address ("第一范文网 www.x.com 整理").
 // Spans are found on the simplified view of each line and cut from the original line (the two are
 // aligned character by character when their lengths agree; otherwise (a) runs on the original).
 //
@@ -30,6 +32,7 @@ class WatermarkCutter {
     int min_chars = 8;
     int min_repeats = 2;
     int site_clause_max_chars = 12;  // a site name standing as a clause of its own, at most
+    int address_clause_max_chars = 40;  // a recurring clause holding a web address, at most
   };
   // Reads `path` (rules/watermark.rules).
   static Result<std::unique_ptr<WatermarkCutter>> Create(const std::string& path,

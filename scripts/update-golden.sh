@@ -83,8 +83,9 @@ for name in names or all_names:
         if rec.get(key, "") != exp.get(key, ""):
             problems.append("%s: %r, expected %r" % (key, rec.get(key, ""), exp.get(key, "")))
     date = exp.get("date", "")
-    if (rec.get("date", "") if not date else rec.get("date", "")[:len(date)]) != date:
-        problems.append("date: %r, expected %r" % (rec.get("date", ""), date))
+    got = rec.get("date") or ""  # a record without a date holds null
+    if (got if not date else got[:len(date)]) != date:
+        problems.append("date: %r, expected %r" % (got, date))
     if sorted(rec.get("flags", [])) != sorted(exp.get("flags", [])):
         problems.append("flags: %r, expected %r" % (rec.get("flags", []), exp.get("flags", [])))
     problems += ["lost: " + s for s in exp.get("must_contain", []) if s not in text]

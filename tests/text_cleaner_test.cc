@@ -361,6 +361,120 @@ TEST(TextCleanerTest, HtmlInputKeepsKnownTitleAndDate) {
   EXPECT_THAT(o.paragraphs, ElementsAre(kBody1, kBody2));
 }
 
+TEST(TextCleanerTest, BracketedSourcesEditorsAndBylinesWithoutDate) {
+  auto o = CleanText({"江滨大桥主体结构完工", "记者陈钧凯／台北报导", "【台湾新生报／记者苏湘云／台北报导】",
+                      "文/图记者黄国金、华莹实习生杨金运", kBody1, kBody2, "(本文来源：江城晚报)",
+                      "（责编：山水）", "(陈巍 编辑)", "据《中国青年报》", "制图/帅灵茜", "编辑 | 小王",
+                      "文字 | 李晓 图片 | 社区供图", "记者陈立凯／摄影"});
+  EXPECT_THAT(o.paragraphs, ElementsAre(kBody1, kBody2));
+  // The same words inside sentences are content.
+  const char* reporter = "记者从市教育局获悉，今年全市新增中小学学位两万个，缓解了入学压力。";
+  const char* source = "据《中国青年报》报道，全国已有超过两千所高校开设了相关课程。";
+  const char* numbered = "（一）加强组织领导，明确工作责任。";
+  auto keep = CleanText({"标题", kBody1, reporter, source, numbered, kBody2});
+  EXPECT_THAT(keep.paragraphs, ElementsAre(kBody1, reporter, source, numbered, kBody2));
+}
+
+TEST(TextCleanerTest, DatelinesWithABylineWordOrAPublicationLabel) {
+  auto wechat = CleanText({"社区食堂开到家门口", "原创 城南社区 城南社区服务 2023-05-06 18:02 发表于浙江",
+                           kBody1});
+  EXPECT_EQ(wechat.date.rfind("2023-05-06", 0), 0u) << wechat.date;
+  EXPECT_THAT(wechat.paragraphs, ElementsAre(kBody1));
+  auto forum = CleanText({"孩子上小学前需要提前学拼音吗？", "楼主 发表于 2022-3-4 12:05 | 只看该作者", kBody1,
+                          "沙发 发表于 2022-3-4 12:31", kBody2});
+  EXPECT_EQ(forum.date.rfind("2022-03-04T12:05", 0), 0u) << forum.date;
+  EXPECT_THAT(forum.paragraphs, ElementsAre(kBody1, kBody2));
+  // A two-character label inside a line is an ordinary word: an event's dates are content.
+  const char* event = "本次活动时间 2023-05-06 至 2023-05-08";
+  auto keep = CleanText({"标题", kBody1, event, kBody2});
+  EXPECT_THAT(keep.paragraphs, Contains(event));
+}
+
+TEST(TextCleanerTest, DateAloneAboveTheTextIsThePageDate) {
+  auto o = CleanText({"国务院部署春运工作", "2012年01月12日 15:52", kBody1, kBody2});
+  EXPECT_EQ(o.date, "2012-01-12T15:52:00");
+  EXPECT_THAT(o.paragraphs, ElementsAre(kBody1, kBody2));
+  // A headline that asks a question is not yet the text.
+  auto asked = CleanText({"孩子需要提前学拼音吗？", "2022-03-04", kBody1});
+  EXPECT_EQ(asked.date, "2022-03-04");
+  EXPECT_THAT(asked.paragraphs, ElementsAre(kBody1));
+  // Under the text it is the date of signature and stays.
+  auto notice = CleanText({"关于做好参保工作的通知", kBody1, "临川市医疗保障局", "2023年8月25日"});
+  EXPECT_THAT(notice.paragraphs, Contains("2023年8月25日"));
+}
+
+TEST(TextCleanerTest, ForumQaAndWeChatFurniture) {
+  auto o = CleanText({"新买的铁锅第一次使用前要怎么处理？", "提问者：匿名用户 2021-08-01 09:15 浏览 3280次",
+                      "最佳答案", kBody1, "回答者：厨房达人 | 采纳率：86% | 2021-08-01 10:02",
+                      "赞同 128 | 评论 (6)", "其他回答(3)", kBody2, "回复 引用 举报",
+                      "本帖最后由 小雨妈妈 于 2022-3-4 13:10 编辑", kBody3, "使用道具 举报", "- END -",
+                      "阅读原文", "阅读 10万+", "在看 56", "点赞 分享 在看", "这篇新闻让您觉得？"});
+  EXPECT_EQ(o.title, "新买的铁锅第一次使用前要怎么处理？");
+  EXPECT_EQ(o.date.rfind("2021-08-01", 0), 0u) << o.date;
+  EXPECT_THAT(o.paragraphs, ElementsAre(kBody1, kBody2, kBody3));
+  const char* reply = "他回复说，会尽快处理群众举报的问题，并在一周内公布结果。";
+  auto keep = CleanText({"标题", kBody1, reply, "顶一下，同问。", kBody2});
+  EXPECT_THAT(keep.paragraphs, ElementsAre(kBody1, reply, "顶一下，同问。", kBody2));
+}
+
+TEST(TextCleanerTest, CallsToFollowTheSiteElsewhere) {
+  auto o = CleanText({"点击上方蓝字关注我们", "红磡单位遭爆窃", kBody1, kBody2,
+                      "香港新浪新闻现已开设Facebook专页，让你即时掌握本地、中国、国际新闻，与朋友分享！快点到Facebook "
+                      "Like我们的专页！[按此 Like]",
+                      kBody3, "我们也开了Google plus page,如有Google plus account的你,也可follow 我们吧!",
+                      "3g.ifeng.com 用手机随时随地看新闻"});
+  EXPECT_EQ(o.title, "红磡单位遭爆窃");
+  EXPECT_THAT(o.paragraphs, ElementsAre(kBody1, kBody2, kBody3));
+  // A story that mentions a Facebook page or an app, at the edge of the text or inside it.
+  const char* fb = "该歌手昨日在Facebook专页上宣布婚讯，粉丝纷纷留言祝福。";
+  const char* app = "市民可下载“粤省事”App办理相关业务，无需再到窗口排队。";
+  auto keep = CleanText({"标题", fb, kBody1, app, kBody2, kBody3, kBody1, fb});
+  EXPECT_THAT(keep.paragraphs, ElementsAre(fb, kBody1, app, kBody2, kBody3, kBody1, fb));
+}
+
+TEST(TextCleanerTest, RankingsRecommendationsAndSiteFooters) {
+  auto o = CleanText({"江滨大桥主体结构完工", kBody1, kBody2, "点击排行", "1 市区新增三条公交线路",
+                      "2 国庆假期天气预报出炉", "往期推荐", "社区开展垃圾分类宣传活动", "喜欢此内容的人还喜欢",
+                      "相关问题", "铁锅生锈了还能用吗", "主办单位：某某市人民政府办公室  承办单位：某某市大数据中心",
+                      "网站标识码：3301000001  浙ICP备05012345号  浙公网安备 33010202000123号"});
+  EXPECT_THAT(o.paragraphs, ElementsAre(kBody1, kBody2));
+  const char* ranking = "在全省县域经济排行榜中，我县位列第十二名，比上年前进三位。";
+  auto keep = CleanText({"标题", kBody1, ranking, kBody2});
+  EXPECT_THAT(keep.paragraphs, Contains(ranking));
+}
+
+TEST(TextCleanerTest, BreadcrumbEndingInAQuestionTitle) {
+  auto o = CleanText({"首页 › 论坛 › 亲子教育 › 孩子上小学前需要提前学拼音吗？", "孩子上小学前需要提前学拼音吗？", kBody1});
+  EXPECT_EQ(o.title, "孩子上小学前需要提前学拼音吗？");
+  EXPECT_THAT(o.paragraphs, ElementsAre(kBody1));
+}
+
+TEST(TextCleanerTest, RecurringClauseWithAWebAddressIsCut) {
+  auto o = CleanText({"卫生院上半年工作总结",
+                      "上半年共接诊门诊患者18652人次，第一范文网 www.diyifanwen.com 整理，住院患者612人次。",
+                      "完成老年人健康体检2130人。第一范文网 www.diyifanwen.com 整理，慢性病规范管理率进一步提高。"});
+  EXPECT_THAT(o.paragraphs, ElementsAre("上半年共接诊门诊患者18652人次，住院患者612人次。",
+                                        "完成老年人健康体检2130人。慢性病规范管理率进一步提高。"));
+  // An address given once is content.
+  const char* once = "申请人可登录 www.example.gov.cn 查询，也可拨打热线咨询。";
+  auto keep = CleanText({"标题", once, kBody1});
+  EXPECT_THAT(keep.paragraphs, Contains(once));
+}
+
+TEST(TextCleanerTest, PlatformDisclaimersAppPromptsAndCaptionLines) {
+  auto o = CleanText({"新能源汽车下乡活动启动", "▲活动现场。（图／记者王小明摄）", kBody1, kBody2,
+                      "阅读(123)┊ 评论(5)┊ 收藏(0)┊ 转载(1)┊ 喜欢▼┊打印┊举报",
+                      "著作权归作者所有。商业转载请联系作者获得授权，非商业转载请注明出处。", "请继续往下阅读...",
+                      kBody3, "打开APP阅读全文", "展开阅读全文∨", "添加评论", "【纠错】", "看更多",
+                      "本文为澎湃号作者或机构上传并发布，仅代表该作者或机构观点，不代表澎湃新闻的观点或立场。",
+                      kBody1, kBody2, "全文网址：https://www.example.com.tw/news/123456"});
+  EXPECT_THAT(o.paragraphs, ElementsAre(kBody1, kBody2, kBody3, kBody1, kBody2));
+  const char* reading = "他喜欢阅读和旅行，每年读书超过50本，还收藏了上百张老唱片。";
+  const char* figure = "全市今年新增绿地120公顷（见图），人均公园绿地面积达到15平方米。";
+  auto keep = CleanText({"标题", kBody1, reading, figure, kBody2, kBody3});
+  EXPECT_THAT(keep.paragraphs, ElementsAre(kBody1, reading, figure, kBody2, kBody3));
+}
+
 TEST(LineRulesTest, DateFormats) {
   auto r = LineRules::Create(testing::RulesDir(), LineThresholds{});
   ASSERT_TRUE(r.ok()) << r.status().ToString();
