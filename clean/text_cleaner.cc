@@ -29,6 +29,7 @@ const std::vector<std::pair<std::string, double>>& Defaults() {
       {"meta_max_chars", 80},         {"share_max_name_chars", 6},
       {"boilerplate_max_chars", 260}, {"boilerplate_min_score", 3},
       {"boilerplate_edge_lines", 4},  {"boilerplate_edge_min_score", 2},
+      {"boilerplate_edge_max_chars", 40},
       {"related_heading_max_chars", 80}, {"related_item_max_chars", 40},
       {"paywall_tail_max_chars", 30},
       {"related_teaser_max_chars", 400}, {"paywall_max_chars", 60},
@@ -37,6 +38,7 @@ const std::vector<std::pair<std::string, double>>& Defaults() {
       {"watermark_site_clause_max_chars", 12},   {"mojibake_min_odd", 3},
       {"watermark_address_clause_max_chars", 40},
       {"mojibake_max_gap", 3},        {"title_max_chars", 60},
+      {"title_max_commas", 2},
   };
   return d;
 }
@@ -97,10 +99,12 @@ class RuleBasedCleaner : public TextCleaner {
   int boilerplate_min_score_ = 3;
   int boilerplate_edge_lines_ = 4;
   int boilerplate_edge_min_score_ = 2;
+  int boilerplate_edge_max_chars_ = 40;
   int related_item_max_chars_ = 40;
   int paywall_tail_max_chars_ = 30;
   int related_teaser_max_chars_ = 400;
   int title_max_chars_ = 60;
+  int title_max_commas_ = 2;
 
  private:
   std::vector<std::string> Simplify(const std::vector<std::string>& lines) const;
@@ -209,7 +213,9 @@ CleanOutput RuleBasedCleaner::Clean(const CleanInput& in) const {
       }
       i = j - 1;
     } else if ((f.boilerplate_score >= boilerplate_min_score_ ||
-                (at_edge && f.boilerplate_score >= boilerplate_edge_min_score_)) &&
+                (at_edge && f.boilerplate_score >= boilerplate_edge_min_score_ &&
+                 cleaner::CodePoints(lines[i]).size() <=
+                     static_cast<size_t>(boilerplate_edge_max_chars_))) &&
                !watermark_->MatchesRule(simp[i])) {
       // (A line whose disclaimer words sit inside a watermark pattern is a sentence with a
       // watermark injected; step 5 cuts the watermark and keeps the sentence.)
@@ -244,11 +250,20 @@ CleanOutput RuleBasedCleaner::Clean(const CleanInput& in) const {
       const std::string_view s = lines[i];
       cleaner::CodePoints cps(s);
       char32_t last = cps.size() ? cps.cp.back() : 0;
-      // A headline may be a question ("新买的铁锅第一次使用前要怎么处理？"), not a statement.
+      // A headline may be a question ("新买的铁锅第一次使用前要怎么处理？"), not a statement,
+      // and it is one sentence: a line with a full stop inside, or with more commas than a
+      // headline has, is the first paragraph of a text that has no title line.
       const bool question = last == U'？' || last == '?';
-      if (cps.size() <= static_cast<size_t>(title_max_chars_) &&
-          (question || !cleaner::IsSentenceEnd(last)) && !cleaner::IsClausePunct(last) &&
-          last != U'，' && !IsListItem(s)) {
+      int commas = 0;
+      bool inner_stop = false;
+      for (size_t k = 0; k + 1 < cps.size(); ++k) {
+        const char32_t c = cps.cp[k];
+        if (c == U'，' || c == ',') ++commas;
+        if (c == U'。' || c == U'！' || c == U'；' || c == U'？') inner_stop = true;
+      }
+      if (cps.size() <= static_cast<size_t>(title_max_chars_) && !inner_stop &&
+          commas <= title_max_commas_ && (question || !cleaner::IsSentenceEnd(last)) &&
+          !cleaner::IsClausePunct(last) && last != U'，' && !IsListItem(s)) {
         out.title = std::string(s);
         title_simp = Squeeze(simp[i]);
         drop[i] = true;
@@ -310,10 +325,12 @@ Result<std::shared_ptr<const TextCleaner>> TextCleaner::Create(
   c->boilerplate_min_score_ = get_int("boilerplate_min_score");
   c->boilerplate_edge_lines_ = get_int("boilerplate_edge_lines");
   c->boilerplate_edge_min_score_ = get_int("boilerplate_edge_min_score");
+  c->boilerplate_edge_max_chars_ = get_int("boilerplate_edge_max_chars");
   c->related_item_max_chars_ = get_int("related_item_max_chars");
   c->paywall_tail_max_chars_ = get_int("paywall_tail_max_chars");
   c->related_teaser_max_chars_ = get_int("related_teaser_max_chars");
   c->title_max_chars_ = get_int("title_max_chars");
+  c->title_max_commas_ = get_int("title_max_commas");
 
   MojibakeRepairer::Options mo;
   mo.min_odd = get_int("mojibake_min_odd");

@@ -475,6 +475,32 @@ TEST(TextCleanerTest, PlatformDisclaimersAppPromptsAndCaptionLines) {
   EXPECT_THAT(keep.paragraphs, ElementsAre(kBody1, reading, figure, kBody2, kBody3));
 }
 
+TEST(TextCleanerTest, OneDisclaimerPhraseInAStorySentenceAtTheEdgeStays) {
+  // Near the top or bottom one strong phrase removes a short paragraph, not a sentence of the
+  // story that happens to hold it.
+  const char* story =
+      "福斯基16日在一场新闻发布会上说，船长未经许可，擅自使游轮偏离既定航线，导致游轮在吉利奥岛附近触礁搁浅。";
+  auto o = CleanText({"游轮搁浅事故调查", story, kBody1, kBody2, "未经许可，不得转载。"});
+  EXPECT_THAT(o.paragraphs, ElementsAre(story, kBody1, kBody2));
+}
+
+TEST(TextCleanerTest, AFirstLineWithSentencesInsideIsNotTheTitle) {
+  // Text without a title line: the opening paragraph stays in the text.
+  const char* lead = "据中国之声报导，昨天全国迎来中小学寒假假期。孩子放假家长很纠结：孩子在家犯了网瘾该怎么办？";
+  auto o = CleanText({lead, kBody1, kBody2});
+  EXPECT_EQ(o.title, "");
+  EXPECT_THAT(o.paragraphs, ElementsAre(lead, kBody1, kBody2));
+  const char* wrapped = "发改委公告，预计２０１２年，煤炭供需将保持基本平衡，但";
+  o = CleanText({wrapped, kBody1, kBody2});
+  EXPECT_EQ(o.title, "");
+  EXPECT_THAT(o.paragraphs, ElementsAre(wrapped, kBody1, kBody2));
+  // A headline with a comma, or a question, is still the title.
+  o = CleanText({"孩子放假，家长犯了愁", kBody1, kBody2});
+  EXPECT_EQ(o.title, "孩子放假，家长犯了愁");
+  o = CleanText({"孩子在家犯了网瘾该怎么办？", kBody1, kBody2});
+  EXPECT_EQ(o.title, "孩子在家犯了网瘾该怎么办？");
+}
+
 TEST(LineRulesTest, DateFormats) {
   auto r = LineRules::Create(testing::RulesDir(), LineThresholds{});
   ASSERT_TRUE(r.ok()) << r.status().ToString();
