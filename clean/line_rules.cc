@@ -30,6 +30,7 @@ enum Category : int {
   kRelatedSingle,
   kPaywall,
   kMetaByline,
+  kMetaSpeaker,
 };
 
 struct LineRules::Regexes {
@@ -131,7 +132,8 @@ Result<std::unique_ptr<LineRules>> LineRules::Create(const std::string& rules_di
         {"menu", kNavMenu}}},
       {"meta.rules",
        {{"date_label", kMetaDateLabel}, {"label", kMetaLabel}, {"share", kShare},
-        {"share_suffix", kShareSuffix}, {"byline", kMetaByline}, {"line_regex", 0}}},
+        {"share_suffix", kShareSuffix}, {"byline", kMetaByline}, {"speaker", kMetaSpeaker},
+        {"line_regex", 0}}},
       {"boilerplate.rules",
        {{"phrase", kBoilerPhrase}, {"strong", kBoilerStrong}, {"prefix", kBoilerPrefix},
         {"regex", 0}, {"strong_regex", 0}}},
@@ -208,6 +210,8 @@ LineFacts LineRules::Analyze(std::string_view line) const {
   std::vector<std::pair<size_t, size_t>> separators;
   int boiler = 0, menu_words = 0;
   bool date_label = false, label = false, home_first = false, position = false;
+  size_t label_end = 0;  // where the label that opens the line ends
+  bool speaker = false;   // ... and it may also name who speaks ("记者：")
   bool share = false, share_suffix = false, heading = false, single = false, paywall = false;
   bool byline = false, byline_head = false, date_label_inline = false;
   int labels_with_colon = 0;
@@ -259,7 +263,12 @@ LineFacts LineRules::Analyze(std::string_view line) const {
         if (FollowedByColon(trimmed, m.end, false)) ++labels_with_colon;
         break;
       case kMetaLabel:
-        if (m.begin == head && FollowedByColon(trimmed, m.end, false)) label = true;
+      case kMetaSpeaker:
+        if (m.begin == head && FollowedByColon(trimmed, m.end, false)) {
+          label = true;
+          label_end = m.end;
+          speaker = cat == kMetaSpeaker;
+        }
         if (FollowedByColon(trimmed, m.end, false)) ++labels_with_colon;
         break;
       case kShare:
@@ -361,6 +370,23 @@ LineFacts LineRules::Analyze(std::string_view line) const {
       if (utf8::IsHan(c) || cleaner::IsAsciiAlnum(c)) letters += q - before;
     }
     if (menu_cover >= letters) f.menu = true;
+  }
+
+  // A speaker's turn in an interview or a transcript ("记者：您是怎么走上科研道路的？") is
+  // content: after its label comes a sentence, where metadata has a name, a date or a source.
+  if (label && speaker && !date_label && labels_with_colon == 1) {
+    std::string_view value = trimmed.substr(label_end);
+    size_t colon = 0;
+    while (colon < value.size()) {
+      size_t p = colon;
+      const char32_t c = cleaner::NextCp(value, &p);
+      colon = p;
+      if (c == ':' || c == U'：' || c == '|' || c == U'｜' || c == U'丨') break;
+    }
+    cleaner::CodePoints v(utf8::Trim(value.substr(colon)));
+    if (v.size() >= static_cast<size_t>(t_.meta_sentence_min_chars) &&
+        cleaner::IsSentenceEnd(v.cp.back()))
+      label = false;
   }
 
   // Metadata.

@@ -30,6 +30,7 @@ struct LineThresholds {
   int nav_menu_min_items = 4;
   int nav_menu_max_item_chars = 6;
   int meta_max_chars = 80;
+  int meta_sentence_min_chars = 8;  // a label's value this long ending like a sentence is speech
   int share_max_name_chars = 6;
   int boilerplate_max_chars = 260;
   int related_heading_max_chars = 80;

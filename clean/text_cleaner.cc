@@ -27,6 +27,7 @@ const std::vector<std::pair<std::string, double>>& Defaults() {
       {"nav_min_separators", 2},      {"nav_max_crumb_chars", 16},
       {"nav_menu_min_items", 4},      {"nav_menu_max_item_chars", 6},
       {"meta_max_chars", 80},         {"share_max_name_chars", 6},
+      {"meta_sentence_min_chars", 8},
       {"boilerplate_max_chars", 260}, {"boilerplate_min_score", 3},
       {"boilerplate_edge_lines", 4},  {"boilerplate_edge_min_score", 2},
       {"boilerplate_edge_max_chars", 40},
@@ -317,6 +318,7 @@ Result<std::shared_ptr<const TextCleaner>> TextCleaner::Create(
   t.nav_menu_min_items = get_int("nav_menu_min_items");
   t.nav_menu_max_item_chars = get_int("nav_menu_max_item_chars");
   t.meta_max_chars = get_int("meta_max_chars");
+  t.meta_sentence_min_chars = get_int("meta_sentence_min_chars");
   t.share_max_name_chars = get_int("share_max_name_chars");
   t.boilerplate_max_chars = get_int("boilerplate_max_chars");
   t.related_heading_max_chars = get_int("related_heading_max_chars");

@@ -553,6 +553,15 @@ TEST(TextCleanerTest, AFirstLineWithSentencesInsideIsNotTheTitle) {
   EXPECT_EQ(o.title, "孩子在家犯了网瘾该怎么办？");
 }
 
+TEST(TextCleanerTest, InterviewTurnsAreContentBylinesAreNot) {
+  const char* q1 = "记者：您是怎么走上科研道路的？";
+  const char* a1 = "王教授：我从小就对数学感兴趣，大学时接触到机器学习，就一直做到现在。";
+  const char* q2 = "记者：您觉得年轻人最需要什么？";
+  auto o = CleanText({"专访青年科学家", "记者：张三 李四", "作者：王五", q1, a1, q2, kBody1,
+                      "签名：生活就是不断折腾，装修也是。"});
+  EXPECT_THAT(o.paragraphs, ElementsAre(q1, a1, q2, kBody1));
+}
+
 TEST(LineRulesTest, DateFormats) {
   auto r = LineRules::Create(testing::RulesDir(), LineThresholds{});
   ASSERT_TRUE(r.ok()) << r.status().ToString();
