@@ -93,6 +93,8 @@ Result<ExtractRules> ExtractRules::Load(const std::string& path) {
           {"sibling_min_score", r.sibling_min_score},
           {"link_list_density", r.link_list_density},
           {"link_line_density", r.link_line_density},
+          {"listing_link_density", r.listing_link_density},
+          {"listing_max_prose_punct", r.listing_max_prose_punct},
           {"grandparent_factor", r.grandparent_factor},
           {"hinted_override_ratio", r.hinted_override_ratio},
           {"near_best_share", r.near_best_share},
@@ -109,6 +111,8 @@ Result<ExtractRules> ExtractRules::Load(const std::string& path) {
   r.sibling_min_score = s.Get("sibling_min_score");
   r.link_list_density = s.Get("link_list_density");
   r.link_line_density = s.Get("link_line_density");
+  r.listing_link_density = s.Get("listing_link_density");
+  r.listing_max_prose_punct = s.Get("listing_max_prose_punct");
   r.grandparent_factor = s.Get("grandparent_factor");
   r.hinted_override_ratio = s.Get("hinted_override_ratio");
   r.near_best_share = s.Get("near_best_share");

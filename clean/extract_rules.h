@@ -42,6 +42,8 @@ struct ExtractRules {
   double sibling_min_score = 10;
   double link_list_density = 0.5;
   double link_line_density = 0.7;
+  double listing_link_density = 0.6;
+  double listing_max_prose_punct = 3;
   double grandparent_factor = 0.5;
   double hinted_override_ratio = 1.5;
   double near_best_share = 0.75;

@@ -696,6 +696,25 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
   } else if (body != 0 || (n > 0 && nodes[0].tag == Tag::kHtml)) {
     roots.push_back(body);
   }
+  // A page whose best content is mostly link text, with hardly a punctuated phrase outside its
+  // links, is an index, a channel or a search page: headlines that lead elsewhere (and their
+  // dates), not a text of its own. It has no main text rather than a list of headlines in the
+  // corpus. (A short article above a long related-links box has its sentences outside links.)
+  {
+    uint64_t chars = 0, links = 0, prose_punct = 0;
+    for (uint32_t r : roots) {
+      chars += w.chars[r];
+      links += w.link_chars[r];
+      for (uint32_t k = r; k < nodes[r].end; ++k)
+        if (nodes[k].type == NodeType::kText && w.alive[k] && !w.in_link[k])
+          prose_punct += tstats[k].punct;
+    }
+    if (chars > 0 && static_cast<double>(links) / chars > rules_.listing_link_density &&
+        prose_punct < static_cast<uint64_t>(rules_.listing_max_prose_punct)) {
+      roots.clear();
+      page.flags.push_back("listing");
+    }
+  }
 
   // --- emission -----------------------------------------------------------------------------
   const double top_chars = std::max<uint32_t>(1, w.chars[top]);

@@ -264,6 +264,33 @@ TEST(ExtractTest, PictureCaptionsGoSubheadingsAndProseAfterPicturesStay) {
   EXPECT_THAT(p.paragraphs, Contains(HasSubstr("本报讯 市政府昨日发布新规")));
 }
 
+TEST(ExtractTest, ListingPagesHaveNoMainText) {
+  // A channel page: forty headlines with their dates, a pager. No text of its own.
+  std::string items;
+  for (int i = 1; i <= 40; ++i)
+    items += "<li><a href='/news/" + std::to_string(i) + ".html'>某市召开第" + std::to_string(i) +
+             "次常务会议 研究部署重点工作</a><span>2024-01-" + std::to_string(10 + i % 18) +
+             "</span></li>";
+  ExtractedPage p = MustExtract(
+      "<html><head><title>新闻中心_某市人民政府</title></head><body><div class='nav'><a href='/'>"
+      "首页</a> <a href='/news'>新闻中心</a></div><div class='main'><h2>政务要闻</h2><ul>" +
+      items + "</ul><div class='page'>首页 上一页 1 2 3 下一页 尾页</div></div></body></html>");
+  EXPECT_TRUE(p.paragraphs.empty()) << Joined(p);
+  EXPECT_THAT(p.flags, Contains("listing"));
+
+  // A short article in the same container as a long box of related headlines is an article.
+  std::string related;
+  for (int i = 1; i <= 30; ++i)
+    related += "<li><a href='/r/" + std::to_string(i) + ".html'>相关新闻标题第" +
+               std::to_string(i) + "条 内容摘要</a></li>";
+  p = MustExtract(
+      "<html><head><title>短讯</title></head><body><div class='main'><h1>短讯</h1>"
+      "<p>市政府昨日召开常务会议，研究部署春运安全工作。会议要求各部门加强值守，确保平安。</p>"
+      "<ul>" + related + "</ul></div></body></html>");
+  EXPECT_THAT(p.paragraphs, Contains(HasSubstr("研究部署春运安全工作")));
+  EXPECT_THAT(p.flags, Not(Contains("listing")));
+}
+
 TEST(ExtractTest, NegativelyHintedLinksInsideASentenceKeepTheirWords) {
   // In-text keyword links (<a class="keyword_link">) are words of the sentence, whatever their
   // class says; a hinted box of chrome inside the article still goes.
