@@ -46,12 +46,11 @@ void ArchivedUris(const std::string& path, std::unordered_set<std::string>* out)
   }
 }
 
-// The request as it went out, rebuilt: the fetcher keeps no raw request bytes.
-// (fetch sends no validators, so none appear here.)
-std::string RequestFor(const fetch::FetchResponse& r, const std::string& user_agent) {
-  const std::vector<std::pair<std::string, std::string>> h = {
-      {"User-Agent", user_agent}, {"Accept-Encoding", "gzip, deflate, br, zstd"}};
-  auto head = fetch::HttpRequestHead("GET", r.final_url.empty() ? r.url : r.final_url, h);
+// The request as it went out, rebuilt: the fetcher keeps no raw request bytes, and sends the
+// same headers with every page request (fetch sends no validators).
+std::string RequestFor(const fetch::FetchResponse& r,
+                       const std::vector<std::pair<std::string, std::string>>& headers) {
+  auto head = fetch::HttpRequestHead("GET", r.final_url.empty() ? r.url : r.final_url, headers);
   return head.ok() ? *head : std::string();
 }
 
@@ -163,8 +162,10 @@ int RunFetch(int argc, char** argv) {
   fopt.decode_content = false;
   fetch::WarcWriterOptions wopt;
   wopt.body_coding = fetch::WarcWriterOptions::BodyCoding::kContentCoded;
+  const std::vector<std::pair<std::string, std::string>> request_headers =
+      fetch::PageRequestHeaders(fopt);
+  wopt.user_agent = request_headers.front().second;  // User-Agent comes first
   wopt.operator_contact = net.contact;
-  wopt.user_agent = fopt.user_agent + (fopt.contact.empty() ? "" : " (+" + fopt.contact + ")");
   wopt.robots_obeyed = fopt.obey_robots;
   wopt.description = "qingxi fetch";
   auto writer = fetch::WarcWriter::Open(output, wopt);
@@ -228,7 +229,7 @@ int RunFetch(int argc, char** argv) {
           if (!head.ok()) continue;
           ex.target_uri = r.final_url.empty() ? r.url : r.final_url;
           ex.ip_address = r.ip;
-          ex.request = RequestFor(r, wopt.user_agent);
+          ex.request = RequestFor(r, request_headers);
           ex.response_head = std::move(*head);
           ex.body = std::move(r.body);
           (void)(*writer)->EncodeExchange(ex, &bytes);  // fails only on a bad URI: skipped

@@ -253,6 +253,41 @@ curl_socket_t OnOpenSocket(void* user, curlsocktype purpose, struct curl_sockadd
 
 }  // namespace
 
+namespace {
+
+std::string UserAgentHeader(const FetchOptions& options) {
+  return options.contact.empty() ? options.user_agent
+                                 : options.user_agent + " (+" + options.contact + ")";
+}
+
+std::string AcceptHeader(const FetchOptions& options) {
+  std::string accept;
+  for (const auto& t : options.accept_content_types) accept += (accept.empty() ? "" : ",") + t;
+  return accept.empty() ? std::string("*/*") : accept + ";q=0.9,*/*;q=0.1";
+}
+
+std::string AcceptEncodingHeader() {
+  // What CURLOPT_ACCEPT_ENCODING "" makes libcurl send: every coding it was built with, in
+  // its own order (lib/content_encoding.c).
+  InitCurlOnce();
+  const curl_version_info_data* v = curl_version_info(CURLVERSION_NOW);
+  std::string out;
+  if (v->features & CURL_VERSION_LIBZ) out = "deflate, gzip";
+  if (v->features & CURL_VERSION_BROTLI) out += out.empty() ? "br" : ", br";
+  if (v->features & CURL_VERSION_ZSTD) out += out.empty() ? "zstd" : ", zstd";
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::pair<std::string, std::string>> PageRequestHeaders(const FetchOptions& options) {
+  std::vector<std::pair<std::string, std::string>> h = {{"User-Agent", UserAgentHeader(options)}};
+  if (std::string enc = AcceptEncodingHeader(); !enc.empty())
+    h.emplace_back("Accept-Encoding", enc);
+  h.emplace_back("Accept", AcceptHeader(options));
+  return h;
+}
+
 std::string FetchResponse::Header(std::string_view name) const {
   const std::string* v = FindHeader(headers, name);
   return v ? *v : std::string();
@@ -269,14 +304,10 @@ class Fetcher::Engine {
         rng_(opt_.jitter_seed ? opt_.jitter_seed
                               : static_cast<uint64_t>(Clock::now().time_since_epoch().count())),
         robots_(f->robots_) {
-    user_agent_ = opt_.user_agent;
-    if (!opt_.contact.empty()) user_agent_ += " (+" + opt_.contact + ")";
+    user_agent_ = UserAgentHeader(opt_);
     robots_token_ = opt_.robots_token;
     if (robots_token_.empty()) robots_token_ = opt_.user_agent.substr(0, opt_.user_agent.find('/'));
-    std::string accept;
-    for (const auto& t : opt_.accept_content_types) accept += (accept.empty() ? "" : ",") + t;
-    accept_header_ =
-        "Accept: " + (accept.empty() ? std::string("*/*") : accept + ";q=0.9,*/*;q=0.1");
+    accept_header_ = "Accept: " + AcceptHeader(opt_);
     max_transfers_ = std::max(1, opt_.max_transfers);
     max_per_host_ = std::max(1, opt_.max_per_host);
     for (const std::string& r : opt_.resolve) resolve_ = curl_slist_append(resolve_, r.c_str());

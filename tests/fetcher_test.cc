@@ -452,6 +452,21 @@ TEST_F(FetcherTest, UndecodedBodiesArriveAsSentAndAreBoundedAsSent) {
   EXPECT_EQ(r.error, FetchError::kBodyTooLarge);
 }
 
+TEST_F(FetcherTest, PageRequestHeadersAreWhatIsSent) {
+  // What an archive records as the request must be what went out, header for header, in order.
+  StartServer();
+  FetchOptions o = TestOptions();
+  o.user_agent = "qingxi-test/1.0";
+  o.contact = "mailto:ops@example.org";
+  FetchResponse r = FetchOne(o, server_.Url("/echo-headers"));
+  ASSERT_TRUE(r.ok()) << r.error_message;
+  std::string expected;
+  for (const auto& [k, v] : PageRequestHeaders(o)) expected += k + ": " + v + "\n";
+  EXPECT_NE(r.body.find(expected), std::string::npos) << r.body << "\nexpected:\n" << expected;
+  EXPECT_NE(expected.find("User-Agent: qingxi-test/1.0 (+mailto:ops@example.org)"), std::string::npos);
+  EXPECT_NE(expected.find("Accept-Encoding: "), std::string::npos);
+}
+
 TEST_F(FetcherTest, LegacyCharsetBytesAndHeadersArePassedThroughUntouched) {
   StartServer();
   auto r =

@@ -167,6 +167,11 @@ struct FetchStats {
   bool stopped = false;
 };
 
+// The headers of a page request without validators, as the engine sends them and in its
+// order after Host: User-Agent (with the contact), Accept-Encoding (every coding the installed
+// libcurl decodes), Accept (accept_content_types first). For archives that record requests.
+std::vector<std::pair<std::string, std::string>> PageRequestHeaders(const FetchOptions& options);
+
 class Fetcher {
  public:
   // Fills *request and returns true, or returns false when there are no more requests.
