@@ -22,6 +22,8 @@
 #include <unordered_map>
 #include <utility>
 
+#include "qingxi/ascii.h"
+
 namespace qingxi::dom {
 
 struct Document::Arena {
@@ -65,7 +67,7 @@ void* ArenaAlloc(void* userdata, size_t size) {
 }
 void ArenaFree(void*, void*) {}
 
-inline char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
+using ascii::Lower;
 inline bool IsAlpha(char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
 
 // Elements that never hold children (WHATWG HTML §13.1.2 "void elements") or whose end tag is
