@@ -263,6 +263,7 @@ int RunFetch(int argc, char** argv) {
       if (pending.size() >= kBatch) {
         archive_queue.Push({batches_pushed++, std::move(pending)});
         pending.clear();
+        pending.reserve(kBatch);
       }
     } else if (!stored && !net.quiet && !isatty(STDERR_FILENO)) {
       // Failures are listed when there is no progress line to watch (logs, cron).

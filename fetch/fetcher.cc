@@ -175,6 +175,7 @@ size_t OnHeader(char* data, size_t size, size_t nmemb, void* user) {
   while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.remove_suffix(1);
   if (line.size() >= 5 && line.substr(0, 5) == "HTTP/") {
     t->headers.clear();
+    t->headers.reserve(16);  // a typical response's fields, in one allocation
     size_t sp = line.find(' ');
     t->header_status =
         sp == std::string_view::npos ? 0 : std::atoi(std::string(line.substr(sp + 1, 3)).c_str());

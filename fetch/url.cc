@@ -288,8 +288,109 @@ std::string Url::Origin() const {
 
 std::string Url::PathAndQuery() const { return query.empty() ? path : path + "?" + query; }
 
+namespace {
+
+// path / query characters that normalisation leaves as they are: unreserved, sub-delims, ":",
+// "@", "/" (and "?" in the query).
+bool IsPlainPathChar(unsigned char c) {
+  return IsUnreserved(c) || c == '!' || c == '$' || c == '&' || c == '\'' || c == '(' || c == ')' ||
+         c == '*' || c == '+' || c == ',' || c == ';' || c == '=' || c == ':' || c == '@' ||
+         c == '/';
+}
+
+// The parts of a URL that is already in normal form: "http[s]://host[:port]/path[?query]" with
+// a lower-case ASCII host that is not an IP-like name, a port other than the default, no
+// userinfo, fragment, dot segment, empty segment or empty query, and percent-encodings only
+// upper-case ones that stand for reserved bytes. Such a URL is its own normalisation, so the
+// fetcher, which is handed normalised URLs by the crawl store and the fetch command, need not
+// run the full parser on every request. Returns false when any condition fails (the caller
+// then does the full parse); true means *u is exactly what the full parse gives
+// (url_test checks the two against each other).
+bool ParseNormalForm(std::string_view in, Url* u) {
+  size_t pos;
+  if (in.compare(0, 7, "http://") == 0) {
+    u->scheme = "http";
+    pos = 7;
+  } else if (in.compare(0, 8, "https://") == 0) {
+    u->scheme = "https";
+    pos = 8;
+  } else {
+    return false;
+  }
+  const size_t host_begin = pos;
+  while (pos < in.size()) {
+    const char c = in[pos];
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_'))
+      break;
+    ++pos;
+  }
+  const std::string_view host = in.substr(host_begin, pos - host_begin);
+  if (host.empty() || host.size() > 253 || host.front() == '.' || host.back() == '.' ||
+      host.find("..") != std::string_view::npos)
+    return false;
+  u->host.assign(host);
+  if (LastLabelIsNumeric(u->host)) return false;  // IPv4 forms have their own normal form
+  u->port = DefaultPort(u->scheme);
+  if (pos < in.size() && in[pos] == ':') {
+    ++pos;
+    const size_t b = pos;
+    int p = 0;
+    while (pos < in.size() && in[pos] >= '0' && in[pos] <= '9' && pos - b < 5)
+      p = p * 10 + (in[pos++] - '0');
+    if (pos == b || in[b] == '0' || p > 65535 || p == u->port) return false;
+    u->port = p;
+  }
+  if (pos >= in.size() || in[pos] != '/') return false;
+  const size_t path_begin = pos;
+  bool query = false;
+  size_t segment = pos + 1;  // start of the current path segment
+  for (; pos < in.size(); ++pos) {
+    const unsigned char c = static_cast<unsigned char>(in[pos]);
+    if (c == '%') {
+      if (pos + 2 >= in.size()) return false;
+      const char h = in[pos + 1], l = in[pos + 2];
+      const bool upper_hex = ((h >= '0' && h <= '9') || (h >= 'A' && h <= 'F')) &&
+                             ((l >= '0' && l <= '9') || (l >= 'A' && l <= 'F'));
+      if (!upper_hex || IsUnreserved(static_cast<unsigned char>(HexValue(h) * 16 + HexValue(l))))
+        return false;
+      pos += 2;
+      continue;
+    }
+    if (c == '?' && !query) {
+      const std::string_view seg = in.substr(segment, pos - segment);
+      if (seg == "." || seg == "..") return false;
+      query = true;
+      u->path.assign(in.substr(path_begin, pos - path_begin));
+      if (pos + 1 == in.size()) return false;  // an empty query is dropped by normalisation
+      continue;
+    }
+    if (!IsPlainPathChar(c) && !(query && c == '?')) return false;
+    if (c == '/' && !query) {
+      const std::string_view seg = in.substr(segment, pos - segment);
+      if (pos > path_begin && (seg.empty() || seg == "." || seg == "..")) return false;
+      segment = pos + 1;
+    }
+  }
+  if (query) {
+    u->query.assign(in.substr(in.find('?', path_begin) + 1));
+  } else {
+    const std::string_view seg = in.substr(segment);
+    if (seg == "." || seg == "..") return false;
+    u->path.assign(in.substr(path_begin));
+  }
+  u->userinfo.clear();
+  u->spec.assign(in);
+  return true;
+}
+
+}  // namespace
+
 Result<Url> ParseUrl(std::string_view input, std::string_view base, const UrlOptions& options) {
   if (input.size() > kMaxUrlBytes) return Invalid(input, "too long");
+  if (base.empty()) {
+    Url u;
+    if (ParseNormalForm(input, &u)) return u;
+  }
   const std::string prepared = Prepare(input);
 
   UriHolder ref;

@@ -995,8 +995,11 @@ Result<std::unique_ptr<WarcWriter>> WarcWriter::Open(const std::string& path,
 
 namespace {
 // The response head as it describes a body of `body_size` bytes with its transfer coding (and,
-// when `content_decoded`, its content coding) removed (see warc.h).
-std::string RewriteHead(std::string_view head, size_t body_size, bool content_decoded) {
+// when `content_decoded`, its content coding) removed (see warc.h). *content_coding gets the
+// Content-Encoding value (lower case), "" when there is none.
+std::string RewriteHead(std::string_view head, size_t body_size, bool content_decoded,
+                        std::string* content_coding) {
+  content_coding->clear();
   std::string out;
   out.reserve(head.size() + 64);
   size_t pos = 0;
@@ -1014,9 +1017,11 @@ std::string RewriteHead(std::string_view head, size_t body_size, bool content_de
     if (!first) {
       size_t colon = line.find(':');
       std::string_view name = colon == std::string_view::npos ? line : Trim(line.substr(0, colon));
+      const bool coding = ascii::EqualsIgnoreCase(name, "Content-Encoding");
+      if (coding && colon != std::string_view::npos && content_coding->empty())
+        *content_coding = ascii::Lower(Trim(line.substr(colon + 1)));
       if (ascii::EqualsIgnoreCase(name, "Transfer-Encoding") ||
-          ascii::EqualsIgnoreCase(name, "Content-Length") ||
-          (content_decoded && ascii::EqualsIgnoreCase(name, "Content-Encoding"))) {
+          ascii::EqualsIgnoreCase(name, "Content-Length") || (content_decoded && coding)) {
         out += "X-Crawler-";
       }
     }
@@ -1049,9 +1054,10 @@ Status WarcWriter::EncodeExchange(const WarcExchange& ex, std::string* out,
 
   using BodyCoding = WarcWriterOptions::BodyCoding;
   std::string head;
+  std::string coding;  // the Content-Encoding of the head, lower case
   if (options_.body_coding != BodyCoding::kRaw) {
-    head =
-        RewriteHead(ex.response_head, ex.body.size(), options_.body_coding == BodyCoding::kDecoded);
+    head = RewriteHead(ex.response_head, ex.body.size(),
+                       options_.body_coding == BodyCoding::kDecoded, &coding);
   } else {
     head = ex.response_head;
     if (head.size() < 4 || head.compare(head.size() - 4, 4, "\r\n\r\n") != 0) head += "\r\n";
@@ -1083,17 +1089,15 @@ Status WarcWriter::EncodeExchange(const WarcExchange& ex, std::string* out,
   // gzip member is written with stored blocks, which costs a copy instead of a deflate pass
   // (and a per-member set-up that dominates for small pages) for a member a few hundred bytes
   // larger, the response head's share.
-  bool coded = false;
-  if (options_.body_coding != BodyCoding::kDecoded) {
+  if (options_.body_coding == BodyCoding::kRaw) {
     const auto fields = ParseFields(ex.response_head);
-    chunked = options_.body_coding == BodyCoding::kRaw &&
-              ascii::Lower(FieldValue(fields, "Transfer-Encoding")).find("chunked") !=
+    chunked = ascii::Lower(FieldValue(fields, "Transfer-Encoding")).find("chunked") !=
                   std::string::npos &&
               Dechunk(ex.body, ex.body.size(), &dechunked, &incomplete);
-    const std::string coding =
-        ascii::Lower(std::string(Trim(FieldValue(fields, "Content-Encoding"))));
-    coded = !coding.empty() && coding != "identity";
+    coding = ascii::Lower(Trim(FieldValue(fields, "Content-Encoding")));
   }
+  const bool coded =
+      options_.body_coding != BodyCoding::kDecoded && !coding.empty() && coding != "identity";
   rf.emplace_back("WARC-Payload-Digest", WarcSha1Digest(chunked ? dechunked : ex.body));
   qf.emplace_back("WARC-Concurrent-To", resp_id);
   qf.emplace_back("WARC-Block-Digest", WarcSha1Digest(request));

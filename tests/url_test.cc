@@ -189,6 +189,98 @@ TEST(ParseUrl, PartsOriginAndRequestTarget) {
   EXPECT_EQ(v->Origin(), "http://[::1]");
 }
 
+// ParseUrl takes a shortcut for URLs already in normal form (what the crawl store and the fetch
+// command hand the fetcher). A base forces the full parse, so the two can be compared: on
+// every input they must agree, part for part.
+TEST(ParseUrl, NormalFormShortcutAgreesWithTheFullParse) {
+  const std::string base = "http://base.example.cn/dir/";
+  auto same = [&](const std::string& url) {
+    Result<Url> fast = ParseUrl(url);
+    Result<Url> full = ParseUrl(url, base);
+    ASSERT_EQ(fast.ok(), full.ok()) << url;
+    if (!fast.ok()) return;
+    EXPECT_EQ(fast->spec, full->spec) << url;
+    EXPECT_EQ(fast->scheme, full->scheme) << url;
+    EXPECT_EQ(fast->host, full->host) << url;
+    EXPECT_EQ(fast->port, full->port) << url;
+    EXPECT_EQ(fast->path, full->path) << url;
+    EXPECT_EQ(fast->query, full->query) << url;
+    EXPECT_EQ(fast->userinfo, full->userinfo) << url;
+  };
+  for (const char* url :
+       {"http://news.sina.com.cn/c/2012-01-12/095323789012.shtml",
+        "https://www.gov.cn/zhengce/content/2024-01/05/content_6924521.htm?a=1&b=2",
+        "http://h12.localhost:44009/p/12.html",
+        "http://example.com:8080/a",
+        "http://example.com:80/a",
+        "https://example.com:443/",
+        "https://example.com:80/",
+        "http://example.com:0080/a",
+        "http://example.com/%E6%96%B0%E9%97%BB/",
+        "http://example.com/%e6%96%b0",
+        "http://example.com/%41",
+        "http://example.com/%7E",
+        "http://example.com/a?",
+        "http://example.com/a?q=%2F",
+        "http://example.com",
+        "http://example.com/./a",
+        "http://example.com/a/../b",
+        "http://example.com/a/.",
+        "http://example.com/a//b",
+        "http://example.com/a/..?x",
+        "http://Example.com/",
+        "http://example.com./",
+        "http://.example.com/",
+        "http://a..b/",
+        "http://127.0.0.1/",
+        "http://2130706433/",
+        "http://0x7f.1/",
+        "http://1.2.3.4.5/",
+        "http://xn--fiqs8s/",
+        "http://user@example.com/",
+        "http://example.com/a b",
+        "http://example.com/a#f",
+        "http://example.com/a|b",
+        "http://example.com/[x]",
+        "http://example.com/?a?b/c",
+        "http://example.com/a;b=c,d!$&'()*+",
+        "http://_dmarc.example.com/",
+        "http://-a-.com/",
+        "http://example.com:65535/",
+        "http://example.com:65536/",
+        "http://example.com:/",
+        "ftp://example.com/",
+        "http://example.com/%",
+        "http://example.com/%2",
+        "http://example.com/%zz",
+        "http://[::1]/"}) {
+    same(url);
+  }
+  // Random URLs over an alphabet that reaches every branch of both parsers.
+  std::mt19937 rnd(20261201);
+  const std::vector<std::string> hosts = {"example.com", "a.b.c",    "EXAMPLE.com", "127.0.0.1",
+                                          "1.2.3",       "x_y.cn",   "a",           "0x10",
+                                          "b.",          "xn--p.cn", "sina.com.cn"};
+  const std::string chars = "abcAZ09-._~!$&'()*+,;=:@/?%%%EF%2F%41.. #[]|\\^";
+  for (int i = 0; i < 20000; ++i) {
+    std::string url = rnd() % 2 ? "http://" : "https://";
+    url += hosts[rnd() % hosts.size()];
+    if (rnd() % 4 == 0) url += ":" + std::to_string(rnd() % 3 == 0 ? 80 : rnd() % 70000);
+    if (rnd() % 8 != 0) url += "/";
+    const int len = static_cast<int>(rnd() % 24);
+    for (int k = 0; k < len; ++k) {
+      if (rnd() % 6 == 0) {
+        static const char* kPieces[] = {"%E6%96%B0", "%2F", "%3f", "%7E",   "/./",
+                                        "/../",      "//",  "?",   "a.html"};
+        url += kPieces[rnd() % 9];
+      } else {
+        url += chars[rnd() % chars.size()];
+      }
+    }
+    same(url);
+  }
+}
+
 TEST(HostOf, ReturnsNormalisedHost) {
   EXPECT_EQ(HostOf("http://News.QQ.com:8080/a"), "news.qq.com");
   EXPECT_EQ(HostOf("http://例子.中国/"), "xn--fsqu00a.xn--fiqs8s");
