@@ -88,7 +88,8 @@ struct Outcome {
   bool document = false;  // a new or changed text: write `line` unless already written
   std::string line;       // the JSON line of the record
   std::string doc_id;
-  bool error_record = false;  // the page gave no text (the cleaning engine's error record)
+  bool no_text = false;  // the page gave no text: an error record, or a page without main text
+                         // (a listing of headlines, an empty page)
   std::vector<fetch::NewUrl> links;
 };
 
@@ -398,9 +399,9 @@ int RunCrawl(int argc, char** argv) {
         doc.name_hint = r.final_url.empty() ? r.url : r.final_url;
         Record rec = pipeline->Process(doc);
         if (r.truncated) rec.AddFlag("truncated");
-        out.error_record = rec.is_error();
+        out.no_text = rec.is_error() || rec.text.empty();
         rep.content_hash = Hash64(rec.is_error() ? std::string_view() : std::string_view(rec.text));
-        out.document = !rec.is_error() && rep.content_hash != job.due.content_hash;
+        out.document = !out.no_text && rep.content_hash != job.due.content_hash;
         if (out.document) {
           out.doc_id = rec.id;
           out.line = ToJsonLine(rec);
@@ -455,7 +456,7 @@ int RunCrawl(int argc, char** argv) {
       for (Outcome& o : batch_items) {
         if (o.report.outcome == fetch::FetchOutcome::kNotModified) ++unchanged;
         if (o.report.outcome == fetch::FetchOutcome::kFetched) {
-          if (o.error_record) ++empty;
+          if (o.no_text) ++empty;
           else if (!o.document) ++unchanged;
         }
         if (o.document && s.ok()) {

@@ -208,6 +208,35 @@ TEST(CliCrawl, FollowStaysWithinTheSeedSite) {
   EXPECT_EQ(ReadCorpus(dir + "/corpus.jsonl").size(), 11u);
 }
 
+TEST(CliCrawl, ListingPagesAreFollowedButWriteNoDocument) {
+  // A channel page: headlines and dates, no text of its own. Its links are crawled, the
+  // articles come out, and the channel page itself is not a document of the corpus.
+  NginxSite site;
+  std::string items;
+  for (int i = 1; i <= 6; ++i)
+    items += "<li><a href=\"/c/" + std::to_string(i) + ".html\">某市召开第" + std::to_string(i) +
+             "次常务会议 研究部署重点工作</a><span>2024-01-0" + std::to_string(i) + "</span></li>";
+  site.WriteSiteFile("c/index.html",
+                     "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>政务要闻</title></head>"
+                     "<body><div class=\"list\"><h2>政务要闻</h2><ul>" + items + "</ul></div></body></html>\n");
+  for (int i = 1; i <= 6; ++i) site.WriteSiteFile("c/" + std::to_string(i) + ".html", Page(400 + i));
+  START_NGINX(site);
+  const std::string dir = TempDir();
+  ASSERT_EQ(RunCommand(BinaryPath() + " crawl -q --allow-private --delay-ms 0 --follow --max-depth 1 "
+                       "--db " + dir + "/c.sqlite -o " + dir + "/corpus.jsonl " +
+                       site.Url("/c/index.html") + " --stats " + dir + "/s.json"), 0);
+  std::set<std::string> urls;
+  for (const Record& r : ReadCorpus(dir + "/corpus.jsonl")) {
+    urls.insert(r.url);
+    EXPECT_FALSE(r.text.empty()) << r.url;
+  }
+  EXPECT_EQ(urls.size(), 6u);
+  EXPECT_FALSE(urls.count(site.Url("/c/index.html")));
+  auto stats = Stats(dir + "/s.json");
+  EXPECT_EQ(stats["no_text"], 1);
+  EXPECT_EQ(stats["documents"], 6);
+}
+
 TEST(CliCrawl, SitemapsFromRobotsAndIndex) {
   NginxSite site;
   site.WriteSiteFile("m/home.html", Page(0));
