@@ -6,9 +6,8 @@
 // expires, the next host becomes ready or another thread asks it to stop (an eventfd), and
 // hands each ready socket to curl_multi_socket_action. Finished transfers are collected with
 // curl_multi_info_read, and the source is pulled from while there is room. Unlike
-// curl_multi_perform, which visits every transfer (and polls its socket) on every call, this
-// costs in proportion to the sockets that are actually ready, which is what keeps one thread
-// ahead of hundreds of transfers.
+// curl_multi_perform, which visits every transfer on every call, this costs in proportion to
+// the sockets that are actually ready.
 //
 // Politeness state lives in one HostQueue per politeness key (the host by default): a FIFO of
 // requests, the number in flight, the earliest time the next request may start (per-host delay,
@@ -380,8 +379,8 @@ class Fetcher::Engine {
       }
       long wait_ms = 200;  // upper bound, so that a lost wake-up costs at most this
       if (curl_timer_armed_) {
-        auto until =
-            std::chrono::duration_cast<std::chrono::milliseconds>(curl_deadline_ - now).count();
+        // Rounded up: waking before the deadline would only spin until it comes.
+        auto until = std::chrono::ceil<std::chrono::milliseconds>(curl_deadline_ - now).count();
         wait_ms = std::min<long>(wait_ms, std::max<long>(0, until));
       }
       if (static_cast<int>(active_.size()) < max_transfers_ && !heap_.empty()) {
