@@ -672,12 +672,12 @@ int RunCrawl(int argc, char** argv) {
       frontier.SawProgress(SteadyClock::now());
       continue;
     }
-    auto stats = store.Stats(NowSeconds());
-    if (!stats.ok()) {
-      claim_status = stats.status();
+    auto state = store.Frontier(NowSeconds());
+    if (!state.ok()) {
+      claim_status = state.status();
       break;
     }
-    const FrontierWait::Decision next = frontier.Next(*stats, SteadyClock::now());
+    const FrontierWait::Decision next = frontier.Next(*state, SteadyClock::now());
     if (next == FrontierWait::Decision::kFinished) break;
     if (next == FrontierWait::Decision::kGaveUp) {
       gave_up = true;

@@ -9,7 +9,6 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
-
 #include <nlohmann/json.hpp>
 
 namespace qingxi::cli {
@@ -44,32 +43,49 @@ StopOnSignal::~StopOnSignal() {
 }
 
 void AddNetOptions(CLI::App* app, NetOptions* o) {
-  app->add_option("--resolve", o->resolve, "HOST:PORT:ADDRESS: connect to ADDRESS for HOST:PORT "
+  app->add_option("--resolve", o->resolve,
+                  "HOST:PORT:ADDRESS: connect to ADDRESS for HOST:PORT "
                   "instead of resolving HOST (as curl --resolve); may be repeated");
-  app->add_option("--user-agent", o->user_agent, "User-Agent product and version (robots.txt "
-                  "groups are matched on the part before '/')")->capture_default_str();
-  app->add_option("--contact", o->contact, "URL or mailto: where site owners can reach you, "
+  app->add_option("--user-agent", o->user_agent,
+                  "User-Agent product and version (robots.txt "
+                  "groups are matched on the part before '/')")
+      ->capture_default_str();
+  app->add_option("--contact", o->contact,
+                  "URL or mailto: where site owners can reach you, "
                   "sent in the User-Agent as (+CONTACT)");
-  app->add_option("--delay-ms", o->delay_ms, "minimum gap between request starts to one host "
-                  "(robots.txt Crawl-delay, when larger, wins)")->capture_default_str()
+  app->add_option("--delay-ms", o->delay_ms,
+                  "minimum gap between request starts to one host "
+                  "(robots.txt Crawl-delay, when larger, wins)")
+      ->capture_default_str()
       ->check(CLI::Range(0, 3600000));
   app->add_option("--per-host", o->per_host, "transfers in flight to one host")
-      ->capture_default_str()->check(CLI::Range(1, 1000));
+      ->capture_default_str()
+      ->check(CLI::Range(1, 1000));
   app->add_option("--max-transfers", o->max_transfers, "transfers in flight over all hosts")
-      ->capture_default_str()->check(CLI::Range(1, 10000));
+      ->capture_default_str()
+      ->check(CLI::Range(1, 10000));
   app->add_option("--timeout", o->timeout_s, "seconds for one whole transfer")
-      ->capture_default_str()->check(CLI::Range(0.1, 86400.0));
+      ->capture_default_str()
+      ->check(CLI::Range(0.1, 86400.0));
   app->add_option("--connect-timeout", o->connect_timeout_s, "seconds to connect")
-      ->capture_default_str()->check(CLI::Range(0.1, 3600.0));
-  app->add_option("--max-bytes", o->max_bytes, "largest body kept; longer bodies are cut "
+      ->capture_default_str()
+      ->check(CLI::Range(0.1, 3600.0));
+  app->add_option("--max-bytes", o->max_bytes,
+                  "largest body kept; longer bodies are cut "
                   "(fetch: bytes as sent, still gzip/br/zstd-coded; such a response is not "
                   "archived and counts as an error; crawl: decoded bytes, cleaned and flagged "
-                  "\"truncated\")")->capture_default_str();
-  app->add_option("--retries", o->retries, "further attempts after a 429, 5xx or network "
-                  "failure")->capture_default_str()->check(CLI::Range(0, 20));
-  app->add_flag("--no-robots", o->no_robots, "do NOT fetch or obey robots.txt (only for sites "
+                  "\"truncated\")")
+      ->capture_default_str();
+  app->add_option("--retries", o->retries,
+                  "further attempts after a 429, 5xx or network "
+                  "failure")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 20));
+  app->add_flag("--no-robots", o->no_robots,
+                "do NOT fetch or obey robots.txt (only for sites "
                 "you own or have permission to crawl)");
-  app->add_flag("--allow-private", o->allow_private, "allow loopback, private and link-local "
+  app->add_flag("--allow-private", o->allow_private,
+                "allow loopback, private and link-local "
                 "addresses (testing against local servers)");
   app->add_flag("--all-types", o->all_types, "accept every Content-Type, not only HTML and text");
   app->add_flag("-q,--quiet", o->quiet, "no progress line and no summary on standard error");
@@ -96,11 +112,15 @@ fetch::FetchOptions MakeFetchOptions(const NetOptions& o, const char* command) {
   f.max_queued = std::max<size_t>(1000, static_cast<size_t>(o.max_transfers) * 20);
   // Loud on purpose: both switch off protections other people rely on.
   if (o.no_robots)
-    std::fprintf(stderr, "qingxi %s: WARNING: --no-robots: robots.txt is neither fetched nor "
-                 "obeyed. Crawl only sites you own or may crawl this way.\n", command);
+    std::fprintf(stderr,
+                 "qingxi %s: WARNING: --no-robots: robots.txt is neither fetched nor "
+                 "obeyed. Crawl only sites you own or may crawl this way.\n",
+                 command);
   if (o.allow_private && !o.quiet)
-    std::fprintf(stderr, "qingxi %s: note: --allow-private: loopback and private addresses "
-                 "may be fetched\n", command);
+    std::fprintf(stderr,
+                 "qingxi %s: note: --allow-private: loopback and private addresses "
+                 "may be fetched\n",
+                 command);
   if (o.contact.empty() && !o.quiet)
     std::fprintf(stderr, "qingxi %s: note: no --contact given; site owners cannot reach you\n",
                  command);
@@ -179,13 +199,13 @@ std::string RunSummary::ToText() const {
                 stopped ? " (stopped)" : "");
   std::string out = buf;
   if (command == "crawl") {
-    std::snprintf(buf, sizeof buf,
-                  "qingxi crawl: %llu documents written, %llu unchanged, %llu already written, "
-                  "%llu without text, %llu URLs discovered\n",
-                  static_cast<unsigned long long>(documents),
-                  static_cast<unsigned long long>(unchanged),
-                  static_cast<unsigned long long>(skipped_written),
-                  static_cast<unsigned long long>(no_text), static_cast<unsigned long long>(discovered));
+    std::snprintf(
+        buf, sizeof buf,
+        "qingxi crawl: %llu documents written, %llu unchanged, %llu already written, "
+        "%llu without text, %llu URLs discovered\n",
+        static_cast<unsigned long long>(documents), static_cast<unsigned long long>(unchanged),
+        static_cast<unsigned long long>(skipped_written), static_cast<unsigned long long>(no_text),
+        static_cast<unsigned long long>(discovered));
     out += buf;
   }
   if (!by_status.empty()) {
@@ -210,8 +230,10 @@ Status WriteStatsFile(const std::string& path, const RunSummary& summary) {
 }
 
 Progress::Progress(const char* command, bool quiet)
-    : command_(command), enabled_(!quiet && isatty(STDERR_FILENO)),
-      start_(std::chrono::steady_clock::now()), last_(start_) {}
+    : command_(command),
+      enabled_(!quiet && isatty(STDERR_FILENO)),
+      start_(std::chrono::steady_clock::now()),
+      last_(start_) {}
 
 void Progress::Update(const RunSummary& s, uint64_t total) {
   if (!enabled_) return;
@@ -227,7 +249,8 @@ void Progress::Update(const RunSummary& s, uint64_t total) {
   } else if (total > 0) {
     std::snprintf(eta, sizeof eta, "0:00:00");
   }
-  std::fprintf(stderr, "\r\033[Kqingxi %s: %llu", command_, static_cast<unsigned long long>(s.pages));
+  std::fprintf(stderr, "\r\033[Kqingxi %s: %llu", command_,
+               static_cast<unsigned long long>(s.pages));
   if (total > 0) std::fprintf(stderr, "/%llu", static_cast<unsigned long long>(total));
   std::fprintf(stderr, " pages  %.0f/s  %llu errors  %.1f MB  ETA %s", rate,
                static_cast<unsigned long long>(s.errors), s.body_bytes / 1e6, eta);
@@ -250,24 +273,18 @@ void FrontierWait::SawProgress(Clock::time_point now) {
   interval_ = std::chrono::milliseconds(250);
 }
 
-FrontierWait::Decision FrontierWait::Next(const fetch::CrawlStats& stats, Clock::time_point now) {
-  auto count = [&](const char* status) {
-    auto it = stats.by_status.find(status);
-    return it == stats.by_status.end() ? int64_t{0} : it->second;
-  };
-  // "queued" rows are in flight with some crawler (or with one that died, until its lease
-  // runs out); "due" counts rows whose next due time has come, those of buckets other
-  // crawlers hold included. Neither: every URL is settled until its next re-crawl.
-  const int64_t in_flight = count("queued");
-  pending_ = in_flight + stats.due;
-  if (in_flight == 0 && stats.due == 0) return Decision::kFinished;
-  // Any change of the counts is somebody's progress (a fetch recorded, a link added, a
-  // document written). Comparing whole counts, not only "fetched", also sees re-crawls.
-  const bool changed = !seen_ || stats.by_status != last_counts_ || stats.due != last_due_ ||
-                       stats.outputs != last_outputs_;
-  last_counts_ = stats.by_status;
-  last_due_ = stats.due;
-  last_outputs_ = stats.outputs;
+FrontierWait::Decision FrontierWait::Next(const fetch::FrontierState& state,
+                                          Clock::time_point now) {
+  // "in flight" rows are leased to some crawler (or to one that died, until its lease runs
+  // out); "due" counts rows whose next due time has come, those of buckets other crawlers
+  // hold included. Neither: every URL is settled until its next re-crawl.
+  pending_ = state.in_flight + state.due;
+  if (state.in_flight == 0 && state.due == 0) return Decision::kFinished;
+  // Any change is somebody's progress: a claim or a recorded fetch moves the in-flight count,
+  // claims and added links move the due count, a written document moves the corpus ends.
+  const bool changed = !seen_ || state.in_flight != last_.in_flight || state.due != last_.due ||
+                       state.written != last_.written;
+  last_ = state;
   if (changed) {
     SawProgress(now);
     return Decision::kPoll;

@@ -12,6 +12,7 @@
 #include <pthread.h>
 #include <signal.h>
 
+#include <CLI/CLI.hpp>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -23,8 +24,6 @@
 #include <string>
 #include <thread>
 #include <vector>
-
-#include <CLI/CLI.hpp>
 
 #include "qingxi/fetch/crawl_store.h"
 #include "qingxi/fetch/fetcher.h"
@@ -126,19 +125,19 @@ Status ReadUrlList(const std::string& path, std::vector<std::string>* urls);
 // Counts of one run, shown at the end and written as JSON by --stats.
 struct RunSummary {
   std::string command;
-  uint64_t pages = 0;           // responses delivered
-  uint64_t ok = 0;              // 2xx stored / cleaned
-  uint64_t errors = 0;          // failed fetches (network, 4xx/5xx, refusals)
-  uint64_t not_modified = 0;    // 304
-  uint64_t unchanged = 0;       // crawl: 200 with the same content hash
-  uint64_t documents = 0;       // crawl: documents written
-  uint64_t skipped_written = 0; // crawl: already in the corpus from an earlier run
-  uint64_t discovered = 0;      // crawl: new URLs found by --follow and sitemaps
-  uint64_t no_text = 0;         // crawl: 2xx pages in which the cleaning engine found no text
-  uint64_t disallowed = 0;      // robots.txt
-  uint64_t body_bytes = 0;      // decoded bytes received
-  uint64_t wire_bytes = 0;      // body bytes on the wire (compressed), robots.txt included
-  uint64_t output_bytes = 0;    // WARC or JSONL bytes written
+  uint64_t pages = 0;            // responses delivered
+  uint64_t ok = 0;               // 2xx stored / cleaned
+  uint64_t errors = 0;           // failed fetches (network, 4xx/5xx, refusals)
+  uint64_t not_modified = 0;     // 304
+  uint64_t unchanged = 0;        // crawl: 200 with the same content hash
+  uint64_t documents = 0;        // crawl: documents written
+  uint64_t skipped_written = 0;  // crawl: already in the corpus from an earlier run
+  uint64_t discovered = 0;       // crawl: new URLs found by --follow and sitemaps
+  uint64_t no_text = 0;          // crawl: 2xx pages in which the cleaning engine found no text
+  uint64_t disallowed = 0;       // robots.txt
+  uint64_t body_bytes = 0;       // decoded bytes received
+  uint64_t wire_bytes = 0;       // body bytes on the wire (compressed), robots.txt included
+  uint64_t output_bytes = 0;     // WARC or JSONL bytes written
   std::map<std::string, uint64_t> by_status;  // "200", "404", "error:timeout", ...
   double seconds = 0;
   bool stopped = false;
@@ -177,8 +176,8 @@ bool IsSharedCrawlDb(const std::string& db_uri);
 // When a crawler on a shared frontier finds nothing due for itself, the crawl is not
 // necessarily over: other crawlers hold URLs in flight (whose pages may add links) or due URLs
 // in the host buckets they lease, and a crawler that died leaves its URLs to come due when its
-// lease runs out. FrontierWait looks at successive CrawlStore::Stats of the whole frontier and
-// says whether to poll again or stop:
+// lease runs out. FrontierWait looks at successive CrawlStore::Frontier states (bounded counts,
+// cheap on millions of URLs) and says whether to poll again or stop:
 //   kFinished  nothing is due and nothing is in flight anywhere: the crawl is complete;
 //   kPoll      work remains elsewhere; claim again after poll_interval();
 //   kGaveUp    work remains, but the frontier has not changed for `linger` seconds (the
@@ -194,7 +193,7 @@ class FrontierWait {
   explicit FrontierWait(double linger_s) : linger_s_(linger_s) {}
   // This crawler itself fetched something: progress, whatever the counts say.
   void SawProgress(Clock::time_point now);
-  Decision Next(const fetch::CrawlStats& stats, Clock::time_point now);
+  Decision Next(const fetch::FrontierState& state, Clock::time_point now);
   Clock::duration poll_interval() const { return interval_; }
   // URLs in flight or due anywhere at the last Next() (for messages).
   int64_t pending() const { return pending_; }
@@ -203,8 +202,8 @@ class FrontierWait {
   double linger_s_;
   bool seen_ = false;
   Clock::time_point last_progress_;
-  std::map<std::string, int64_t> last_counts_;
-  int64_t last_due_ = 0, last_outputs_ = 0, pending_ = 0;
+  fetch::FrontierState last_;
+  int64_t pending_ = 0;
   Clock::duration interval_ = std::chrono::milliseconds(250);
 };
 

@@ -38,10 +38,10 @@
 #include <unordered_set>
 #include <utility>
 
-#include "crawl_store_sqlite.h"  // kCrawlSchemaVersion: both stores write the same version
 #include "crawl_schedule.h"
-#include "qingxi/hash.h"
+#include "crawl_store_sqlite.h"  // kCrawlSchemaVersion: both stores write the same version
 #include "qingxi/fetch/url.h"
+#include "qingxi/hash.h"
 
 namespace qingxi::fetch {
 namespace {
@@ -150,7 +150,8 @@ constexpr StatementDef kStatements[] = {
      "EXISTS (SELECT 1 FROM urls u WHERE u.bucket = b.bucket AND u.status = 'queued'))"},
     // A bucket its owner never claimed from is free at once; otherwise it rests.
     {"release",
-     "UPDATE buckets b SET owner = '', lease_until = CASE WHEN b.claimed THEN $3::bigint ELSE $4::bigint END "
+     "UPDATE buckets b SET owner = '', lease_until = CASE WHEN b.claimed THEN $3::bigint ELSE "
+     "$4::bigint END "
      "WHERE b.owner = $1 AND b.bucket = ANY($2::int[]) AND NOT EXISTS (SELECT 1 FROM urls u "
      "WHERE u.bucket = b.bucket AND u.status = 'queued' AND u.next_due > $4) "
      "RETURNING b.bucket"},
@@ -201,6 +202,10 @@ constexpr StatementDef kStatements[] = {
     {"is_written", "SELECT 1 FROM outputs WHERE url = $1 AND content_hash = $2"},
     {"written_end", "SELECT end_offset FROM corpora WHERE corpus = $1"},
     {"stats_status", "SELECT status, count(*) FROM urls GROUP BY status"},
+    {"frontier",
+     "SELECT (SELECT count(*) FROM (SELECT 1 FROM urls WHERE status = 'queued' LIMIT $2) q), "
+     "(SELECT count(*) FROM (SELECT 1 FROM urls WHERE next_due <= $1 LIMIT $2) d), "
+     "(SELECT coalesce(sum(end_offset), 0) FROM corpora)"},
     {"stats_due",
      "SELECT (SELECT count(*) FROM urls WHERE next_due <= $1), (SELECT count(*) FROM outputs)"},
     {"get",
@@ -209,7 +214,8 @@ constexpr StatementDef kStatements[] = {
      "since_full, fetch_count, depth, discovered_from FROM urls WHERE url = $1"},
     {"close",
      "UPDATE buckets SET owner = '', "
-     "lease_until = LEAST(lease_until, CASE WHEN claimed THEN $2::bigint ELSE $3::bigint END) WHERE owner = $1"},
+     "lease_until = LEAST(lease_until, CASE WHEN claimed THEN $2::bigint ELSE $3::bigint END) "
+     "WHERE owner = $1"},
     {"unregister", "DELETE FROM crawlers WHERE owner = $1"},
 };
 
@@ -271,7 +277,9 @@ class PgResult {
   std::string Text(int row, int col) const {
     return std::string(PQgetvalue(r_, row, col), static_cast<size_t>(PQgetlength(r_, row, col)));
   }
-  int64_t Int(int row, int col) const { return std::strtoll(PQgetvalue(r_, row, col), nullptr, 10); }
+  int64_t Int(int row, int col) const {
+    return std::strtoll(PQgetvalue(r_, row, col), nullptr, 10);
+  }
   bool Bool(int row, int col) const { return PQgetvalue(r_, row, col)[0] == 't'; }
   int64_t Affected() const { return std::strtoll(PQcmdTuples(r_), nullptr, 10); }
 
@@ -284,7 +292,6 @@ UrlStatus StatusOf(const std::string& name) {
   ParseUrlStatus(name, &s);
   return s;
 }
-
 
 std::string MakeOwnerName() {
   static std::atomic<int> counter{0};
@@ -315,8 +322,8 @@ class PgCrawlStore : public CrawlStore {
     // A clean close hands the buckets back (after the hand-over gap, on the caller's clock)
     // so that other crawlers need not wait for the leases to run out.
     if (last_now_ > 0 && PQstatus(conn_) == CONNECTION_OK) {
-      PgResult r1 = Run("close", {owner_, std::to_string(last_now_ + kHandoverGap),
-                                  std::to_string(last_now_)});
+      PgResult r1 = Run(
+          "close", {owner_, std::to_string(last_now_ + kHandoverGap), std::to_string(last_now_)});
       PgResult r2 = Run("unregister", {owner_});
     }
     PQfinish(conn_);
@@ -337,6 +344,7 @@ class PgCrawlStore : public CrawlStore {
   Result<bool> IsWritten(std::string_view url, std::string_view content_hash) override;
   Result<int64_t> WrittenEnd(std::string_view corpus) override;
   Result<CrawlStats> Stats(int64_t now) override;
+  Result<FrontierState> Frontier(int64_t now) override;
   Result<UrlState> Get(std::string_view url) override;
 
  private:
@@ -359,7 +367,8 @@ class PgCrawlStore : public CrawlStore {
   Status Check(const PgResult& r, const char* what) {
     const ExecStatusType st = r.get() != nullptr ? PQresultStatus(r.get()) : PGRES_FATAL_ERROR;
     if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK) return Status::Ok();
-    const char* state = r.get() != nullptr ? PQresultErrorField(r.get(), PG_DIAG_SQLSTATE) : nullptr;
+    const char* state =
+        r.get() != nullptr ? PQresultErrorField(r.get(), PG_DIAG_SQLSTATE) : nullptr;
     last_sqlstate_ = state != nullptr ? state : "";
     std::string msg = r.get() != nullptr ? PQresultErrorMessage(r.get()) : PQerrorMessage(conn_);
     while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) msg.pop_back();
@@ -423,8 +432,9 @@ Status PgCrawlStore::Init(const std::string& uri) {
   std::string meta_buckets;
   s = Transaction([&]() -> Status {
     // Crawlers starting together on a fresh database would race to create the tables.
-    Status t = Exec(("SELECT pg_advisory_xact_lock(" + std::to_string(kSchemaLockKey) + ")").c_str(),
-                    "schema lock");
+    Status t =
+        Exec(("SELECT pg_advisory_xact_lock(" + std::to_string(kSchemaLockKey) + ")").c_str(),
+             "schema lock");
     if (!t.ok()) return t;
     t = Exec("CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)",
              "create meta");
@@ -448,16 +458,17 @@ Status PgCrawlStore::Init(const std::string& uri) {
       schema_version_ = kCrawlSchemaVersion;
       meta_buckets = std::to_string(kDefaultBuckets);
     } else if (schema_version_ > kCrawlSchemaVersion) {
-      return Status::InvalidArgument(
-          "crawl db: " + Redacted(uri) + " has schema version " + std::to_string(schema_version_) +
-          "; this build knows up to " + std::to_string(kCrawlSchemaVersion));
+      return Status::InvalidArgument("crawl db: " + Redacted(uri) + " has schema version " +
+                                     std::to_string(schema_version_) + "; this build knows up to " +
+                                     std::to_string(kCrawlSchemaVersion));
     }
     // (Migrations from older versions go here, each in this transaction.)
     return Status::Ok();
   });
   if (!s.ok()) return s;
   buckets_ = std::atoi(meta_buckets.c_str());
-  if (buckets_ <= 0) return Status::IoError("crawl db: " + Redacted(uri) + ": bad bucket count in meta");
+  if (buckets_ <= 0)
+    return Status::IoError("crawl db: " + Redacted(uri) + ": bad bucket count in meta");
 
   for (const StatementDef& def : kStatements) {
     PgResult r(PQprepare(conn_, def.name, def.sql, 0, nullptr));
@@ -527,9 +538,9 @@ Result<AddUrlsResult> PgCrawlStore::AddUrls(const std::vector<NewUrl>& urls, int
       t = Check(Run("add_buckets", {IntArray(new_buckets)}), "add buckets");
       if (!t.ok()) return t;
     }
-    PgResult r = Run("add_urls", {TextArray(spec), TextArray(site), IntArray(bucket),
-                                  IntArray(depth), TextArray(from), std::to_string(now),
-                                  std::to_string(interval)});
+    PgResult r =
+        Run("add_urls", {TextArray(spec), TextArray(site), IntArray(bucket), IntArray(depth),
+                         TextArray(from), std::to_string(now), std::to_string(interval)});
     Status t = Check(r, "add urls");
     if (!t.ok()) return t;
     added = 0;
@@ -589,9 +600,9 @@ Result<std::vector<DueUrl>> PgCrawlStore::ClaimDue(int64_t now, int limit) {
       }
     }
     if (!give_back.empty()) {
-      t = Check(Run("release", {owner_, IntArray(give_back), std::to_string(now + kHandoverGap),
-                                now_s}),
-                "release buckets");
+      t = Check(
+          Run("release", {owner_, IntArray(give_back), std::to_string(now + kHandoverGap), now_s}),
+          "release buckets");
       if (!t.ok()) return t;
     }
     if (kept < share) {
@@ -648,8 +659,8 @@ Result<int64_t> PgCrawlStore::ReleaseLeases(int64_t now) {
   return released;
 }
 
-Result<std::vector<RecordDecision>> PgCrawlStore::RecordAll(
-    const std::vector<FetchReport>& reports, int64_t now) {
+Result<std::vector<RecordDecision>> PgCrawlStore::RecordAll(const std::vector<FetchReport>& reports,
+                                                            int64_t now) {
   std::vector<RecordDecision> out;
   if (reports.empty()) return out;
   std::vector<std::string> wanted;
@@ -708,10 +719,9 @@ Result<std::vector<RecordDecision>> PgCrawlStore::RecordAll(
     fc.push_back(r->fetch_count);
     sf.push_back(static_cast<int>(r->since_full));
   }
-  t = Check(Run("update", {IntArray(id), TextArray(st), IntArray(hs), TextArray(et),
-                           TextArray(lm), TextArray(ch), TextArray(bh), IntArray(ff),
-                           IntArray(lf), IntArray(lc), IntArray(nd), IntArray(iv), IntArray(fa),
-                           IntArray(fc), IntArray(sf)}),
+  t = Check(Run("update", {IntArray(id), TextArray(st), IntArray(hs), TextArray(et), TextArray(lm),
+                           TextArray(ch), TextArray(bh), IntArray(ff), IntArray(lf), IntArray(lc),
+                           IntArray(nd), IntArray(iv), IntArray(fa), IntArray(fc), IntArray(sf)}),
             "update urls");
   if (!t.ok()) return t;
   return out;
@@ -816,6 +826,17 @@ Result<CrawlStats> PgCrawlStore::Stats(int64_t now) {
   st.due = d.Int(0, 0);
   st.outputs = d.Int(0, 1);
   return st;
+}
+
+Result<FrontierState> PgCrawlStore::Frontier(int64_t now) {
+  PgResult r = Run("frontier", {std::to_string(now), std::to_string(kFrontierCountCap)});
+  Status s = Check(r, "frontier");
+  if (!s.ok()) return s;
+  FrontierState f;
+  f.in_flight = r.Int(0, 0);
+  f.due = r.Int(0, 1);
+  f.written = r.Int(0, 2);
+  return f;
 }
 
 Result<UrlState> PgCrawlStore::Get(std::string_view url) {

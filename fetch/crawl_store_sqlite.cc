@@ -126,6 +126,7 @@ class SqliteCrawlStore : public CrawlStore {
   Result<bool> IsWritten(std::string_view url, std::string_view content_hash) override;
   Result<int64_t> WrittenEnd(std::string_view corpus) override;
   Result<CrawlStats> Stats(int64_t now) override;
+  Result<FrontierState> Frontier(int64_t now) override;
   Result<UrlState> Get(std::string_view url) override;
 
  private:
@@ -474,6 +475,23 @@ Result<int64_t> SqliteCrawlStore::WrittenEnd(std::string_view corpus) {
   written_end_.Reset();
   if (rc != SQLITE_ROW && rc != SQLITE_DONE) return Error("written end");
   return end;
+}
+
+Result<FrontierState> SqliteCrawlStore::Frontier(int64_t now) {
+  // Bounded counts: the partial index on queued rows and the due index, LIMITed.
+  Stmt q;
+  if (!q.Prepare(db_,
+                 "SELECT (SELECT COUNT(*) FROM (SELECT 1 FROM urls WHERE status = 'queued' "
+                 "LIMIT ?2)), (SELECT COUNT(*) FROM (SELECT 1 FROM urls WHERE next_due <= ?1 "
+                 "LIMIT ?2)), (SELECT COALESCE(SUM(end_offset), 0) FROM corpora)"))
+    return Error("frontier");
+  q.Bind(1, now).Bind(2, kFrontierCountCap);
+  if (q.Step() != SQLITE_ROW) return Error("frontier");
+  FrontierState f;
+  f.in_flight = q.Int(0);
+  f.due = q.Int(1);
+  f.written = q.Int(2);
+  return f;
 }
 
 Result<CrawlStats> SqliteCrawlStore::Stats(int64_t now) {

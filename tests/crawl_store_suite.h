@@ -420,6 +420,34 @@ TEST_P(CrawlStoreSuite, MarksWrittenWithTheResultInOneTransaction) {
   EXPECT_EQ(store->Stats(0)->outputs, 1);
 }
 
+TEST_P(CrawlStoreSuite, FrontierStateFollowsClaimsResultsAndWrites) {
+  // What a lingering crawler polls: bounded counts that move with every kind of progress.
+  auto store = Open();
+  ASSERT_NE(store, nullptr);
+  ASSERT_TRUE(store->AddUrls(Urls(30), 100).ok());
+  FrontierState f = store->Frontier(100).value();
+  EXPECT_EQ(f.in_flight, 0);
+  EXPECT_EQ(f.due, 30);
+  EXPECT_EQ(f.written, 0);
+  EXPECT_EQ(store->Frontier(99)->due, 0) << "not due before they were added";
+  auto claimed = store->ClaimDue(100, 10);
+  ASSERT_TRUE(claimed.ok());
+  ASSERT_EQ(claimed->size(), 10u);
+  f = store->Frontier(100).value();
+  EXPECT_EQ(f.in_flight, 10);
+  OutputMark m{"doc-0", claimed->front().url, "h0", "/corpus.jsonl", 500};
+  ASSERT_TRUE(store->RecordResult(Fetched(claimed->front().url, "h0"), 101, &m).ok());
+  FrontierState g = store->Frontier(101).value();
+  EXPECT_EQ(g.in_flight, 9);
+  EXPECT_EQ(g.written, 500);
+  // The counts stop at the cap, however large the frontier.
+  ASSERT_TRUE(
+      store
+          ->AddUrls(Urls(static_cast<int>(kFrontierCountCap) + 50, "http://big.example.cn/p/"), 100)
+          .ok());
+  EXPECT_EQ(store->Frontier(100)->due, kFrontierCountCap);
+}
+
 TEST_P(CrawlStoreSuite, ReconcileMarksUnmarkedTailAndCutsATornLine) {
   const std::string dir = ::qingxi::testing::TempDir();
   auto store = Open();

@@ -147,6 +147,17 @@ struct CrawlStats {
   int64_t outputs = 0;
 };
 
+// What a crawler that finds nothing to claim needs to know of the whole frontier while it
+// lingers (see `qingxi crawl --linger`), cheap enough to ask every second on a frontier of
+// millions of URLs: each figure is an index range scan of bounded length or a scan of a small
+// table, never a count over every URL.
+inline constexpr int64_t kFrontierCountCap = 10000;
+struct FrontierState {
+  int64_t in_flight = 0;  // URLs leased to some crawler (status queued), at most the cap
+  int64_t due = 0;        // URLs with next_due <= now, at most the cap
+  int64_t written = 0;    // grows with every document marked written (sum of corpus ends)
+};
+
 // A URL's full row (for reports, tests and tools).
 struct UrlState {
   std::string url, site_key;
@@ -188,7 +199,9 @@ class CrawlStore {
   virtual Result<bool> IsWritten(std::string_view url, std::string_view content_hash) = 0;
   // End offset of the last line marked for `corpus` (0 when none).
   virtual Result<int64_t> WrittenEnd(std::string_view corpus) = 0;
+  // Counts over every URL (reports, tests): a full scan of the table.
   virtual Result<CrawlStats> Stats(int64_t now) = 0;
+  virtual Result<FrontierState> Frontier(int64_t now) = 0;
   // The row of one URL (normalised first); NotFound when unknown.
   virtual Result<UrlState> Get(std::string_view url) = 0;
 };
