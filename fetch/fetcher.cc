@@ -121,6 +121,12 @@ struct HostQueue {
   std::string key;
   std::deque<Pending> queue;
   int active = 0;
+  // Started transfers whose request has not gone out yet (connecting, or waiting for the CPU).
+  // While one is pending, a host with a delay starts nothing more: the delay runs from the
+  // moment a request is sent (see OnPrereq), so a request that leaves late cannot end up
+  // closer than the delay to the next one.
+  int unsent = 0;
+  Clock::duration delay{};  // the gap kept between requests (per-host delay or Crawl-delay)
   Clock::time_point next_start{};
   int failures = 0;  // consecutive, for backoff
   bool robots_in_flight = false;
@@ -131,6 +137,8 @@ struct HostQueue {
 struct Transfer {
   CURL* easy = nullptr;
   HostQueue* host = nullptr;
+  void* engine = nullptr;  // the Fetcher::Engine that runs it (for OnPrereq)
+  bool sent = false;       // the request went out (CURLOPT_PREREQFUNCTION was called)
   bool is_robots = false;
   std::string robots_origin;
   Pending pending;
@@ -353,8 +361,6 @@ class Fetcher::Engine {
     curl_multi_setopt(multi_, CURLMOPT_MAXCONNECTS, static_cast<long>(max_transfers_ * 2));
     curl_multi_setopt(multi_, CURLMOPT_SOCKETFUNCTION, &Engine::SocketCallback);
     curl_multi_setopt(multi_, CURLMOPT_SOCKETDATA, this);
-    curl_multi_setopt(multi_, CURLMOPT_TIMERFUNCTION, &Engine::TimerCallback);
-    curl_multi_setopt(multi_, CURLMOPT_TIMERDATA, this);
     {
       std::lock_guard<std::mutex> lock(f_->wake_mu_);
       f_->wake_fd_ = wake_fd_;
@@ -378,11 +384,12 @@ class Fetcher::Engine {
         last_sweep = now;
       }
       long wait_ms = 200;  // upper bound, so that a lost wake-up costs at most this
-      if (curl_timer_armed_) {
-        // Rounded up: waking before the deadline would only spin until it comes.
-        auto until = std::chrono::ceil<std::chrono::milliseconds>(curl_deadline_ - now).count();
-        wait_ms = std::min<long>(wait_ms, std::max<long>(0, until));
-      }
+      // libcurl's next timeout, asked each time rather than tracked through
+      // CURLMOPT_TIMERFUNCTION: that callback only reports changes of the earliest timer, so
+      // a wake-up a little before it (its deadline is rounded to milliseconds) would lose it.
+      long curl_ms = -1;
+      curl_multi_timeout(multi_, &curl_ms);
+      if (curl_ms >= 0) wait_ms = std::min(wait_ms, curl_ms);
       if (static_cast<int>(active_.size()) < max_transfers_ && !heap_.empty()) {
         auto until =
             std::chrono::duration_cast<std::chrono::milliseconds>(heap_.top().when - now).count();
@@ -402,8 +409,8 @@ class Fetcher::Engine {
         if (events[i].events & EPOLLERR) flags |= CURL_CSELECT_ERR;
         curl_multi_socket_action(multi_, events[i].data.fd, flags, &running);
       }
-      if (curl_timer_armed_ && Clock::now() >= curl_deadline_) {
-        curl_timer_armed_ = false;  // the callback may arm it again from inside the call
+      curl_multi_timeout(multi_, &curl_ms);
+      if (curl_ms == 0) {
         curl_multi_socket_action(multi_, CURL_SOCKET_TIMEOUT, 0, &running);
         if (!active_.empty()) resolve_loaded_ = true;
       }
@@ -433,19 +440,6 @@ class Fetcher::Engine {
       curl_multi_assign(self->multi_, s, self);
     } else if (epoll_ctl(self->epoll_fd_, EPOLL_CTL_MOD, s, &ev) != 0 && errno == ENOENT) {
       epoll_ctl(self->epoll_fd_, EPOLL_CTL_ADD, s, &ev);
-    }
-    return 0;
-  }
-
-  // CURLMOPT_TIMERFUNCTION: when libcurl next wants curl_multi_socket_action(TIMEOUT); -1
-  // disarms. Never calls into libcurl (not allowed from the callback).
-  static int TimerCallback(CURLM* /*multi*/, long timeout_ms, void* userp) {
-    auto* self = static_cast<Engine*>(userp);
-    if (timeout_ms < 0) {
-      self->curl_timer_armed_ = false;
-    } else {
-      self->curl_timer_armed_ = true;
-      self->curl_deadline_ = Clock::now() + std::chrono::milliseconds(timeout_ms);
     }
     return 0;
   }
@@ -521,8 +515,14 @@ class Fetcher::Engine {
 
   // (Re)inserts `h` in the ready heap when it has work it may start; older entries for the
   // host become stale (generation mismatch) and are dropped when they surface.
+  // Whether `h` may not start another transfer now, whatever its clock says.
+  bool Blocked(const HostQueue* h) const {
+    return h->queue.empty() || h->robots_in_flight || h->active >= max_per_host_ ||
+           (h->unsent > 0 && h->delay > Clock::duration::zero());
+  }
+
   void Schedule(HostQueue* h) {
-    if (h->queue.empty() || h->robots_in_flight || h->active >= max_per_host_) return;
+    if (Blocked(h)) return;
     heap_.push(HeapEntry{h->next_start, h, ++h->heap_gen});
   }
 
@@ -537,7 +537,7 @@ class Fetcher::Engine {
       if (e.when > now) break;
       heap_.pop();
       HostQueue* h = e.host;
-      if (h->queue.empty() || h->robots_in_flight || h->active >= max_per_host_) continue;
+      if (Blocked(h)) continue;
       if (h->next_start > now) {
         Schedule(h);
         continue;
@@ -592,10 +592,25 @@ class Fetcher::Engine {
 
   void MarkStarted(HostQueue* h, Clock::time_point now) {
     ++h->active;
+    ++h->unsent;
     double delay_s = std::max(opt_.per_host_delay_ms / 1000.0, h->crawl_delay_s);
-    auto next =
-        now + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(delay_s));
-    h->next_start = std::max(h->next_start, next);
+    h->delay = std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(delay_s));
+    h->next_start = std::max(h->next_start, now + h->delay);
+  }
+
+  // CURLOPT_PREREQFUNCTION: the connection is up and the request is about to be sent. The
+  // host's next request may start one delay from now; the host may start again.
+  static int OnPrereq(void* clientp, char* /*primary_ip*/, char* /*local_ip*/,
+                      int /*primary_port*/, int /*local_port*/) {
+    auto* t = static_cast<Transfer*>(clientp);
+    if (!t->sent) {
+      t->sent = true;
+      HostQueue* h = t->host;
+      --h->unsent;
+      h->next_start = std::max(h->next_start, Clock::now() + h->delay);
+      static_cast<Engine*>(t->engine)->Schedule(h);
+    }
+    return CURL_PREREQFUNC_OK;
   }
 
   // Handles are pooled and reused without curl_easy_reset: the options every transfer shares
@@ -609,6 +624,7 @@ class Fetcher::Engine {
     curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, OnBody);
     curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, OnHeader);
     curl_easy_setopt(e, CURLOPT_OPENSOCKETFUNCTION, OnOpenSocket);
+    curl_easy_setopt(e, CURLOPT_PREREQFUNCTION, &Engine::OnPrereq);
     curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
     curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
     // Offer every coding this libcurl decodes; whether it decodes is set per transfer.
@@ -638,6 +654,7 @@ class Fetcher::Engine {
       ConfigureHandle(t->easy);
     }
     t->host = h;
+    t->engine = this;
     t->accept_types = &opt_.accept_content_types;
     t->allow_private = opt_.allow_private_addresses;
     CURL* e = t->easy;
@@ -646,6 +663,7 @@ class Fetcher::Engine {
     curl_easy_setopt(e, CURLOPT_WRITEDATA, t.get());
     curl_easy_setopt(e, CURLOPT_HEADERDATA, t.get());
     curl_easy_setopt(e, CURLOPT_OPENSOCKETDATA, t.get());
+    curl_easy_setopt(e, CURLOPT_PREREQDATA, t.get());
     // libcurl loads the list into the multi handle's DNS cache as permanent entries when a
     // transfer starts (Curl_loadhostpairs, in the first curl_multi_socket_action after the add), so
     // it is handed only to transfers added before the first perform: parsing hundreds of
@@ -728,6 +746,7 @@ class Fetcher::Engine {
   void Finish(Transfer* t, CURLcode code) {
     HostQueue* h = t->host;
     --h->active;
+    if (!t->sent) --h->unsent;  // failed before its request went out (DNS, connect, refusal)
     Clock::time_point now = Clock::now();
     long status = 0;
     curl_easy_getinfo(t->easy, CURLINFO_RESPONSE_CODE, &status);
@@ -976,8 +995,6 @@ class Fetcher::Engine {
   CURLM* multi_ = nullptr;
   int epoll_fd_ = -1;  // the sockets libcurl asked to watch, and wake_fd_
   int wake_fd_ = -1;   // eventfd: RequestStop() from another thread ends a wait
-  bool curl_timer_armed_ = false;
-  Clock::time_point curl_deadline_{};
   std::unordered_map<std::string, std::unique_ptr<HostQueue>> hosts_;
   std::priority_queue<HeapEntry, std::vector<HeapEntry>, std::greater<HeapEntry>> heap_;
   std::unordered_map<CURL*, std::unique_ptr<Transfer>> active_;
