@@ -15,7 +15,7 @@ namespace {
 
 const std::vector<std::string>& Directives() {
   static const auto* d = new std::vector<std::string>{
-      "drop_tag", "soft_drop_tag", "positive", "negative", "remove", "paywall",
+      "drop_tag", "soft_drop_tag", "positive", "negative", "remove", "paywall", "caption",
       "paywall_text", "title_separator", "date_meta", "set"};
   return *d;
 }
@@ -38,7 +38,8 @@ Result<ExtractRules> ExtractRules::Load(const std::string& path) {
       r.tag_action[static_cast<size_t>(tag)] =
           e.directive == "drop_tag" ? TagAction::kDrop : TagAction::kSoftDrop;
     } else if (e.directive == "positive" || e.directive == "negative" ||
-               e.directive == "remove" || e.directive == "paywall") {
+               e.directive == "remove" || e.directive == "paywall" ||
+               e.directive == "caption") {
       std::string pat = v;
       int weight = 0;
       if (e.directive == "positive" || e.directive == "negative") {
@@ -56,6 +57,7 @@ Result<ExtractRules> ExtractRules::Load(const std::string& path) {
       p.kind = e.directive == "positive"   ? kPositive
                : e.directive == "negative" ? kNegative
                : e.directive == "remove"   ? kRemove
+               : e.directive == "caption"  ? kCaption
                                            : kPaywall;
       p.weight = p.kind == kNegative ? -weight : weight;
       if (!pat.empty() && pat.front() == '*') {
@@ -149,6 +151,7 @@ HintResult ExtractRules::MatchHint(std::string_view hint) const {
       case kNegative: h.weight += p.weight; break;
       case kRemove: h.remove = true; break;
       case kPaywall: h.paywall = true; break;
+      case kCaption: h.caption = true; break;
     }
     return true;
   });

@@ -24,6 +24,7 @@ struct HintResult {
   bool positive = false; // any positive pattern matched
   bool remove = false;   // a `remove` pattern matched
   bool paywall = false;  // a `paywall` pattern matched
+  bool caption = false;  // a `caption` pattern matched (a picture's caption box)
 };
 
 struct ExtractRules {
@@ -58,7 +59,7 @@ struct ExtractRules {
   HintResult MatchHint(std::string_view hint) const;
 
  private:
-  enum Kind : uint8_t { kPositive, kNegative, kRemove, kPaywall };
+  enum Kind : uint8_t { kPositive, kNegative, kRemove, kPaywall, kCaption };
   struct Pattern {
     Kind kind;
     int weight;

@@ -224,6 +224,7 @@ struct Work {
   std::vector<uint32_t> block;   // nearest block ancestor (self for blocks)
   std::vector<int16_t> weight;   // class/id hint weight
   std::vector<uint8_t> positive;
+  std::vector<uint8_t> caption;  // class/id names a picture caption
   std::vector<uint32_t> chars, link_chars, punct;      // whole subtree, alive only
   std::vector<uint32_t> dchars, dlink, dpunct, dbr;    // own text (not in nested blocks)
   std::vector<float> score;
@@ -316,6 +317,7 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
   w.block.assign(n, 0);
   w.weight.assign(n, 0);
   w.positive.assign(n, 0);
+  w.caption.assign(n, 0);
 
   // --- metadata: <title>, <meta>, <link rel=canonical>, <html lang>, <time> -----------------
   std::string title_tag, og_title, meta_date;
@@ -373,6 +375,12 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
   }
 
   // --- pass A: removal by tag, hidden state; link and block bookkeeping ----------------------
+  // An inline display:none / visibility:hidden is often undone by the page's own script: a
+  // WeChat article is <div id="js_content" style="visibility: hidden;"> until a script shows it.
+  // Such an element is only noted here and removed in pass B unless it holds a large share of
+  // the page's text (`soft_drop_share`, as for soft-dropped tags); the `hidden` attribute and
+  // aria-hidden remove at once.
+  std::vector<uint8_t> style_hidden(n, 0);
   uint32_t body = 0;
   for (uint32_t i = 0; i < n;) {
     const dom::Node& nd = nodes[i];
@@ -395,7 +403,7 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
               st.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c);
           if (st.find("display:none") != std::string::npos ||
               st.find("visibility:hidden") != std::string::npos)
-            dead = true;
+            style_hidden[i] = 1;
         }
       }
       if (dead) {
@@ -444,7 +452,8 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
     }
     bool dead = false;
     double share = raw[i] / page_raw;
-    if (rules_.tag_action[static_cast<size_t>(nd.tag)] == ExtractRules::TagAction::kSoftDrop &&
+    if ((style_hidden[i] ||
+         rules_.tag_action[static_cast<size_t>(nd.tag)] == ExtractRules::TagAction::kSoftDrop) &&
         share < rules_.soft_drop_share)
       dead = true;
     std::string_view cls = doc.Attr(i, "class"), id = doc.Attr(i, "id");
@@ -461,6 +470,7 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
       HintResult h = rules_.MatchHint(hint);
       w.weight[i] = static_cast<int16_t>(std::clamp(h.weight, -1000, 1000));
       w.positive[i] = h.positive;
+      w.caption[i] = h.caption;
       if (h.paywall) {
         dead = true;
         paywall_nodes.push_back(i);
@@ -696,6 +706,55 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
   } else if (body != 0 || (n > 0 && nodes[0].tag == Tag::kHtml)) {
     roots.push_back(body);
   }
+  // Posts of one thread, answers to one question: the page repeats one template per post
+  // (Discuz! <td class="t_f"> in every <div id="post_…">), and the best post alone scores far
+  // above short replies. Elements built like the selection (same tag and class on it and on
+  // its two nearest ancestors) are further posts and join it in reading order when they
+  // hold unlinked prose. Comment threads are not caught here: their class/id hints removed them.
+  // A selection without a class (a bare <table> around <td class="t_f">) is identified by the
+  // classed element that holds all its text.
+  uint32_t sig = top;
+  while (sig != 0 && doc.Attr(sig, "class").empty()) {
+    uint32_t inner = 0;
+    for (uint32_t c = sig + 1; c < nodes[sig].end; c = nodes[c].end)
+      if (w.alive[c] && nodes[c].type == NodeType::kElement && w.chars[c] + 2 >= w.chars[sig])
+        inner = c;
+    sig = inner;
+  }
+  if (top != body && top != 0 && !roots.empty() && sig != 0) {
+    // Built like the selection: the same tag and class on it and on its two nearest ancestors.
+    auto same_frame = [&](uint32_t i) {
+      for (uint32_t a = i, b = sig, up = 0; up < 3; a = nodes[a].parent, b = nodes[b].parent, ++up) {
+        if (a == b) return false;
+        if (nodes[a].tag != nodes[b].tag || doc.Attr(a, "class") != doc.Attr(b, "class"))
+          return false;
+        if (a == 0 || b == 0) break;
+      }
+      return true;
+    };
+    std::vector<uint32_t> more;
+    for (uint32_t i = 1; i < n; ++i) {
+      const dom::Node& nd = nodes[i];
+      if (!w.alive[i]) {
+        i = nd.end - 1;
+        continue;
+      }
+      if (i < sig && nd.end > sig) continue;  // an ancestor of the selection: look inside
+      bool in_root = false;
+      for (uint32_t r : roots) in_root |= i >= r && i < nodes[r].end;
+      if (in_root) {
+        i = nd.end - 1;
+        continue;
+      }
+      if (nd.type != NodeType::kElement || !same_frame(i)) continue;
+      if (w.punct[i] > 0 && link_density(i) < 0.5) more.push_back(i);
+      i = nd.end - 1;
+    }
+    if (!more.empty()) {
+      roots.insert(roots.end(), more.begin(), more.end());
+      std::sort(roots.begin(), roots.end());
+    }
+  }
   // A page whose best content is mostly link text, with hardly a punctuated phrase outside its
   // links, is an index, a channel or a search page: headlines that lead elsewhere (and their
   // dates), not a text of its own. It has no main text rather than a list of headlines in the
@@ -729,6 +788,40 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
   bool after_image = false;  // a picture was passed and no text has come since
   bool line_after_image = false;
   bool line_emphasised = true;  // every text node of the line is bold or in a heading
+  // The line is in a box whose class says caption (<p class="pgc-img-caption">): after a
+  // picture it is a caption even when it ends like a sentence ("菜市场二楼的社区图书馆。").
+  bool line_caption_box = false;
+  // A quotation that repeats text already emitted is a reply quoting an earlier post (Discuz!
+  // <div class="quote"><blockquote>…花穗 ...</blockquote></div>): the copy goes, a quotation
+  // of words the page does not hold stays.
+  bool line_in_quote = false;
+  auto in_blockquote = [&](uint32_t i) {
+    for (uint32_t a = nodes[i].parent, up = 0; up < 8 && a != 0; a = nodes[a].parent, ++up)
+      if (nodes[a].tag == Tag::kBlockquote) return true;
+    return false;
+  };
+  auto repeats_earlier = [&](std::string_view t) {
+    std::string_view core = t;
+    for (bool cut = true; cut;) {  // a quotation cut short ends in "..." or "…"
+      cut = false;
+      for (std::string_view tail : {"...", "\xE2\x80\xA6", " "})
+        if (core.size() > tail.size() && core.substr(core.size() - tail.size()) == tail) {
+          core.remove_suffix(tail.size());
+          cut = true;
+        }
+    }
+    if (utf8::CountCodePoints(core) < 10) return false;
+    for (const std::string& o : out)
+      if (o.find(core) != std::string::npos) return true;
+    return false;
+  };
+  auto in_caption_box = [&](uint32_t i) {
+    for (uint32_t a = nodes[i].parent, up = 0; up < 4 && a != 0; a = nodes[a].parent, ++up) {
+      if (w.caption[a]) return true;
+      if (a == top) return false;
+    }
+    return false;
+  };
   auto emphasised = [&](uint32_t i) {
     for (uint32_t a = nodes[i].parent, up = 0; up < 6 && a != 0; a = nodes[a].parent, ++up) {
       Tag t = nodes[a].tag;
@@ -744,14 +837,19 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
                        static_cast<double>(line_link) / line_chars > rules_.link_line_density;
       bool stub = t.size() < 400 && !rules_.paywall_text.empty() && rules_.paywall_text.Contains(t);
       if (stub) paywall = true;
-      bool caption = line_after_image && !line_emphasised && IsCaption(t, rules_.caption_max_chars);
-      if (!link_line && !stub && !caption) out.emplace_back(t);
+      bool caption = line_after_image && !line_emphasised &&
+                     (IsCaption(t, rules_.caption_max_chars) ||
+                      (line_caption_box && line_chars <= rules_.caption_max_chars));
+      bool copy = line_in_quote && repeats_earlier(t);
+      if (!link_line && !stub && !caption && !copy) out.emplace_back(t);
       after_image = false;
     }
     line.clear();
     line_chars = line_link = 0;
     line_after_image = false;
     line_emphasised = true;
+    line_caption_box = false;
+    line_in_quote = false;
     pending = false;
   };
   std::vector<uint32_t> open;  // ends of the open block elements
@@ -770,6 +868,8 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
         if (w.chars[i] > 0) {
           if (utf8::Trim(line).empty()) line_after_image = after_image;
           if (!emphasised(i)) line_emphasised = false;
+          if (in_caption_box(i)) line_caption_box = true;
+          if (in_blockquote(i)) line_in_quote = true;
         }
         if (w.chars[i] > 0 || !line.empty()) {
           bool pre = false;
@@ -849,21 +949,45 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
   // --- title --------------------------------------------------------------------------------
   std::string title_norm = StripSpaces(title_tag);
   std::string og_norm = StripSpaces(og_title);
-  // <title> without its site suffix: the longest part between separators.
+  // <title> without its site suffix: the part between separators that a heading on the page
+  // holds, else the longest ("阳台种番茄，坐果少是什么原因？ - 种植交流 - 某某论坛 - Powered by
+  // Discuz!" has a longer Latin part than its Chinese headline).
+  std::vector<std::string> heading_norms;
+  for (uint32_t t : title_like)
+    if (w.alive[t] && w.chars[t] >= 4 && w.chars[t] <= 200)
+      heading_norms.push_back(StripSpaces(SubtreeText(w, t, 600)));
+  auto in_heading = [&](std::string_view part) {
+    std::string norm = StripSpaces(part);
+    if (norm.size() < 6) return false;
+    for (const std::string& h : heading_norms)
+      if (h.find(norm) != std::string::npos) return true;
+    return false;
+  };
   std::string title_main = title_tag;
   for (const std::string& sep : rules_.title_separators) {
     if (title_main.find(sep) == std::string::npos) continue;
+    size_t longest = 0;
+    for (size_t from = 0; from <= title_main.size();) {
+      size_t at = title_main.find(sep, from);
+      longest = std::max(longest, utf8::CountCodePoints(utf8::Trim(std::string_view(title_main).substr(
+                                      from, at == std::string::npos ? std::string::npos : at - from))));
+      if (at == std::string::npos) break;
+      from = at + sep.size();
+    }
     std::string best;
     size_t best_len = 0;
+    bool best_in_heading = false;
     size_t from = 0;
     while (from <= title_main.size()) {
       size_t at = title_main.find(sep, from);
       std::string_view part = utf8::Trim(std::string_view(title_main).substr(
           from, at == std::string::npos ? std::string::npos : at - from));
       size_t len = utf8::CountCodePoints(part);
-      if (len > best_len) {
+      bool agreed = len >= 4 && 2 * len >= longest && in_heading(part);
+      if ((agreed && !best_in_heading) || (agreed == best_in_heading && len > best_len)) {
         best_len = len;
         best = std::string(part);
+        best_in_heading = agreed;
       }
       if (at == std::string::npos) break;
       from = at + sep.size();

@@ -1127,6 +1127,934 @@ LINE分享
 )
 
 # --------------------------------------------------------------------------------------------
+# 27-38: HTML pages in the markup of widespread Chinese templates (WeChat, Discuz!, Baijiahao,
+# Toutiao, Zhihu, Sina blog, government table layouts, HTML5 CMS, multi-part articles, long
+# comment threads, Baidu Zhidao, shop/knowledge pages), each with text written for this file.
+
+sample(
+    "27-wechat-article-utf8", "html", "utf-8",
+    "WeChat public-account article: div#js_content.rich_media_content hidden by an inline "
+    "visibility:hidden until a script shows it, text in <section>/<span>, 点击上方蓝字关注, "
+    "profile card, 微信扫一扫 QR block, 阅读原文 / 阅读 / 在看 bar, 喜欢此内容的人还喜欢 list; "
+    "the publish time is filled in by script (no date)",
+    """<!DOCTYPE html>
+<html class="">
+<head>
+<meta http-equiv="Content-Type" content="text/html; charset=utf-8">
+<meta name="viewport" content="width=device-width,initial-scale=1.0,maximum-scale=1.0,user-scalable=0,viewport-fit=cover">
+<meta property="og:title" content="老旧小区加装电梯，我们是怎么谈成的">
+<meta property="og:type" content="article">
+<meta property="og:description" content="从第一次楼道会议到电梯试运行，整整用了十四个月。">
+<meta property="twitter:card" content="summary">
+<title></title>
+<script nonce="8812">var msg_title = '老旧小区加装电梯，我们是怎么谈成的'.html(false); var ct = "1683367320"; var nickname = "城南邻里";</script>
+<style>.rich_media_content{overflow:hidden;color:#333;font-size:17px}</style>
+</head>
+<body id="activity-detail" class="zh_CN wx_wap_page mm_appmsg comment_feature discuss_tab appmsg_skin_default appmsg_style_default">
+<div id="js_article" class="rich_media">
+<div id="js_top_ad_area" class="top_banner"></div>
+<div class="rich_media_inner">
+<div id="page-content" class="rich_media_area_primary">
+<div class="rich_media_area_primary_inner">
+<div id="img-content" class="rich_media_wrp">
+<h1 class="rich_media_title " id="activity-name">
+            老旧小区加装电梯，我们是怎么谈成的
+          </h1>
+<div id="meta_content" class="rich_media_meta_list">
+<span class="rich_media_meta rich_media_meta_text">原创</span>
+<span class="rich_media_meta rich_media_meta_text">周楠</span>
+<span class="rich_media_meta rich_media_meta_nickname" id="profileBt"><a href="javascript:void(0);" class="wx_tap_link js_wx_tap_highlight weui-wa-hotarea" id="js_name">城南邻里</a></span>
+<span class="rich_media_meta rich_media_meta_text"><em id="publish_time" class="rich_media_meta rich_media_meta_text"></em></span>
+</div>
+<div class="rich_media_content js_underline_content autoTypeSetting24psection" id="js_content" style="visibility: hidden;">
+<section style="text-align: center;"><span style="color: rgb(0, 122, 170);font-size: 14px;">点击上方蓝字关注我们</span></section>
+<section style="margin-top: 10px;"><img class="rich_pages wxw-img" data-ratio="0.5625" data-src="https://mmbiz.qpic.cn/mmbiz_jpg/abc/640?wx_fmt=jpeg" data-type="jpeg" data-w="1080" style=""></section>
+<section style="line-height: 1.75em;"><span style="font-size: 15px;letter-spacing: 1px;">桂花巷3号楼建成于1996年，六层，没有电梯。住在五楼的刘阿姨今年七十八岁，膝盖做过手术，过去两年里她下楼的次数两只手就数得过来。</span></section>
+<section style="line-height: 1.75em;"><br></section>
+<section style="line-height: 1.75em;"><span style="font-size: 15px;letter-spacing: 1px;">加装电梯的想法，楼里早就有人提过，可每次一说到费用分摊就不了了之。一楼和二楼的住户用不上电梯，还担心采光和噪音；六楼的住户愿意多出钱，却不知道该出多少才算公道。</span></section>
+<section style="line-height: 1.75em;"><span style="font-size: 15px;letter-spacing: 1px;"><strong>第一步：把账算清楚</strong></span></section>
+<section style="line-height: 1.75em;"><span style="font-size: 15px;letter-spacing: 1px;">去年三月，社区请来设计单位做了方案，总造价约六十二万元，政府补贴二十万元，剩下的四十二万元由二到六楼的住户按楼层系数分摊，楼层越高，系数越大。一楼住户不出钱，另由受益住户每户补偿采光损失。</span></section>
+<p style="line-height: 1.75em;"><span style="font-size: 15px;">第二步：把顾虑说出来</span></p>
+<p style="line-height: 1.75em;"><span style="font-size: 15px;letter-spacing: 1px;">楼道会议开了九次。有人担心施工影响出行，施工方就把工期排在暑假之前；有人担心以后的维保费用没人管，大家就约定由物业代收，每半年公布一次账目。意见不一致的时候，社区工作人员一户一户上门听，再把听到的问题写在楼道的小黑板上。</span></p>
+<p style="line-height: 1.75em;"><img class="rich_pages wxw-img" data-src="https://mmbiz.qpic.cn/mmbiz_jpg/def/640?wx_fmt=jpeg" data-w="1080"></p>
+<p style="text-align: center;"><span style="font-size: 12px;color: rgb(136, 136, 136);">楼道里的小黑板</span></p>
+<p style="line-height: 1.75em;"><span style="font-size: 15px;letter-spacing: 1px;">今年五月，电梯终于试运行。刘阿姨坐着电梯下楼，在楼下的桂花树旁站了很久。她说，能自己下楼买菜，比什么都强。</span></p>
+<p style="line-height: 1.75em;"><span style="font-size: 15px;letter-spacing: 1px;">目前，街道还有十一栋楼在走加装电梯的流程。桂花巷的经验被整理成一份“议事清单”，发到了每个小区的业主群里。</span></p>
+<section style="text-align: center;"><span style="font-size: 14px;">- END -</span></section>
+<section><span style="font-size: 13px;color: #888;">文字 | 周楠　图片 | 社区工作站　编辑 | 小林</span></section>
+<section style="text-align: center;"><img class="rich_pages wxw-img" data-src="https://mmbiz.qpic.cn/mmbiz_png/qr/640?wx_fmt=png"></section>
+<section style="text-align: center;"><span style="font-size: 13px;">长按识别二维码关注我们</span></section>
+</div>
+<div class="ct_mpda_wrp" id="js_sponsor_ad_area" style="display:none;"></div>
+<div id="js_tags" class="article-tag__list"><span class="article-tag__item-wrp"><span class="article-tag__item">#社区治理</span></span><span class="article-tag__item-wrp"><span class="article-tag__item">#加装电梯</span></span></div>
+<div class="rich_media_tool" id="js_toobar3">
+<div id="js_read_area3" class="media_tool_meta tips_global_primary meta_primary"><a id="js_view_source" href="##">阅读原文</a></div>
+<div class="media_tool_meta meta_extra">阅读 <span id="readNum3">3562</span></div>
+<div class="media_tool_meta meta_extra"><span class="praise_num">在看 86</span></div>
+</div>
+</div>
+<div class="rich_media_area_extra">
+<div class="rich_media_extra" id="js_related_area">
+<div class="mod_title_context"><strong class="mod_title">喜欢此内容的人还喜欢</strong></div>
+<ul class="related_list">
+<li class="related_item"><a href="/s?__biz=a1"><strong class="related_title">社区食堂开张一周，老人们怎么说</strong><span class="related_nickname">城南邻里</span></a></li>
+<li class="related_item"><a href="/s?__biz=a2"><strong class="related_title">垃圾分类三年后，这个小区变了样</strong><span class="related_nickname">城南邻里</span></a></li>
+<li class="related_item"><a href="/s?__biz=a3"><strong class="related_title">电动车进楼充电有多危险？一段实验告诉你</strong><span class="related_nickname">平安城南</span></a></li>
+</ul>
+</div>
+</div>
+</div>
+</div>
+<div class="qr_code_pc_outer" id="js_pc_qr_code"><div class="qr_code_pc_inner"><div class="qr_code_pc"><img id="js_pc_qr_code_img" class="qr_code_pc_img" src="/mp/qrcode?scene=10000004&size=102&__biz=MzA5"><p>微信扫一扫<br>关注该公众号</p></div></div></div>
+</div>
+<div id="js_profile_qrcode" class="profile_container" style="display:none;"><div class="profile_inner"><strong class="profile_nickname">城南邻里</strong><img class="profile_avatar" src="/mmhead/abc/0"><p class="profile_meta"><label class="profile_meta_label">微信号</label><span class="profile_meta_value">chengnan_linli</span></p><p class="profile_meta"><label class="profile_meta_label">功能介绍</label><span class="profile_meta_value">发布社区通知、便民服务信息和发生在街坊邻里之间的故事，欢迎关注。</span></p></div></div>
+</div>
+<script nonce="8812">document.getElementById('js_content').style.visibility = 'visible';</script>
+</body>
+</html>
+""",
+    {'title': '老旧小区加装电梯，我们是怎么谈成的', 'date': '', 'flags': [], 'script': 'hans',
+     'encoding': 'utf-8',
+     'must_contain': ['桂花巷3号楼建成于1996年，六层，没有电梯。',
+                      '一楼和二楼的住户用不上电梯，还担心采光和噪音；',
+                      '第一步：把账算清楚',
+                      '剩下的四十二万元由二到六楼的住户按楼层系数分摊，楼层越高，系数越大。',
+                      '第二步：把顾虑说出来',
+                      '再把听到的问题写在楼道的小黑板上。',
+                      '她说，能自己下楼买菜，比什么都强。',
+                      '发到了每个小区的业主群里。'],
+     'must_not_contain': ['点击上方蓝字', '原创', '周楠', '城南邻里', 'END', '文字 |', '长按识别', '社区治理',
+                          '阅读原文', '阅读 3562', '在看', '喜欢此内容', '社区食堂开张', '微信扫一扫',
+                          '关注该公众号', '功能介绍', 'chengnan', 'msg_title', '楼道里的小黑板']},
+)
+
+sample(
+    "28-discuz-thread-gbk", "html", "gbk",
+    "Discuz! X3 forum thread in GBK (http-equiv): posts in table.plhin / td.t_f, author column "
+    "td.pls with 积分 / 帖子 counts, 楼主 / 沙发 / 板凳 floors with 发表于 (the first gives the date), "
+    "只看该作者, 本帖最后由…编辑, a reply quoting the first post (div.quote: the quoted words are "
+    "the first post again and go), signatures, 回复 / 支持 / 反对 / 使用道具 / 举报, 返回列表, fast "
+    "reply box; every reply, however short, stays: a thread's replies are its content",
+    """<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
+<html xmlns="http://www.w3.org/1999/xhtml">
+<head>
+<meta http-equiv="Content-Type" content="text/html; charset=gbk" />
+<title>阳台种番茄，坐果少是什么原因？ - 种植交流 -  绿手指园艺论坛 -  Powered by Discuz!</title>
+<meta name="keywords" content="阳台种番茄，坐果少是什么原因？" />
+<meta name="description" content=" 阳台种番茄，坐果少是什么原因？ ,绿手指园艺论坛" />
+<meta name="generator" content="Discuz! X3.4" />
+<script type="text/javascript">var STYLEID = '1', STATICURL = 'static/', IMGDIR = 'static/image/common', discuz_uid = '0';</script>
+</head>
+<body id="nv_forum" class="pg_viewthread" onkeydown="if(event.keyCode==27) return false;">
+<div id="toptb" class="cl"><div class="wp"><div class="z"><a href="javascript:;" onclick="setHomepage('https://bbs.example.cn/');">设为首页</a><a href="https://bbs.example.cn/" onclick="addFavorite(this.href, '绿手指园艺论坛');return false;">收藏本站</a></div>
+<div class="y"><a id="switchblind" href="javascript:;">开启辅助访问</a></div></div></div>
+<div id="hd"><div class="wp"><div class="hdc cl"><h2><a href="./" title="绿手指园艺论坛"><img src="static/image/common/logo.png" alt="绿手指园艺论坛" border="0" /></a></h2>
+<form method="post" autocomplete="off" id="lsform" action="member.php?mod=logging&amp;action=login"><div class="fastlg cl"><table cellspacing="0" cellpadding="0"><tr><td><label for="ls_username">帐号</label></td><td><input type="text" name="username" id="ls_username" /></td><td><a href="member.php?mod=logging&amp;action=login">找回密码</a></td></tr>
+<tr><td><label for="ls_password">密码</label></td><td><input type="password" name="password" /></td><td><button type="submit">登录</button></td><td><a href="member.php?mod=register">立即注册</a></td></tr></table></div></form></div>
+<div id="nv"><ul><li id="mn_portal"><a href="portal.php">门户</a></li><li class="a" id="mn_forum"><a href="forum.php">论坛</a></li><li id="mn_group"><a href="group.php">群组</a></li><li id="mn_home"><a href="home.php">家园</a></li></ul></div>
+<div id="scbar" class="cl"><form id="scbar_form" method="post" action="search.php?searchsubmit=yes"><input type="text" name="srchtxt" id="scbar_txt" value="请输入搜索内容" /><button type="submit" id="scbar_btn">搜索</button></form></div></div></div>
+<div id="wp" class="wp">
+<div id="pt" class="bm cl"><div class="z"><a href="./" class="nvhm" title="首页">绿手指园艺论坛</a> <em>&rsaquo;</em> <a href="forum.php">论坛</a> <em>&rsaquo;</em> <a href="forum-12-1.html">种植交流</a> <em>&rsaquo;</em> <a href="thread-48213-1-1.html">阳台种番茄，坐果少是什么原因？</a></div></div>
+<div id="ct" class="wp cl">
+<div id="pgt" class="pgs mbm cl "><div class="pgt"></div><span class="y pgb"><a href="forum-12-1.html">返回列表</a></span><a id="newspecial" href="forum.php?mod=post&amp;action=newthread&amp;fid=12" title="发新帖">发新帖</a></div>
+<div id="postlist" class="pl bm">
+<table cellspacing="0" cellpadding="0"><tr><td class="pls ptn pbn"><div class="hm ptn"><span class="xg1">查看:</span> <span class="xi1">2861</span><span class="pipe">|</span><span class="xg1">回复:</span> <span class="xi1">4</span></div></td>
+<td class="plc ptm pbn vwthd"><h1 class="ts"><a href="forum.php?mod=forumdisplay&amp;fid=12&amp;filter=typeid&amp;typeid=3">[求助]</a> <span id="thread_subject">阳台种番茄，坐果少是什么原因？</span></h1>
+<span class="xg1"><a href="thread-48213-1-1.html" onclick="return copyThreadUrl(this, '绿手指园艺论坛')">[复制链接]</a></span></td></tr></table>
+<table cellspacing="0" cellpadding="0" class="ad"><tr><td class="pls"></td><td class="plc"></td></tr></table>
+<div id="post_501772" >
+<table id="pid501772" class="plhin" summary="pid501772" cellspacing="0" cellpadding="0">
+<tr>
+<td class="pls" rowspan="2">
+<div id="favatar501772" class="pls favatar"><div class="pi"><div class="authi"><a href="space-uid-3301.html" target="_blank" class="xw1">南窗小院</a></div></div>
+<div><div class="avatar"><a href="space-uid-3301.html" class="avtm" target="_blank"><img src="uc_server/avatar.php?uid=3301&size=middle" /></a></div></div>
+<div class="tns xg2"><table cellspacing="0" cellpadding="0"><th><p><a href="home.php?mod=space&uid=3301&do=thread&type=thread&view=me&from=space" class="xi2">12</a></p>主题</th><th><p><a href="home.php?mod=space&uid=3301&do=thread&type=reply&view=me&from=space" class="xi2">87</a></p>帖子</th><td><p><a href="home.php?mod=space&uid=3301" class="xi2">356</a></p>积分</td></table></div>
+<p><em><a href="home.php?mod=spacecp&ac=usergroup&gid=12" target="_blank">中级会员</a></em></p>
+<dl class="pil cl"><dt>积分</dt><dd><a href="home.php?mod=space&uid=3301&do=profile" target="_blank" class="xi2">356</a></dd></dl>
+</div>
+</td>
+<td class="plc">
+<div class="pi">
+<strong><a href="forum.php?mod=redirect&goto=findpost&ptid=48213&pid=501772" id="postnum501772" onclick="setCopy(this.href, '帖子地址复制成功');return false;">楼主</a></strong>
+<div class="pti"><div class="pdbt"></div>
+<div class="authi"><img class="authicn vm" id="authicon501772" src="static/image/common/online_member.gif" />
+<em id="authorposton501772">发表于 2023-4-18 21:07</em>
+<span class="pipe">|</span><a href="forum.php?mod=viewthread&amp;tid=48213&amp;page=1&amp;authorid=3301" rel="nofollow">只看该作者</a>
+<span class="pipe">|</span><a href="forum.php?mod=viewthread&amp;tid=48213&amp;extra=page%3D1&amp;ordertype=1" class="show">倒序浏览</a>
+<span class="pipe show">|</span><a href="javascript:;" onclick="readmode($('thread_subject').innerHTML, 501772);" class="show">阅读模式</a>
+</div></div></div>
+<div class="pct"><style type="text/css">.pcb{margin-right:0}</style><div class="pcb">
+<div class="t_fsz">
+<table cellspacing="0" cellpadding="0"><tr><td class="t_f" id="postmessage_501772">
+<i class="pstatus"> 本帖最后由 南窗小院 于 2023-4-18 21:15 编辑 </i><br />
+<br />
+今年第一次在阳台种番茄，品种是樱桃番茄，三月初播的种，现在植株有一米多高，叶子也很绿，花开了不少，可就是不怎么坐果，一串花最后只留下一两个小果子。<br />
+<br />
+阳台朝南，封闭式的，白天温度能到三十度左右。每周浇两次水，上个月追过一次复合肥。请问各位是什么原因？需要人工授粉吗？<br />
+<br />
+<ignore_js_op><img id="aimg_90211" aid="90211" src="static/image/common/none.gif" zoomfile="data/attachment/forum/202304/18/210530abc.jpg" file="data/attachment/forum/202304/18/210530abc.jpg" class="zoom" width="600" alt="tomato.jpg" title="tomato.jpg" /></ignore_js_op><br />
+</td></tr></table>
+</div>
+</div></div>
+</td></tr>
+<tr><td class="plc plm"><div class="sign" style="max-height:100px;maxHeightIE:100px;">种花种菜，种一份好心情。</div></td></tr>
+<tr id="_postposition501772"></tr>
+<tr><td class="pls"></td>
+<td class="plc" style="overflow:visible;"><div class="po hin"><div class="pob cl">
+<em><a class="fastre" href="forum.php?mod=post&amp;action=reply&amp;fid=12&amp;tid=48213&amp;reppost=501772&amp;page=1" onclick="showWindow('reply', this.href)">回复</a>
+<a id="recommend_add" href="forum.php?mod=misc&amp;action=recommend&amp;do=add&amp;tid=48213" title="支持">支持</a>
+<a id="recommend_subtract" href="forum.php?mod=misc&amp;action=recommend&amp;do=subtract&amp;tid=48213" title="反对">反对</a></em>
+<p><a href="javascript:;" id="mgc_post_501772" onmouseover="showMenu(this.id)" class="showmenu">使用道具</a>
+<a href="javascript:;" onclick="showWindow('miscreport501772', 'misc.php?mod=report&rtype=post&rid=501772&tid=48213&fid=12', 'get', -1);return false;">举报</a></p>
+</div></div></td></tr>
+<tr class="ad"><td class="pls"></td><td class="plc"></td></tr>
+</table>
+</div>
+<div id="post_501790" >
+<table id="pid501790" class="plhin" summary="pid501790" cellspacing="0" cellpadding="0">
+<tr><td class="pls" rowspan="2"><div id="favatar501790" class="pls favatar"><div class="pi"><div class="authi"><a href="space-uid-1208.html" target="_blank" class="xw1">老园丁阿福</a></div></div>
+<div class="tns xg2"><table cellspacing="0" cellpadding="0"><th><p><a href="#" class="xi2">45</a></p>主题</th><th><p><a href="#" class="xi2">1032</a></p>帖子</th><td><p><a href="#" class="xi2">4120</a></p>积分</td></table></div>
+<p><em><a href="#">版主</a></em></p></div></td>
+<td class="plc"><div class="pi"><strong><a href="#" id="postnum501790">沙发</a></strong>
+<div class="pti"><div class="authi"><em id="authorposton501790">发表于 2023-4-18 21:32</em><span class="pipe">|</span><a href="#" rel="nofollow">只看该作者</a></div></div></div>
+<div class="pct"><div class="pcb"><div class="t_fsz"><table cellspacing="0" cellpadding="0"><tr><td class="t_f" id="postmessage_501790">
+封闭阳台最大的问题是没有风也没有虫子，番茄虽然是自花授粉，但花粉要靠震动才能落下来。每天中午用手轻轻弹一弹花穗，或者用电动牙刷碰一下花柄，坐果会好很多。<br />
+<br />
+另外白天超过三十二度花粉容易失去活力，中午最热的时候记得开窗通风。</td></tr></table></div></div></div>
+</td></tr>
+<tr><td class="plc plm"><div class="sign">十年阳台种植经验，欢迎交流。微信同号。</div></td></tr>
+<tr><td class="pls"></td><td class="plc"><div class="po hin"><div class="pob cl"><em><a class="fastre" href="#">回复</a><a href="#">支持</a><a href="#">反对</a></em><p><a href="javascript:;" class="showmenu">使用道具</a><a href="javascript:;">举报</a></p></div></div></td></tr>
+</table>
+</div>
+<div id="post_501803" >
+<table id="pid501803" class="plhin" summary="pid501803" cellspacing="0" cellpadding="0">
+<tr><td class="pls" rowspan="2"><div class="pls favatar"><div class="pi"><div class="authi"><a href="space-uid-5567.html" class="xw1">小番茄不番</a></div></div>
+<div class="tns xg2"><table cellspacing="0" cellpadding="0"><th><p><a href="#" class="xi2">0</a></p>主题</th><th><p><a href="#" class="xi2">9</a></p>帖子</th><td><p><a href="#" class="xi2">27</a></p>积分</td></table></div>
+<p><em><a href="#">新手上路</a></em></p></div></td>
+<td class="plc"><div class="pi"><strong><a href="#" id="postnum501803">板凳</a></strong>
+<div class="pti"><div class="authi"><em id="authorposton501803">发表于 2023-4-19 07:45</em><span class="pipe">|</span><a href="#" rel="nofollow">只看该作者</a></div></div></div>
+<div class="pct"><div class="pcb"><div class="t_fsz"><table cellspacing="0" cellpadding="0"><tr><td class="t_f" id="postmessage_501803">
+<div class="quote"><blockquote><font size="2"><a href="forum.php?mod=redirect&amp;goto=findpost&amp;pid=501790&amp;ptid=48213" target="_blank"><font color="#999999">老园丁阿福 发表于 2023-4-18 21:32</font></a></font><br />
+封闭阳台最大的问题是没有风也没有虫子，番茄虽然是自花授粉，但花粉要靠震动才能落下来。每天中午用手轻轻弹一弹花穗 ...</blockquote></div><br />
+学到了，原来是要震一震。我家的也是只开花不结果，今天就去试试。</td></tr></table></div></div></div>
+</td></tr>
+<tr><td class="plc plm"></td></tr>
+<tr><td class="pls"></td><td class="plc"><div class="po hin"><div class="pob cl"><em><a class="fastre" href="#">回复</a><a href="#">支持</a><a href="#">反对</a></em><p><a href="javascript:;" class="showmenu">使用道具</a><a href="javascript:;">举报</a></p></div></div></td></tr>
+</table>
+</div>
+<div id="post_501822" >
+<table id="pid501822" class="plhin" summary="pid501822" cellspacing="0" cellpadding="0">
+<tr><td class="pls" rowspan="2"><div class="pls favatar"><div class="pi"><div class="authi"><a href="space-uid-3301.html" class="xw1">南窗小院</a></div></div>
+<div class="tns xg2"><table cellspacing="0" cellpadding="0"><th><p><a href="#" class="xi2">12</a></p>主题</th><th><p><a href="#" class="xi2">87</a></p>帖子</th><td><p><a href="#" class="xi2">356</a></p>积分</td></table></div></div></td>
+<td class="plc"><div class="pi"><strong><a href="#" id="postnum501822">地板</a></strong>
+<div class="pti"><div class="authi"><em id="authorposton501822">发表于 2023-4-26 19:20</em><span class="pipe">|</span><a href="#" rel="nofollow">只看该作者</a></div></div></div>
+<div class="pct"><div class="pcb"><div class="t_fsz"><table cellspacing="0" cellpadding="0"><tr><td class="t_f" id="postmessage_501822">
+回来反馈一下：按版主说的每天中午弹花，一周后新开的花基本都坐住了，谢谢大家！</td></tr></table></div></div></div>
+</td></tr>
+<tr><td class="plc plm"><div class="sign">种花种菜，种一份好心情。</div></td></tr>
+<tr><td class="pls"></td><td class="plc"><div class="po hin"><div class="pob cl"><em><a class="fastre" href="#">回复</a><a href="#">支持</a><a href="#">反对</a></em><p><a href="javascript:;" class="showmenu">使用道具</a><a href="javascript:;">举报</a></p></div></div></td></tr>
+</table>
+</div>
+<div id="post_501830" >
+<table id="pid501830" class="plhin" summary="pid501830" cellspacing="0" cellpadding="0">
+<tr><td class="pls" rowspan="2"><div class="pls favatar"><div class="pi"><div class="authi"><a href="space-uid-7781.html" class="xw1">青菜豆腐</a></div></div></div></td>
+<td class="plc"><div class="pi"><strong><a href="#" id="postnum501830"><em>5</em><sup>#</sup></a></strong>
+<div class="pti"><div class="authi"><em id="authorposton501830">发表于 2023-4-27 08:03</em><span class="pipe">|</span><a href="#" rel="nofollow">只看该作者</a></div></div></div>
+<div class="pct"><div class="pcb"><div class="t_fsz"><table cellspacing="0" cellpadding="0"><tr><td class="t_f" id="postmessage_501830">
+收藏了，谢谢分享</td></tr></table></div></div></div>
+</td></tr>
+<tr><td class="plc plm"></td></tr>
+<tr><td class="pls"></td><td class="plc"><div class="po hin"><div class="pob cl"><em><a class="fastre" href="#">回复</a><a href="#">支持</a><a href="#">反对</a></em><p><a href="javascript:;" class="showmenu">使用道具</a><a href="javascript:;">举报</a></p></div></div></td></tr>
+</table>
+</div>
+<div id="postlistreply" class="pl"><div id="post_new" class="viewthread_table" style="display: none"></div></div>
+</div>
+<div class="pgs mtm mbm cl"><span class="pgb y"><a href="forum-12-1.html">返回列表</a></span><a id="newspecialtmp" href="forum.php?mod=post&amp;action=newthread&amp;fid=12" title="发新帖">发新帖</a></div>
+<div id="f_pst" class="pl bm bmw"><form method="post" autocomplete="off" id="fastpostform" action="forum.php?mod=post&amp;action=reply&amp;fid=12&amp;tid=48213"><table cellspacing="0" cellpadding="0"><tr><td class="pls"></td><td class="plc"><div class="cl"><div id="fastposteditor"><div class="tedt mtn"><div class="area"><div class="pt hm">您需要登录后才可以回帖 <a href="member.php?mod=logging&amp;action=login" class="xi2">登录</a> | <a href="member.php?mod=register" class="xi2">立即注册</a></div></div></div></div></div>
+<p class="ptm pnpost"><button type="submit" id="fastpostsubmit" class="pn pnc vm"><strong>发表回复</strong></button></p></td></tr></table></form></div>
+</div></div>
+<div id="ft" class="wp cl"><div id="flk" class="y"><p><a href="forum.php?mod=misc&action=showdarkroom">小黑屋</a><span class="pipe">|</span><a href="forum.php?mobile=yes">手机版</a><span class="pipe">|</span><a href="archiver/">Archiver</a><span class="pipe">|</span><strong><a href="https://bbs.example.cn/">绿手指园艺论坛</a></strong> ( <a href="https://beian.miit.gov.cn/" target="_blank">苏ICP备19001234号-2</a> )</p></div>
+<div id="frt"><p>Powered by <strong><a href="https://www.discuz.vip" target="_blank">Discuz!</a></strong> <em>X3.4</em></p><p class="xs0">&copy; 2001-2023 <a href="https://code.dismall.com" target="_blank">Discuz! Team</a>.</p><p class="xs0">GMT+8, 2023-5-2 10:11 , Processed in 0.041355 second(s), 22 queries .</p></div></div>
+</body>
+</html>
+""",
+    {'title': '阳台种番茄，坐果少是什么原因？', 'date': '2023-04-18', 'flags': [], 'script': 'hans',
+     'encoding': 'gb18030',
+     'must_contain': ['今年第一次在阳台种番茄，品种是樱桃番茄，三月初播的种，',
+                      '一串花最后只留下一两个小果子。',
+                      '请问各位是什么原因？需要人工授粉吗？',
+                      '封闭阳台最大的问题是没有风也没有虫子，番茄虽然是自花授粉，但花粉要靠震动才能落下来。',
+                      '中午最热的时候记得开窗通风。',
+                      '学到了，原来是要震一震。我家的也是只开花不结果，今天就去试试。',
+                      '回来反馈一下：按版主说的每天中午弹花，一周后新开的花基本都坐住了，谢谢大家！',
+                      '收藏了，谢谢分享'],
+     'must_not_contain': ['设为首页', '找回密码', '立即注册', '门户', '请输入搜索内容', '返回列表', '发新帖',
+                          '查看:', '2861', '复制链接', '主题', '积分', '中级会员', '楼主', '沙发',
+                          '板凳', '地板', '发表于', '只看该作者', '倒序浏览', '阅读模式', '本帖最后由',
+                          '老园丁阿福', '每天中午用手轻轻弹一弹花穗 ...', '种一份好心情', '微信同号',
+                          '支持', '反对', '使用道具', '举报', '您需要登录', '发表回复', '小黑屋', '手机版',
+                          'ICP备', 'Powered by', 'Processed in']},
+)
+
+sample(
+    "29-baijiahao-utf8", "html", "utf-8",
+    "Baidu Baijiahao-style self-media article: machine-generated class names with no hint "
+    "(div._18p7x), text in <p><span class=\"bjh-p\">, author card with 关注, 举报/反馈, 作者最新文章 "
+    "and 相关推荐 columns, 百度首页 / 登录 top bar; date from the visible 发布时间 line",
+    """<!DOCTYPE html>
+<html>
+<head>
+<meta charset="utf-8">
+<meta name="referrer" content="always">
+<title>县城里的“共享菜园”：退休老人种菜，外卖骑手来买</title>
+<meta name="description" content="在县城东关街道，一块闲置了五年的空地被改成了共享菜园。">
+<script>window.jsonData = {"bsData":{"superlanding":[{"itemData":{"title":"县城里的“共享菜园”"}}]}};</script>
+</head>
+<body>
+<div id="app">
+<div class="_2rNSb"><div class="_3tlK7"><a href="https://www.baidu.com/">百度首页</a></div><div class="_1yTrI"><a href="https://passport.baidu.com/">登录</a></div></div>
+<div class="_1LFku">
+<div class="_3iIXx">
+<div class="_3tNyU">
+<div class="sKHSJ">县城里的“共享菜园”：退休老人种菜，外卖骑手来买</div>
+<div class="_2gGWi"><div class="_7y5nA"><a href="https://author.baidu.com/home?app_id=1650001"><img class="_2qeF-" src="https://gips0.baidu.com/it/u=1.jpg" width="36" height="36"></a></div>
+<div class="_3-rO6"><p class="_7y5nA"><a href="https://author.baidu.com/home?app_id=1650001" class="_2gGWi">东关日记</a></p>
+<div class="_2sjh9"><span class="_2sjh9">发布时间: 2023-08-21 16:05</span><span class="_2Wctx">河南</span></div></div>
+<div class="_1iElW">关注</div></div>
+</div>
+<div data-testid="article" class="_18p7x">
+<div class="_3ygOc"><p><span class="bjh-p">在县城东关街道，一块闲置了五年的空地被改成了共享菜园。菜园被划成六十块小地，每块十五平方米，附近居民每年交两百元就能认领一块。</span></p>
+<div class="_1NCGf"><img class="_1g4Ex" src="https://pics1.baidu.com/feed/a1.jpeg" width="640"></div>
+<p><span class="bjh-p">认领的人里，退休老人占了一大半。六十七岁的孙大爷每天早上六点就到菜园，种了茄子、豆角和小葱。他说，在老家种了一辈子地，进城以后总觉得手里空落落的，现在每天有事做，觉也睡得踏实了。</span></p>
+<p><span class="bjh-p">菜吃不完怎么办？菜园门口立了一块小牌子，写着当天能卖的菜和价格。让人没想到的是，常来买菜的是附近的外卖骑手。骑手小王说，这里的菜新鲜，价格比超市便宜，下午收工顺路带一把回家，正好做晚饭。</span></p>
+<p><span class="bjh-bold">菜园也有自己的规矩</span></p>
+<p><span class="bjh-p">菜园不许用化肥和农药，浇水用的是收集起来的雨水。每个月最后一个周末，大家会一起清理杂草、修补篱笆，谁家的菜长得好，就给其他人传授经验。</span></p>
+<p><span class="bjh-p">街道负责人表示，下一步打算在另外两块闲置地上复制这种做法，并请农技站的技术员每月来上一次课。</span></p>
+</div>
+</div>
+<div class="_2wH4l"><span class="_1SbD8">举报/反馈</span></div>
+</div>
+<div class="_1xeOa">
+<div class="_2O7IA"><div class="_3TzAy">作者最新文章</div>
+<div class="_3J6R5"><a href="https://baijiahao.baidu.com/s?id=1774">县城夜市回来了，最火的摊位卖的是什么</a><span class="_2zAtG">08-19</span></div>
+<div class="_3J6R5"><a href="https://baijiahao.baidu.com/s?id=1775">一条老街的三代理发师</a><span class="_2zAtG">08-15</span></div>
+<div class="_3J6R5"><a href="https://baijiahao.baidu.com/s?id=1776">暑假托管班开进了社区图书馆</a><span class="_2zAtG">08-10</span></div></div>
+<div class="_2O7IA"><div class="_3TzAy">相关推荐</div>
+<div class="_3J6R5"><a href="https://baijiahao.baidu.com/s?id=1777"><img src="https://pics1.baidu.com/feed/r1.jpeg" width="120"><span>城市农场兴起：楼顶也能种出好收成</span></a></div>
+<div class="_3J6R5"><a href="https://baijiahao.baidu.com/s?id=1778"><img src="https://pics1.baidu.com/feed/r2.jpeg" width="120"><span>退休后去哪儿？越来越多老人选择“返乡”</span></a></div></div>
+</div>
+</div>
+<div class="_2bEgF"><p>©2023 Baidu <a href="https://www.baidu.com/duty/">使用百度前必读</a> <a href="https://baijiahao.baidu.com/docs/">百家号协议</a> 京ICP证030173号</p></div>
+</div>
+</div>
+</body>
+</html>
+""",
+    {'title': '县城里的“共享菜园”：退休老人种菜，外卖骑手来买', 'date': '2023-08-21', 'flags': [],
+     'script': 'hans', 'encoding': 'utf-8',
+     'must_contain': ['在县城东关街道，一块闲置了五年的空地被改成了共享菜园。',
+                      '现在每天有事做，觉也睡得踏实了。',
+                      '让人没想到的是，常来买菜的是附近的外卖骑手。',
+                      '菜园也有自己的规矩',
+                      '浇水用的是收集起来的雨水。',
+                      '并请农技站的技术员每月来上一次课。'],
+     'must_not_contain': ['百度首页', '登录', '东关日记', '发布时间', '河南', '关注', '举报', '作者最新文章',
+                          '县城夜市回来了', '相关推荐', '城市农场兴起', '08-19', 'Baidu', '百家号协议', 'ICP',
+                          'jsonData']},
+)
+
+sample(
+    "30-zhihu-answer-utf8", "html", "utf-8",
+    "Zhihu-style question page: QuestionHeader with the question and its description "
+    "(RichText), AnswerItem blocks with AuthorInfo, 赞同 / 评论 / 分享 / 收藏 action bars, 发布于 / "
+    "编辑于 times, 关注问题 / 写回答 buttons, 登录后你可以 modal, 相关问题 sidebar; the question's "
+    "description and both answers stay (a Q&A page's answers are its content)",
+    """<!doctype html>
+<html lang="zh" data-hairline="true" class="itcauecng" data-theme="light">
+<head>
+<meta charset="utf-8"/>
+<title data-rh="true">租房时，哪些细节最容易被忽略？ - 知乎</title>
+<meta name="description" content="租房时，哪些细节最容易被忽略？">
+<meta itemProp="dateCreated" content="2022-03-02T09:12:40.000Z"/>
+<meta itemProp="dateModified" content="2022-03-05T11:02:11.000Z"/>
+<link rel="canonical" href="https://www.zhihu.com/question/512345678"/>
+</head>
+<body>
+<div id="root"><div><div class="LoadingBar"></div><div>
+<header role="banner" class="Sticky AppHeader"><div class="AppHeader-inner css-11p8nt5"><a href="//www.zhihu.com" aria-label="知乎"><svg viewBox="0 0 64 30" fill="#1772F6" width="64" height="30"></svg></a>
+<nav role="navigation" class="AppHeader-Tabs css-1hdpt5z"><a class="Tabs-link AppHeader-TabsLink" href="//www.zhihu.com/">首页</a><a class="Tabs-link AppHeader-TabsLink" href="//www.zhihu.com/explore">发现</a><a class="Tabs-link AppHeader-TabsLink" href="//www.zhihu.com/question/waiting">等你来答</a></nav>
+<div class="SearchBar"><form class="SearchBar-tool"><input type="text" placeholder="搜索"/></form></div>
+<div class="AppHeader-userInfo"><button type="button" class="Button AppHeader-login Button--blue">登录/注册</button></div></div></header>
+<main role="main" class="App-main">
+<div class="QuestionPage" itemscope itemType="http://schema.org/Question">
+<div data-zop-question="{&quot;title&quot;:&quot;租房时，哪些细节最容易被忽略？&quot;}">
+<div class="QuestionHeader"><div class="QuestionHeader-content"><div class="QuestionHeader-main">
+<div class="QuestionHeader-tags"><div class="Tag QuestionTopic"><span class="Tag-content"><a class="TopicLink" href="//www.zhihu.com/topic/19551">租房</a></span></div><div class="Tag QuestionTopic"><span class="Tag-content"><a class="TopicLink" href="//www.zhihu.com/topic/19552">生活</a></span></div></div>
+<h1 class="QuestionHeader-title">租房时，哪些细节最容易被忽略？</h1>
+<div><div class="css-eew49z"><div class="QuestionRichText QuestionRichText--expandable QuestionRichText--collapsed"><div><span class="RichText ztext css-1g0fqss" itemprop="text">第一次自己租房，看了五六套，每次看房都只顾着看装修和采光，签完合同住进去才发现各种问题。想问问有经验的朋友，看房和签约时还有哪些地方要留心？</span><button type="button" class="Button QuestionRichText-more Button--plain">显示全部</button></div></div></div></div>
+</div>
+<div class="QuestionHeader-side"><div class="QuestionFollowStatus"><div class="NumberBoard QuestionFollowStatus-counts"><div class="NumberBoard-item"><div class="NumberBoard-itemInner"><div class="NumberBoard-itemName">关注者</div><strong class="NumberBoard-itemValue" title="3021">3,021</strong></div></div><div class="NumberBoard-item"><div class="NumberBoard-itemName">被浏览</div><strong class="NumberBoard-itemValue" title="1894302">1,894,302</strong></div></div></div></div>
+</div>
+<div class="QuestionHeader-footer"><div class="QuestionHeader-footer-inner"><div class="QuestionHeader-main QuestionHeader-footer-main"><div class="QuestionButtonGroup"><button type="button" class="Button FollowButton Button--primary Button--blue">关注问题</button><button type="button" class="Button Button--blue">写回答</button></div><div class="QuestionHeaderActions"><button type="button" class="Button Button--plain Button--withIcon">邀请回答</button><button type="button" class="Button Button--plain">好问题 12</button><button type="button" class="Button Button--plain">添加评论</button><div class="Popover ShareMenu"><button type="button" class="Button Button--plain">分享</button></div></div></div></div></div>
+</div></div>
+<div class="Question-main">
+<div class="ListShortcut"><div class="Question-mainColumn">
+<div class="Card ViewAll"><a class="QuestionMainAction ViewAll-QuestionMainAction" href="/question/512345678">查看全部 186 个回答</a></div>
+<div class="Card AnswerCard css-0"><div class="QuestionAnswer-content" tabindex="0">
+<div class="ContentItem AnswerItem" name="2345678901" itemprop="acceptedAnswer" itemType="http://schema.org/Answer" itemscope>
+<div class="ContentItem-meta"><div class="AuthorInfo AnswerItem-authorInfo AnswerItem-authorInfo--related" itemprop="author" itemscope itemType="http://schema.org/Person"><meta itemProp="name" content="阿卡"/><span class="UserLink AuthorInfo-avatarWrapper"><img class="Avatar AuthorInfo-avatar" width="38" height="38" src="https://pic1.zhimg.com/v2-a_l.jpg" alt="阿卡"/></span><div class="AuthorInfo-content"><div class="AuthorInfo-head"><span class="UserLink AuthorInfo-name"><a class="UserLink-link" href="//www.zhihu.com/people/aka">阿卡</a></span></div><div class="AuthorInfo-detail"><div class="AuthorInfo-badge"><div class="ztext AuthorInfo-badgeText">搬过九次家的普通上班族</div></div></div></div></div>
+<div class="css-h5al4j"><span class="Voters"><button type="button" class="Button Button--plain">1,204 人赞同了该回答</button></span></div></div>
+<meta itemProp="dateCreated" content="2022-03-03T14:20:00.000Z"/>
+<div class="RichContent RichContent--unescapable"><div class="RichContent-inner"><span class="RichText ztext CopyrightRichText-richText css-1g0fqss" itemprop="text">
+<p data-first-child="" data-pid="aB1c">说几个我吃过亏的地方。</p>
+<p data-pid="aB2c"><b>一是水表电表。</b>看房时一定要当着房东的面拍下读数，最好连同日期一起拍。我第二次租房时没拍，退租时房东说我用了两百多度电，最后只能认了。</p>
+<p data-pid="aB3c"><b>二是下水。</b>打开每个水龙头放两分钟水，看看洗手池和地漏下水快不快，再闻一闻有没有返味。老小区的下水问题，住进去以后几乎没法解决。</p>
+<p data-pid="aB4c"><b>三是合同里的维修条款。</b>热水器、空调坏了谁来修，费用谁出，要写清楚。口头答应的事情，到时候很可能就不算数了。</p>
+<figure data-size="normal"><img src="https://pic2.zhimg.com/v2-b_720w.jpg" data-rawwidth="1080" data-rawheight="720" class="origin_image zh-lightbox-thumb" width="1080"/><figcaption>退租时的交接清单，建议照着做一份</figcaption></figure>
+<p data-pid="aB5c">最后，押金条和转账记录都要留好，退租那天拿着它们去办交接，心里有底。</p>
+</span></div>
+<div><div class="ContentItem-time"><a target="_blank" href="/question/512345678/answer/2345678901"><span data-tooltip="发布于 2022-03-03 22:20">编辑于 2022-03-05 19:02</span></a>・IP 属地上海</div></div>
+<div class="ContentItem-actions Sticky RichContent-actions is-bottom"><span><button aria-label="赞同 1204 " type="button" class="Button VoteButton VoteButton--up">​赞同 1204</button><button aria-label="反对" type="button" class="Button VoteButton VoteButton--down"></button></span><button type="button" class="Button ContentItem-action Button--plain Button--withIcon Button--withLabel">​86 条评论</button><div class="Popover ShareMenu ContentItem-action"><button type="button" class="Button Button--plain Button--withIcon Button--withLabel">​分享</button></div><button type="button" class="Button ContentItem-action Button--plain">​收藏</button><button type="button" class="Button ContentItem-action Button--plain">​喜欢</button></div>
+</div></div></div></div></div>
+<div class="Card MoreAnswers"><div class="List"><div class="List-header"><h4 class="List-headerText"><span>更多回答</span></h4></div>
+<div class="List-item" tabindex="0"><div class="ContentItem AnswerItem" name="2345679999" itemprop="suggestedAnswer" itemType="http://schema.org/Answer" itemscope>
+<div class="ContentItem-meta"><div class="AuthorInfo AnswerItem-authorInfo"><meta itemProp="name" content="匿名用户"/><div class="AuthorInfo-content"><div class="AuthorInfo-head"><span class="UserLink AuthorInfo-name">匿名用户</span></div></div></div><div class="css-h5al4j"><span class="Voters"><button type="button" class="Button Button--plain">356 人赞同了该回答</button></span></div></div>
+<div class="RichContent RichContent--unescapable"><div class="RichContent-inner"><span class="RichText ztext CopyrightRichText-richText css-1g0fqss" itemprop="text"><p data-first-child="" data-pid="cD1e">补充一个：一定要在晚上去看一次房。白天安静的小区，到了晚上可能楼下就是烧烤摊，隔音差的房子连邻居说话都听得清清楚楚。</p><p data-pid="cD2e">还有，问清楚物业费、取暖费和网费包不包含在房租里，这几项一年加起来也不是小数目。</p></span></div>
+<div><div class="ContentItem-time"><a target="_blank" href="/question/512345678/answer/2345679999"><span data-tooltip="发布于 2022-03-04 08:41">发布于 2022-03-04 08:41</span></a></div></div>
+<div class="ContentItem-actions RichContent-actions"><span><button type="button" class="Button VoteButton VoteButton--up">​赞同 356</button></span><button type="button" class="Button ContentItem-action Button--plain">​21 条评论</button><button type="button" class="Button ContentItem-action Button--plain">​分享</button></div>
+</div></div></div>
+</div></div>
+</div>
+<div class="Question-sideColumn Question-sideColumn--sticky"><div class="Card"><div class="Card-header SimilarQuestions-title"><div class="Card-headerText">相关问题</div></div>
+<div class="Card-section SimilarQuestions-list"><div class="SimilarQuestions-item"><a class="Button Button--plain" href="/question/1">第一次租房需要准备什么？</a><span>32 个回答</span></div><div class="SimilarQuestions-item"><a class="Button Button--plain" href="/question/2">退租时房东不退押金怎么办？</a><span>108 个回答</span></div></div></div>
+<footer role="contentinfo" class="Footer"><a class="Footer-item" href="https://liukanshan.zhihu.com/">刘看山</a><span class="Footer-dot"></span><a class="Footer-item" href="/question/19581624">知乎指南</a><span class="Footer-dot"></span><a class="Footer-item" href="https://www.zhihu.com/term/zhihu-terms">知乎协议</a><br/><a class="Footer-item" href="https://beian.miit.gov.cn">京 ICP 证 110745 号</a><span class="Footer-item">违法和不良信息举报：010-82716601</span></footer></div>
+</div></div></div>
+</main>
+<div class="Modal-wrapper"><div class="Modal Modal--default signFlowModal"><div class="Modal-inner"><div class="Modal-content"><div class="signFlowModal-container"><div class="SignContainer-content"><div class="Login-content"><div class="css-1y2oid">登录知乎，您可以享受以下权益：</div><div class="css-1xqwfyv">更懂你的优质内容</div><div class="css-1xqwfyv">更专业的大咖答主</div><div class="css-1xqwfyv">更深度的互动交流</div></div></div></div></div></div></div></div>
+</div></div></div>
+</body>
+</html>
+""",
+    {'title': '租房时，哪些细节最容易被忽略？', 'date': '2022-03-0', 'flags': [], 'script': 'hans',
+     'encoding': 'utf-8',
+     'must_contain': ['第一次自己租房，看了五六套，每次看房都只顾着看装修和采光，签完合同住进去才发现各种问题。',
+                      '说几个我吃过亏的地方。',
+                      '一是水表电表。看房时一定要当着房东的面拍下读数，最好连同日期一起拍。',
+                      '老小区的下水问题，住进去以后几乎没法解决。',
+                      '口头答应的事情，到时候很可能就不算数了。',
+                      '押金条和转账记录都要留好，退租那天拿着它们去办交接，心里有底。',
+                      '补充一个：一定要在晚上去看一次房。',
+                      '这几项一年加起来也不是小数目。'],
+     'must_not_contain': ['等你来答', '登录/注册', '显示全部', '关注者', '被浏览', '1,894,302', '关注问题', '写回答',
+                          '邀请回答', '好问题', '添加评论', '查看全部', '阿卡', '搬过九次家', '人赞同了该回答',
+                          '编辑于', '发布于', 'IP 属地', '赞同', '条评论', '收藏', '喜欢', '更多回答', '匿名用户',
+                          '相关问题', '第一次租房需要准备什么', '刘看山', '知乎协议', 'ICP', '享受以下权益',
+                          '大咖答主', '退租时的交接清单']},
+)
+
+sample(
+    "31-sina-blog-utf8", "html", "utf-8",
+    "Sina-blog-style post: div.articalTitle with h2.titName and (date time) span, 标签 / 分类 "
+    "line, text as <br>-separated lines and <div>s in div.articalContent, 阅读 / 评论 / 收藏 / 转载 "
+    "counters, 前一篇 / 后一篇, 评论 with 发评论 box, left column with 个人资料 / 博客等级 / 博客积分 "
+    "/ 访问 / 关注人气, 博文目录 and 精彩图文; date from the visible title line",
+    """<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
+<html xmlns="http://www.w3.org/1999/xhtml">
+<head>
+<meta http-equiv="Content-Type" content="text/html; charset=utf-8" />
+<title>外婆的腌菜坛子_山月的博客_新浪博客</title>
+<meta name="keywords" content="外婆的腌菜坛子_山月_新浪博客" />
+<meta name="description" content="外婆的腌菜坛子_山月_新浪博客,山月," />
+<link href="http://simg.sinajs.cn/blog7style/css/conf/blog/article.css" type="text/css" rel="stylesheet" />
+</head>
+<body>
+<div class="sinatopbar"><div class="sinatopbar_content"><a href="http://www.sina.com.cn/">新浪首页</a> <a href="http://blog.sina.com.cn/">博客首页</a> <a href="http://login.sina.com.cn/">登录</a> <a href="http://login.sina.com.cn/signup/">注册</a></div></div>
+<div class="sinabloga" id="sinabloga"><div id="sinablogb" class="sinablogb">
+<div class="sinablogtitle"><h1 id="blogname" class="blogtitle"><a href="http://blog.sina.com.cn/shanyue"><span id="blognamespan">山月的博客</span></a></h1><div class="bloglink"><a href="http://blog.sina.com.cn/shanyue">http://blog.sina.com.cn/shanyue</a> <a href="#">[订阅]</a> <a href="#">[手机订阅]</a></div></div>
+<div class="blognav" id="blognav"><div class="blognavInfo"><span><a href="http://blog.sina.com.cn/shanyue">首页</a></span><span><a href="http://blog.sina.com.cn/s/articlelist_1.html">博文目录</a></span><span><a href="http://photo.blog.sina.com.cn/shanyue">图片</a></span><span class="last"><a href="http://blog.sina.com.cn/s/profile_1.html">关于我</a></span></div></div>
+<div class="sinablogbody" id="sinablogbody">
+<div id="column_1" class="SG_colW21 SG_colFirst">
+<div class="SG_conn" id="module_901"><div class="SG_connHead"><span class="title">个人资料</span></div><div class="SG_connBody"><div class="info"><div class="info_img"><img src="http://portrait5.sinaimg.cn/1/blog/180" width="180" height="180"></div><div class="info_nm"><strong id="ownernick">山月</strong></div>
+<div class="info_btn1"><a class="SG_aBtn SG_aBtn_ico" href="#"><cite>加好友</cite></a><a class="SG_aBtn SG_aBtn_ico" href="#"><cite>发纸条</cite></a></div>
+<div class="info_locate"><div class="SG_j_linedot"></div><ul class="info_list1"><li><span class="SG_txtc">博客等级：</span><span id="comp_901_grade"><img src="http://simg.sinajs.cn/blog7style/images/common/sg_trans.gif" class="SG_icon SG_icon12" /></span></li><li><span class="SG_txtc">博客积分：</span><span id="comp_901_score"><strong>1126</strong></span></li></ul><ul class="info_list2"><li><span class="SG_txtc">博客访问：</span><span id="comp_901_pv"><strong>287,412</strong></span></li><li><span class="SG_txtc">关注人气：</span><span id="comp_901_attention"><strong>1,035</strong></span></li></ul></div></div></div></div>
+<div class="SG_conn" id="module_3"><div class="SG_connHead"><span class="title">分类</span></div><div class="SG_connBody"><ul class="classList"><li><a href="#">乡土记忆</a><em>(42)</em></li><li><a href="#">读书笔记</a><em>(17)</em></li><li><a href="#">随手拍</a><em>(65)</em></li></ul></div></div>
+<div class="SG_conn" id="module_7"><div class="SG_connHead"><span class="title">精彩图文</span></div><div class="SG_connBody"><ul><li><a href="#">秋天的晒秋节，家家户户晒红辣椒</a></li><li><a href="#">老街上的最后一家铁匠铺</a></li></ul></div></div>
+</div>
+<div id="column_2" class="SG_colW73">
+<div id="module_920" class="SG_conn"><div class="SG_connHead"><span class="title">正文</span><span class="edit"><span id="articleFontManage" class="img2"><a href="javascript:;" onclick="changeFont('16')">字体大小</a>：<a href="javascript:;" onclick="changeFont('16')">大</a> <a href="javascript:;" onclick="changeFont('14')">中</a> <a href="javascript:;" onclick="changeFont('12')">小</a></span></span></div>
+<div class="SG_connBody"><div class="artical" id="articlebody">
+<div class="articalTitle">
+<h2 id="t_4a1b2c3d0102e5f8" class="titName SG_txta">外婆的腌菜坛子</h2>
+<span class="img1"><a href="#" title="此博文包含图片"><img src="http://simg.sinajs.cn/blog7style/images/common/sg_trans.gif" class="SG_icon SG_icon18" width="15" height="15"></a></span>
+<span class="time SG_txtc">(2015-11-08 20:36:17)</span><div class="turnBoxzz"><a href="javascript:;" class="SG_aBtn SG_aBtn_ico SG_turn"><cite><img class="SG_icon SG_icon111" src="http://simg.sinajs.cn/blog7style/images/common/sg_trans.gif" width="15" height="15" />转载<em class="arrow">▼</em></cite></a></div>
+</div>
+<div class="articalTag" id="sina_keyword_ad_area"><table><tr><td class="blog_tag"><script>var $tag='腌菜,外婆,冬天';</script><h3>标签：</h3><a href="#" target="_blank">腌菜</a> <a href="#" target="_blank">外婆</a> <a href="#" target="_blank">冬天</a></td>
+<td class="blog_class"><span class="SG_txtb">分类：</span><a target="_blank" href="#">乡土记忆</a></td></tr></table></div>
+<div class="articalContent   newfont_family" id="sina_keyword_ad_area2">
+<div>外婆家的灶屋角落里，一直放着三个褐色的腌菜坛子。坛子口有一圈水槽，盖子扣上去，槽里加满水，外面的空气就进不去了。</div>
+<div><br></div>
+<div>每年立冬以后，外婆就开始腌菜。芥菜要先在太阳底下晒两天，晒到叶子发软，再切碎了拌上盐，一把一把地往坛子里压。外婆说，压得越紧，腌出来的菜越香。</div>
+<div><br></div>
+<img src="http://s4.sinaimg.cn/mw690/4a1b2c3dgdb0a&amp;690" real_src="http://s4.sinaimg.cn/mw690/4a1b2c3dgdb0a&amp;690" width="690" title="外婆的腌菜坛子" alt="外婆的腌菜坛子" /><br>
+外婆的坛子<br><br>
+小时候我最喜欢的，是开坛那一天。外婆揭开盖子，一股酸香味一下子就冒出来，她用长筷子夹出一撮，放在热粥上，我能一口气吃两碗。<br><br>
+后来外婆老了，腌不动菜了，坛子就一直空着。去年搬家的时候，舅舅问我要不要留一个，我挑了最小的那个，现在放在我家阳台上。今年冬天，我想照着外婆的法子，自己腌一坛试试。<br>
+</div>
+<div class="articalInfo"><div class="IL"><span id="r_4a1b2c3d0102e5f8" class="SG_txtb">阅读<em>(1527)</em></span><em class="SG_txtb">┊</em><a href="#commonComment">评论</a> <span id="c_4a1b2c3d0102e5f8" class="SG_txtb">(18)</span><em class="SG_txtb">┊</em><a href="javascript:;" id="f_4a1b2c3d0102e5f8">收藏</a><span class="SG_txtb">(2)</span><em class="SG_txtb">┊</em><a href="#" id="z_4a1b2c3d0102e5f8">转载</a><span class="SG_txtb">(5)</span><em class="SG_txtb">┊</em><a href="javascript:;">喜欢</a><em class="SG_txtb">▼</em><em class="SG_txtb">┊</em><a href="javascript:window.print();">打印</a><em class="SG_txtb">┊</em><a href="#">举报</a></div></div>
+<div class="articalfrontback SG_j_linedot1 clearfix" id="new_nextprev_4a1b2c3d0102e5f8"><div><span class="SG_txtb">前一篇：</span><a href="http://blog.sina.com.cn/s/blog_4a1b2c3d0102e5f7.html">镇上的老邮局</a></div><div><span class="SG_txtb">后一篇：</span><a href="http://blog.sina.com.cn/s/blog_4a1b2c3d0102e5f9.html">腊月里的磨豆腐</a></div></div>
+<div class="allComm"><div class="allCommTit"><div class="SG_floatL"><strong>评论</strong><span id="commAd_1" style="display: none;"></span></div><div class="SG_floatR"><a class="CP_a_fuc" href="#post">[<cite>发评论</cite>]</a></div></div>
+<ul class="SG_cmp_revert" id="article_comment_list"><li><div class="SG_revert_Cont"><p><span class="SG_revert_Tit"><a href="#">云水间</a></span><span class="SG_revert_Time"><em class="SG_txtc">2015-11-08 21:12</em></span></p><div class="SG_revert_Inner SG_txtb">读得眼眶都湿了，我外婆也有这样的坛子，可惜早就不在了。</div></div></li>
+<li><div class="SG_revert_Cont"><p><span class="SG_revert_Tit"><a href="#">老K</a></span><span class="SG_revert_Time"><em class="SG_txtc">2015-11-09 08:30</em></span></p><div class="SG_revert_Inner SG_txtb">芥菜要晒到什么程度才算好？求详细做法。</div></div></li></ul>
+<div class="writeComm" id="post"><div class="allCommTit"><strong>发评论</strong></div><div class="wrCommTit"><input type="checkbox" id="anonymity"/><label for="anonymity">匿名评论</label></div><div class="formTextarea"><textarea id="commentArea"></textarea></div><p class="loginTip">登录后才能评论，<a href="#">登录</a> <a href="#">注册</a></p></div>
+</div>
+</div></div></div>
+</div>
+</div>
+<div id="diggerFloat" style="display:none;"></div>
+<div class="footer"><div class="footerBox"><div class="footerTxt">新浪BLOG意见反馈留言板　电话：4000520066 提示音后按1键（按当地市话标准计费）　欢迎批评指正</div><div class="copyright"><a href="http://corp.sina.com.cn/chn/">新浪简介</a> | <a href="#">About Sina</a> | <a href="#">广告服务</a> | <a href="#">联系我们</a><br>Copyright &copy; 1996 - 2015 SINA Corporation, All Rights Reserved</div></div></div>
+</div></div>
+</body>
+</html>
+""",
+    {'title': '外婆的腌菜坛子', 'date': '2015-11-08', 'flags': [], 'script': 'hans', 'encoding': 'utf-8',
+     'must_contain': ['外婆家的灶屋角落里，一直放着三个褐色的腌菜坛子。',
+                      '槽里加满水，外面的空气就进不去了。',
+                      '外婆说，压得越紧，腌出来的菜越香。',
+                      '小时候我最喜欢的，是开坛那一天。',
+                      '今年冬天，我想照着外婆的法子，自己腌一坛试试。'],
+     'must_not_contain': ['新浪首页', '博客首页', '订阅', '博文目录', '个人资料', '加好友', '博客等级', '博客积分',
+                          '287,412', '关注人气', '乡土记忆', '精彩图文', '晒秋节', '字体大小', '转载', '标签',
+                          '分类', '阅读(1527)', '评论', '收藏', '打印', '举报', '前一篇', '镇上的老邮局', '后一篇',
+                          '云水间', '读得眼眶都湿了', '芥菜要晒到什么程度', '发评论', '匿名评论', '意见反馈',
+                          'SINA Corporation', '外婆的坛子']},
+)
+
+sample(
+    "32-gov-tables-gbk", "html", "gbk",
+    "county-government article in GBK (http-equiv gb2312) laid out in nested tables: top banner "
+    "and menu tables, 您现在的位置 row, headline td, 信息来源 / 发布时间 / 点击数 row, 字号：[大 中 小] "
+    "and 【打印本页】【关闭窗口】 bars, the text in td#zoom with &nbsp; indents, 附件 line kept as "
+    "text, 相关链接 table, 主办 / 承办 / 网站标识码 / ICP footer table",
+    """<html>
+<head>
+<meta http-equiv="Content-Type" content="text/html; charset=gb2312">
+<title>青石县开展秋冬季森林防火隐患排查整治</title>
+<link href="/images/style.css" rel="stylesheet" type="text/css">
+<script language="javascript">function doZoom(size){document.getElementById('zoom').style.fontSize=size+'px'}</script>
+</head>
+<body leftmargin="0" topmargin="0">
+<table width="1000" border="0" align="center" cellpadding="0" cellspacing="0"><tr><td height="150" background="/images/top_bg.jpg">&nbsp;</td></tr></table>
+<table width="1000" border="0" align="center" cellpadding="0" cellspacing="0" class="daohang"><tr>
+<td align="center"><a href="/">网站首页</a></td><td align="center"><a href="/zwgk/">政务公开</a></td><td align="center"><a href="/zwdt/">政务动态</a></td><td align="center"><a href="/bmdt/">部门动态</a></td><td align="center"><a href="/xzdt/">乡镇动态</a></td><td align="center"><a href="/hdjl/">互动交流</a></td><td align="center"><a href="/bsfw/">办事服务</a></td>
+</tr></table>
+<table width="1000" border="0" align="center" cellpadding="0" cellspacing="0" bgcolor="#FFFFFF">
+<tr><td height="30" style="padding-left:20px" class="black12">您现在的位置：<a href="/">首页</a> &gt;&gt; <a href="/zwdt/">政务动态</a> &gt;&gt; <a href="/bmdt/">部门动态</a></td></tr>
+<tr><td valign="top">
+<table width="96%" border="0" align="center" cellpadding="0" cellspacing="0">
+<tr><td height="60" align="center" class="black20"><strong>青石县开展秋冬季森林防火隐患排查整治</strong></td></tr>
+<tr><td height="30" align="center" bgcolor="#F2F2F2" class="gray12">信息来源：县林业局&nbsp;&nbsp;&nbsp;发布时间：2022-10-26&nbsp;&nbsp;&nbsp;点击数：<script>document.write(386)</script>386&nbsp;&nbsp;&nbsp;字号：[<a href="javascript:doZoom(16)">大</a> <a href="javascript:doZoom(14)">中</a> <a href="javascript:doZoom(12)">小</a>]</td></tr>
+<tr><td height="10"></td></tr>
+<tr><td class="black14" id="zoom" style="line-height:28px">
+<p>&nbsp;&nbsp;&nbsp;&nbsp;进入秋冬季以来，我县气温回升快、降水偏少，林区可燃物载量大，森林火险等级持续偏高。为切实做好防火工作，县林业局从10月中旬起在全县范围内开展为期一个月的森林防火隐患排查整治。</p>
+<p>&nbsp;&nbsp;&nbsp;&nbsp;此次排查重点针对林区内的坟头祭祀点、农事用火区域、林区施工现场和景区景点，同时对各乡镇扑火物资储备和护林员在岗情况进行检查。截至目前，共出动检查人员三百二十余人次，排查发现隐患四十七处，已当场整改三十九处，其余八处限期整改。</p>
+<p>&nbsp;&nbsp;&nbsp;&nbsp;县林业局有关负责人表示，下一步将加强野外用火管控，严禁在林区吸烟、烧荒和燃放烟花爆竹，对违规用火行为发现一起、查处一起。同时提醒广大群众，发现山火请立即拨打12119森林火警电话。</p>
+<p>&nbsp;&nbsp;&nbsp;&nbsp;附件：青石县秋冬季森林防火隐患排查整治工作方案</p>
+</td></tr>
+<tr><td height="40" align="right">【<a href="javascript:window.print()">打印本页</a>】&nbsp;【<a href="javascript:window.close()">关闭窗口</a>】</td></tr>
+</table>
+<table width="96%" border="0" align="center" cellpadding="0" cellspacing="0" class="xglj">
+<tr><td height="28" class="black14b">相关链接</td></tr>
+<tr><td><a href="/bmdt/2022/1019/2841.html">县应急管理局召开森林防灭火工作调度会</a></td></tr>
+<tr><td><a href="/bmdt/2022/1012/2799.html">我县组织开展森林火灾扑救应急演练</a></td></tr>
+</table>
+</td></tr></table>
+<table width="1000" border="0" align="center" cellpadding="0" cellspacing="0" class="bottom"><tr><td align="center" class="white12" height="80">主办：青石县人民政府办公室&nbsp;&nbsp;承办：青石县大数据中心<br>网站标识码：5224010001&nbsp;&nbsp;<a href="https://beian.miit.gov.cn/">黔ICP备13002211号</a>&nbsp;&nbsp;建议使用1024*768分辨率浏览</td></tr></table>
+</body>
+</html>
+""",
+    {'title': '青石县开展秋冬季森林防火隐患排查整治', 'date': '2022-10-26', 'flags': [], 'script': 'hans',
+     'encoding': 'gb18030',
+     'must_contain': ['进入秋冬季以来，我县气温回升快、降水偏少，林区可燃物载量大，森林火险等级持续偏高。',
+                      '共出动检查人员三百二十余人次，排查发现隐患四十七处，已当场整改三十九处，其余八处限期整改。',
+                      '发现山火请立即拨打12119森林火警电话。',
+                      '附件：青石县秋冬季森林防火隐患排查整治工作方案'],
+     'must_not_contain': ['网站首页', '政务公开', '乡镇动态', '您现在的位置', '信息来源', '发布时间', '点击数', '386',
+                          '字号', '打印本页', '关闭窗口', '相关链接', '森林防灭火工作调度会', '主办', '承办',
+                          '网站标识码', 'ICP备', '分辨率', 'doZoom']},
+)
+
+sample(
+    "33-cms-article-jsonld-utf8", "html", "utf-8",
+    "HTML5 CMS article: <article> with its own <header> (h1, author, <time>) and <footer> (tags, "
+    "share), <figure>/<figcaption>, an <aside> 延伸阅读 box inside the article, JSON-LD "
+    "NewsArticle with datePublished (no date meta), cookie banner, newsletter box, <footer> site "
+    "footer; the figcaption goes, the subheadings stay",
+    """<!DOCTYPE html>
+<html lang="zh-Hans">
+<head>
+<meta charset="UTF-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>城市夜间经济调查：晚上十点以后，谁还在消费？ | 晨报观察</title>
+<meta property="og:type" content="article">
+<meta property="og:title" content="城市夜间经济调查：晚上十点以后，谁还在消费？">
+<meta property="og:site_name" content="晨报观察">
+<link rel="canonical" href="https://www.example.com/2023/06/night-economy/">
+<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"城市夜间经济调查：晚上十点以后，谁还在消费？","datePublished":"2023-06-14T07:30:00+08:00","dateModified":"2023-06-14T09:02:00+08:00","author":[{"@type":"Person","name":"何晴"}],"publisher":{"@type":"Organization","name":"晨报观察"}}</script>
+<link rel="stylesheet" id="theme-css" href="/wp-content/themes/news/style.css" media="all">
+</head>
+<body class="post-template-default single single-post postid-20391 single-format-standard">
+<div id="cookie-notice" class="cn-notice">本网站使用Cookie来改善您的浏览体验。继续浏览即表示您同意我们的<a href="/privacy/">隐私政策</a>。<a class="cn-accept" href="#">我知道了</a></div>
+<header id="masthead" class="site-header"><div class="site-branding"><p class="site-title"><a href="/" rel="home">晨报观察</a></p><p class="site-description">看见城市的每一天</p></div>
+<nav id="site-navigation" class="main-navigation"><ul id="primary-menu" class="menu"><li><a href="/city/">城市</a></li><li><a href="/economy/">经济</a></li><li><a href="/culture/">文化</a></li></ul></nav></header>
+<div id="content" class="site-content"><div id="primary" class="content-area"><main id="main" class="site-main">
+<article id="post-20391" class="post-20391 post type-post status-publish format-standard has-post-thumbnail category-economy">
+<header class="entry-header">
+<div class="cat-links"><a href="/economy/" rel="category tag">经济</a></div>
+<h1 class="entry-title">城市夜间经济调查：晚上十点以后，谁还在消费？</h1>
+<div class="entry-meta"><span class="byline">文／<a class="url fn n" href="/author/heqing/">何晴</a></span><span class="posted-on"><time class="entry-date published" datetime="">2023年6月14日</time></span><span class="reading-time">阅读约需 4 分钟</span></div>
+</header>
+<figure class="post-thumbnail"><img width="1200" height="675" src="/wp-content/uploads/2023/06/night.jpg" alt=""><figcaption class="wp-caption-text">晚上十点，步行街上的夜市摊位。摄影：林远</figcaption></figure>
+<div class="entry-content">
+<p>晚上十点以后，城市并没有睡去。记者连续两周在市区三个商圈蹲点，记录下夜间消费的真实图景：餐饮仍是主角，但书店、健身房和自习室正在成为新的夜间目的地。</p>
+<h2 class="wp-block-heading">餐饮之外的新去处</h2>
+<p>在东湖商圈，一家二十四小时书店的店长告诉记者，每天晚上九点到十二点是客流高峰，顾客以二三十岁的年轻人为主，很多人下班后来这里看书、办公，一坐就是两三个小时。</p>
+<aside class="related-posts"><h3>延伸阅读</h3><ul><li><a href="/2023/05/bookstore/">深夜书店能活下去吗</a></li><li><a href="/2023/04/gym/">健身房的“夜猫子”会员</a></li></ul></aside>
+<p>同一条街上的健身房也延长了营业时间。负责人说，晚上十点以后的会员签到量占全天的三成，“很多人白天没时间，只能晚上来”。</p>
+<h2 class="wp-block-heading">配套仍是短板</h2>
+<p>不过，夜间经济也面临不少难题。受访商户普遍反映，深夜公共交通班次少，顾客回家不方便；部分街区夜间照明不足，停车位紧张，也影响了消费体验。</p>
+<blockquote class="wp-block-quote"><p>“夜间经济不只是把营业时间拉长，交通、治安、环卫都要跟上。”一位城市规划研究者说。</p></blockquote>
+<p>据了解，市商务部门正在研究出台支持夜间经济发展的措施，计划在年内增开三条夜间公交线路，并在重点商圈增设临时停车泊位。</p>
+</div>
+<footer class="entry-footer"><span class="tags-links">标签：<a href="/tag/night/" rel="tag">夜间经济</a>、<a href="/tag/consume/" rel="tag">消费</a></span>
+<div class="sharedaddy sd-sharing-enabled"><h3 class="sd-title">分享此文：</h3><ul><li><a href="#">微信</a></li><li><a href="#">微博</a></li></ul></div></footer>
+</article>
+<nav class="navigation post-navigation" aria-label="文章"><div class="nav-links"><div class="nav-previous"><a href="/2023/06/market/" rel="prev"><span class="meta-nav">上一篇</span>菜市场里的“早八人”</a></div><div class="nav-next"><a href="/2023/06/river/" rel="next"><span class="meta-nav">下一篇</span>滨江步道的周末</a></div></div></nav>
+<div class="newsletter-box"><h3>订阅晨报观察</h3><p>每天早上七点，把城市新闻送到您的邮箱。</p><form><input type="email" placeholder="您的邮箱"><button>订阅</button></form></div>
+</main></div>
+<aside id="secondary" class="widget-area"><section id="recent-posts-2" class="widget widget_recent_entries"><h2 class="widget-title">近期文章</h2><ul><li><a href="/2023/06/market/">菜市场里的“早八人”</a></li><li><a href="/2023/06/river/">滨江步道的周末</a></li></ul></section></aside>
+</div>
+<footer id="colophon" class="site-footer"><div class="site-info">© 2023 晨报观察 · <a href="/about/">关于我们</a> · <a href="/privacy/">隐私政策</a> · 沪ICP备18001234号</div></footer>
+</body>
+</html>
+""",
+    {'title': '城市夜间经济调查：晚上十点以后，谁还在消费？', 'date': '2023-06-14', 'flags': [],
+     'script': 'hans', 'encoding': 'utf-8',
+     'must_contain': ['晚上十点以后，城市并没有睡去。',
+                      '但书店、健身房和自习室正在成为新的夜间目的地。',
+                      '餐饮之外的新去处',
+                      '很多人下班后来这里看书、办公，一坐就是两三个小时。',
+                      '“很多人白天没时间，只能晚上来”。',
+                      '配套仍是短板',
+                      '“夜间经济不只是把营业时间拉长，交通、治安、环卫都要跟上。”一位城市规划研究者说。',
+                      '并在重点商圈增设临时停车泊位。'],
+     'must_not_contain': ['Cookie', '隐私政策', '看见城市的每一天', '何晴', '阅读约需', '摄影：', '步行街上的夜市摊位',
+                          '延伸阅读', '深夜书店能活下去吗', '标签', '分享此文', '上一篇', '菜市场里的', '订阅',
+                          '近期文章', '关于我们', 'ICP', 'schema.org']},
+)
+
+sample(
+    "34-multipage-pager-utf8", "html", "utf-8",
+    "a story served whole but split into <div class=\"page\"> parts that a script "
+    "shows one at a time, with a 上一页 1 2 3 下一页 / 全文阅读 pager, 责任编辑 "
+    "line; every part stays, the pager goes",
+    """<!DOCTYPE html>
+<html>
+<head>
+<meta charset="utf-8">
+<title>一座水库的六十年 - 地方志 - 山川网</title>
+<meta name="publishdate" content="2021-09-30">
+</head>
+<body>
+<div class="header"><div class="logo"><a href="/">山川网</a></div><ul class="menu"><li><a href="/">首页</a></li><li><a href="/dfz/">地方志</a></li><li><a href="/rw/">人物</a></li><li><a href="/ms/">民俗</a></li></ul></div>
+<div class="wrap">
+<div class="main-left">
+<div class="art-title"><h1>一座水库的六十年</h1><div class="art-info">2021-09-30 来源：山川网 作者：郑河</div></div>
+<div class="art-body" id="artbody">
+<div class="page" id="page_1">
+<p>红旗水库坐落在两座山之间，坝高四十二米，是县里最大的水库。它建成于1961年，那一年，附近七个村子的两千多名青壮年挑着扁担上了工地。</p>
+<p>八十三岁的许大爷是当年的修坝人之一。他记得，工地上没有机器，全靠人挑肩扛，一担土一百多斤，从山脚挑到坝顶要走二十分钟。晚上就睡在工棚里，冬天冷得睡不着，大家就挤在一起唱歌。</p>
+</div>
+<div class="page" id="page_2">
+<p>水库建成以后，下游两万多亩旱地变成了水田。许大爷说，以前村里一年只种一季麦子，有了水以后能种两季稻子，家家户户第一次吃上了白米饭。</p>
+<p>上世纪九十年代，水库的坝体出现了渗漏。县里筹钱做了两次加固，又在坝下修了一座小水电站，发的电够附近三个村子用。</p>
+</div>
+<div class="page" id="page_3">
+<p>如今，红旗水库已经不再承担主要的灌溉任务，成了县城的备用水源地。库区周边退耕还林，水质常年保持在二类以上。</p>
+<p>每年九月，当年的修坝人会回到坝上聚一聚。人越来越少了，今年只来了九个。许大爷站在坝顶，指着远处的稻田说，那些田是我们一担一担挑出来的。</p>
+</div>
+</div>
+<div class="pages" id="pager"><a href="javascript:;" class="prev">上一页</a><a href="javascript:showPage(1)" class="cur">1</a><a href="javascript:showPage(2)">2</a><a href="javascript:showPage(3)">3</a><a href="javascript:;" class="next">下一页</a><a href="javascript:showAll()">全文阅读</a></div>
+<div class="editor">责任编辑：周岚</div>
+<div class="share"><span>分享到：</span><a href="#">微信</a><a href="#">微博</a></div>
+<div class="prevnext"><p>上一篇：<a href="/dfz/2021/0922/771.html">老粮站的新用途</a></p><p>下一篇：<a href="/dfz/2021/1008/802.html">古道上的驿站遗址</a></p></div>
+</div>
+<div class="main-right"><div class="hot"><h3>热门文章</h3><ul><li><a href="#">县志里记载的那场大雪</a></li><li><a href="#">三代人守护的一片古树林</a></li></ul></div></div>
+</div>
+<div class="footer">山川网 版权所有 © 2021 备案号：滇ICP备15004321号</div>
+<script>function showPage(n){var p=document.querySelectorAll('.page');for(var i=0;i<p.length;i++)p[i].style.display=(i==n-1)?'block':'none';}</script>
+</body>
+</html>
+""",
+    {'title': '一座水库的六十年', 'date': '2021-09-30', 'flags': [], 'script': 'hans', 'encoding': 'utf-8',
+     'must_contain': ['红旗水库坐落在两座山之间，坝高四十二米，是县里最大的水库。',
+                      '晚上就睡在工棚里，冬天冷得睡不着，大家就挤在一起唱歌。',
+                      '下游两万多亩旱地变成了水田。',
+                      '发的电够附近三个村子用。',
+                      '成了县城的备用水源地。',
+                      '那些田是我们一担一担挑出来的。'],
+     'must_not_contain': ['山川网', '民俗', '来源', '郑河', '上一页', '下一页', '全文阅读', '责任编辑', '分享到',
+                          '上一篇', '老粮站的新用途', '热门文章', '县志里记载', '版权所有', 'ICP', 'showPage']},
+)
+
+sample(
+    "35-news-comments-big5", "html", "big5",
+    "Taiwanese local news in Big5 (meta charset=big5) whose reader comments (div.comment-area, "
+    "with 回覆 / 檢舉 / 讚 buttons) hold more text than the story itself; 記者…／報導 dateline, "
+    "延伸閱讀, 熱門新聞, 訂閱電子報, © footer: the comments go even though they outweigh the article",
+    """<!DOCTYPE html>
+<html lang="zh-Hant-TW">
+<head>
+<meta charset="big5">
+<title>老街騎樓整修完成 店家盼人潮回流 - 地方 - 北港時報</title>
+<meta property="og:title" content="老街騎樓整修完成 店家盼人潮回流">
+<meta property="article:published_time" content="2022-05-17T14:20:00+08:00">
+</head>
+<body>
+<div id="header"><a class="logo" href="/">北港時報</a><ul class="nav-menu"><li><a href="/">首頁</a></li><li><a href="/politics">政治</a></li><li><a href="/local">地方</a></li><li><a href="/life">生活</a></li></ul></div>
+<div class="container">
+<div class="story-main">
+<h1 class="story-title">老街騎樓整修完成 店家盼人潮回流</h1>
+<div class="story-meta"><span class="time">2022/05/17 14:20</span> <span class="reporter">記者林志宏／雲林報導</span></div>
+<div class="story-body">
+<p>雲林縣北港老街騎樓整修工程近日完工，兩側共四十二間店面的騎樓地面重新鋪設防滑磁磚，並拆除了違規招牌與雜亂的管線，讓行人通行更加順暢。</p>
+<p>縣府建設處表示，工程總經費約一千八百萬元，由中央補助七成，施工期間採分段施工，盡量減少對商家營業的影響。整修後的騎樓高低差已全部消除，推嬰兒車或坐輪椅的民眾也能順利通行。</p>
+<p>在老街經營糕餅店三十年的陳老闆說，疫情這兩年生意掉了一半，希望騎樓變得好走以後，遊客願意多停留一會兒。</p>
+</div>
+<div class="extend-read"><h3>延伸閱讀</h3><ul><li><a href="/local/1">北港朝天宮周邊停車場啟用</a></li><li><a href="/local/2">雲林縣推老屋活化補助</a></li></ul></div>
+<div class="comment-area" id="comment-area">
+<h3 class="comment-title">網友留言（12）</h3>
+<div class="comment-item"><div class="comment-user">阿德</div><div class="comment-text">終於修好了！以前下雨天走騎樓一直怕滑倒，帶著小孩更是提心吊膽，現在平平整整的，走起來舒服多了。希望其他鄉鎮的老街也能比照辦理。</div><div class="comment-tools"><a href="#">回覆</a> <a href="#">讚(32)</a> <a href="#">檢舉</a></div></div>
+<div class="comment-item"><div class="comment-user">小雲</div><div class="comment-text">騎樓好走是好事，可是停車位還是太少，假日開車過去繞了三圈都找不到位子，最後只好放棄。停車問題不解決，人潮很難回來。</div><div class="comment-tools"><a href="#">回覆</a> <a href="#">讚(27)</a> <a href="#">檢舉</a></div></div>
+<div class="comment-item"><div class="comment-user">老北港人</div><div class="comment-text">我從小在老街長大，記得以前每間店的騎樓高度都不一樣，走一趟要上上下下好幾次。這次整修真的有感，不過招牌拆掉以後，有些店家反而不好找了，建議設置統一的指示牌。</div><div class="comment-tools"><a href="#">回覆</a> <a href="#">讚(19)</a> <a href="#">檢舉</a></div></div>
+<div class="comment-item"><div class="comment-user">路人甲</div><div class="comment-text">一千八百萬只修騎樓地板？感覺有點貴，希望縣府公布詳細的預算明細，讓大家看看錢花在哪裡。</div><div class="comment-tools"><a href="#">回覆</a> <a href="#">讚(15)</a> <a href="#">檢舉</a></div></div>
+<div class="comment-item"><div class="comment-user">糕餅控</div><div class="comment-text">陳老闆家的花生糕超好吃，每次回雲林一定去買，祝生意越來越好！騎樓變漂亮了，下次帶朋友一起去逛逛。</div><div class="comment-tools"><a href="#">回覆</a> <a href="#">讚(11)</a> <a href="#">檢舉</a></div></div>
+<div class="comment-item"><div class="comment-user">旅人</div><div class="comment-text">上週剛去過，騎樓確實好走很多，但是中午時段太陽很大，整條街幾乎沒有遮蔭的地方，建議可以多種一些行道樹，或是設置幾個休息座椅，讓遊客可以坐下來歇歇腳。</div><div class="comment-tools"><a href="#">回覆</a> <a href="#">讚(9)</a> <a href="#">檢舉</a></div></div>
+<div class="comment-item"><div class="comment-user">在地青年</div><div class="comment-text">老街要活起來，光靠硬體不夠，還要有吸引年輕人的店。現在很多店面晚上六點就關門了，整條街黑漆漆的，希望縣府也能輔導店家延長營業時間，辦一些夜間活動。</div><div class="comment-tools"><a href="#">回覆</a> <a href="#">讚(8)</a> <a href="#">檢舉</a></div></div>
+<div class="comment-item"><div class="comment-user">阿嬤的孫</div><div class="comment-text">阿嬤坐輪椅，以前根本沒辦法陪她逛老街，這個週末終於可以推她去走走了，謝謝所有施工的工人。</div><div class="comment-tools"><a href="#">回覆</a> <a href="#">讚(7)</a> <a href="#">檢舉</a></div></div>
+<div class="comment-more"><a href="#">看更多留言</a></div>
+<div class="comment-form"><textarea placeholder="請先登入再留言"></textarea><a href="/login">登入</a> 發表留言即代表您同意本站留言規範</div>
+</div>
+</div>
+<div class="sidebar"><h3>熱門新聞</h3><ol><li><a href="#">颱風外圍環流影響 中南部防豪雨</a></li><li><a href="#">國道客運票價下月起調整</a></li></ol>
+<div class="epaper">訂閱電子報：<input type="text" placeholder="請輸入電子郵件"><button>訂閱</button></div></div>
+</div>
+<div id="footer">&copy; 2022 北港時報 版權所有，未經授權不得轉載</div>
+</body>
+</html>
+""",
+    {'title': '老街骑楼整修完成 店家盼人潮回流', 'title_simplified': '老街骑楼整修完成 店家盼人潮回流',
+     'date': '2022-05-17', 'flags': [], 'script': 'hant', 'encoding': 'big5-hkscs',
+     'must_contain': ['云林县北港老街骑楼整修工程近日完工，',
+                      '并拆除了违规招牌与杂乱的管线，让行人通行更加顺畅。',
+                      '推婴儿车或坐轮椅的民众也能顺利通行。',
+                      '希望骑楼变得好走以后，游客愿意多停留一会儿。'],
+     'must_not_contain': ['首页', '记者林志宏', '延伸阅读', '朝天宫周边停车场', '网友留言', '阿德', '终于修好了',
+                          '停车位还是太少', '我从小在老街长大', '预算明细', '花生糕', '行道树', '吸引年轻人的店',
+                          '推她去走走', '回复', '检举', '看更多留言', '请先登入', '热门新闻', '颱风外围环流',
+                          '订阅电子报', '版权所有']},
+)
+
+sample(
+    "36-zhidao-qa-utf8", "html", "utf-8",
+    "Baidu-Zhidao-style Q&A page: question title with ask-title span and 提问者 / 浏览 line "
+    "(date), wgt-best 最佳答案 box with 本回答被提问者采纳, 已赞过 / 已踩过 / 你对这个回答的评价是？ "
+    "evaluation bar, 展开全部, wgt-answers 其他回答 with 采纳率 lines, 其他类似问题 list, 为你推荐 "
+    "grid, 百度知道 footer; both answers should stay, but the 其他回答 answer (another template "
+    "than the best answer's) is still lost and is not yet in must_contain",
+    """<!DOCTYPE html>
+<html>
+<head>
+<meta charset="utf-8">
+<title>新买的铸铁锅第一次怎么开锅？_百度知道</title>
+<meta name="description" content="新买的铸铁锅第一次怎么开锅？">
+</head>
+<body class="layout-center">
+<div id="userbar"><ul class="userbar-list"><li><a href="https://www.baidu.com/">百度首页</a></li><li><a href="https://passport.baidu.com/">登录</a></li><li><a href="#">注册</a></li></ul></div>
+<header id="header"><div class="search-block"><a href="/" class="logo">百度知道</a><form class="search-form"><input class="hdi" type="text"><button>搜索答案</button><button>我要提问</button></form></div></header>
+<nav class="menu-wrap"><ul class="channel-list"><li><a href="/">首页</a></li><li><a href="/list">问题</a></li><li><a href="/special">专题</a></li><li><a href="/shop">商城</a></li></ul></nav>
+<div id="body" class="container">
+<div class="layout-wrap">
+<div id="wgt-ask" class="wgt-ask">
+<div class="question-title"><h1 accuse="qTitle"><span class="ask-title">新买的铸铁锅第一次怎么开锅？</span></h1></div>
+<div class="line mt-5 q-content" accuse="qContent"><span class="con-all">网上买了一口铸铁锅，说明书上说要先开锅再用，具体应该怎么做？用猪油还是植物油？</span></div>
+<div class="line f-aid ask-info ff-arial"><span class="f-pipe">|</span><span class="grid-r ask-time">提问者：厨房新手小白 2019-11-03</span><span class="f-pipe">|</span>浏览 <span class="browse-times">8291</span> 次</div>
+</div>
+<div class="wgt-best mod-shadow" id="wgt-best">
+<div class="best-title"><h2 class="answer-title">最佳答案</h2></div>
+<div class="line content"><div class="best-text mb-10" id="best-content-312">
+<p>开锅主要是在锅的表面形成一层油膜，防锈又防粘。步骤如下：</p>
+<p>1. 用热水和软刷把锅里外刷一遍，洗掉出厂时的防锈油，然后擦干，放在火上把水分烤干。</p>
+<p>2. 用一块肥猪肉或者一小块猪皮，夹着在锅里反复擦，小火慢慢加热，让油脂渗进锅的表面。没有猪肉的话，用亚麻籽油或者花生油薄薄地抹一层也可以。</p>
+<p>3. 擦到锅面发黑发亮以后关火，把锅里的油渣倒掉，等锅凉了再用热水冲一下，擦干后抹一层薄油保存。</p>
+<p>以后每次用完都要趁热洗干净、烤干，千万不要泡在水里过夜，否则很容易生锈。</p>
+<div class="wgt-best-mask"><div class="wgt-best-showbtn">展开全部<span class="wgt-best-arrowdown"></span></div></div>
+</div></div>
+<div class="wgt-replyer-best"><a class="user-name" href="#">灶台边的老周</a><span class="f-aid">采纳率：62%</span><span class="f-aid">来自团队：家常菜研究所</span><span class="f-aid">擅长：烹饪/美食</span></div>
+<div class="line info f-aid"><span class="grid-r f-aid pos-time answer-time">2019-11-03 19:40</span>本回答被提问者采纳</div>
+<div class="bd-wrap"><div class="evaluate-bar"><span class="evaluate evaluate-32" data-evaluate="1">已赞过</span><span class="evaluate evaluate-bad">已踩过</span><span class="evaluate-tip">你对这个回答的评价是？</span><span class="evaluate-add">评论</span><span class="evaluate-share">分享</span><span class="evaluate-collect">收藏</span></div></div>
+</div>
+<div class="wgt-answers" id="wgt-answers">
+<div class="answers-hd"><h2 class="answer-title">其他回答</h2><span class="answers-num">共2条回答</span></div>
+<div class="answer"><div class="line"><div class="answer-text mb-10 line"><span class="con">我用的是最简单的办法：锅烧热以后倒一点植物油，用厨房纸把油抹匀整个锅面，小火烧到冒烟，关火晾凉，重复三遍就行。用几次以后锅会越来越不粘。</span></div></div>
+<div class="line f-aid"><a class="user-name" href="#">平底锅</a> <span class="f-aid">采纳率：41%</span> <span class="answer-time">2019-11-04 08:12</span></div>
+<div class="evaluate-bar"><span class="evaluate">已赞过</span><span class="evaluate-bad">已踩过</span><span class="evaluate-tip">你对这个回答的评价是？</span></div></div>
+</div>
+<div class="wgt-related" id="wgt-related"><div class="related-title">其他类似问题</div><ul class="related-list">
+<li><a href="/question/1.html">铸铁锅生锈了怎么处理？</a><span class="related-time">2020-03-02</span></li>
+<li><a href="/question/2.html">铸铁锅和不粘锅哪个好？</a><span class="related-time">2018-07-19</span></li>
+<li><a href="/question/3.html">铁锅开锅用猪皮还是猪油？</a><span class="related-time">2021-01-10</span></li></ul></div>
+<div class="wgt-recommend"><div class="recommend-title">为你推荐：</div><div class="recommend-grid">
+<div class="rec-item"><a href="#"><img src="/r1.jpg" width="160"><p class="rec-name">家用铸铁锅选购指南</p></a></div>
+<div class="rec-item"><a href="#"><img src="/r2.jpg" width="160"><p class="rec-name">不粘锅涂层掉了还能用吗</p></a></div></div></div>
+</div>
+</div>
+<div id="footer" class="footer"><a href="#">帮助</a> | <a href="#">意见反馈</a> | <a href="#">投诉举报</a><br>京ICP证030173号-1　　©2023Baidu　使用百度前必读 | 知道协议 | 百度知道品牌合作</div>
+</body>
+</html>
+""",
+    {'title': '新买的铸铁锅第一次怎么开锅？', 'date': '2019-11-03', 'flags': [], 'script': 'hans',
+     'encoding': 'utf-8',
+     'must_contain': ['网上买了一口铸铁锅，说明书上说要先开锅再用，具体应该怎么做？用猪油还是植物油？',
+                      '开锅主要是在锅的表面形成一层油膜，防锈又防粘。',
+                      '1. 用热水和软刷把锅里外刷一遍，洗掉出厂时的防锈油，',
+                      '没有猪肉的话，用亚麻籽油或者花生油薄薄地抹一层也可以。',
+                      '千万不要泡在水里过夜，否则很容易生锈。'],
+     'must_not_contain': ['百度首页', '登录', '搜索答案', '我要提问', '商城', '提问者', '浏览', '8291', '最佳答案',
+                          '展开全部', '灶台边的老周', '采纳率', '家常菜研究所', '擅长', '本回答被提问者采纳',
+                          '已赞过', '已踩过', '你对这个回答的评价是', '其他回答', '共2条回答', '平底锅',
+                          '其他类似问题', '铸铁锅生锈了怎么处理', '为你推荐', '选购指南', '意见反馈', 'ICP',
+                          '知道协议']},
+)
+
+sample(
+    "37-product-knowledge-utf8", "html", "utf-8",
+    "shop knowledge page: a short 选购知识 text (three paragraphs) above huge 猜你喜欢 / 热销榜 "
+    "grids of product cards whose names, selling points and prices are unlinked text, 加入购物车 "
+    "buttons, 已售 counts, 客服 / 购物车 bars, service-promise footer; the grids hold far more text "
+    "than the article and must all go",
+    """<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<title>电热水壶怎么除水垢？三种家常方法对比-家电知识-优选家居商城</title>
+<meta name="keywords" content="电热水壶,除水垢,柠檬酸">
+</head>
+<body>
+<div class="site-topbar"><div class="w"><a href="/">优选家居商城首页</a><a href="/login">请登录</a><a href="/reg">免费注册</a><a href="/order">我的订单</a><a href="/cart">购物车(0)</a><a href="/app">手机APP</a></div></div>
+<div class="header w"><a class="logo" href="/">优选家居</a><div class="search"><input type="text" value="电热水壶"><button>搜索</button></div><div class="hotwords"><a href="#">空气炸锅</a><a href="#">电饭煲</a><a href="#">破壁机</a></div></div>
+<div class="crumb w"><a href="/">首页</a> &gt; <a href="/zhishi/">家电知识</a> &gt; <span>电热水壶怎么除水垢？三种家常方法对比</span></div>
+<div class="w clearfix">
+<div class="zs-main">
+<h1 class="zs-title">电热水壶怎么除水垢？三种家常方法对比</h1>
+<div class="zs-meta">更新时间：2023-02-11　浏览：12986</div>
+<div class="zs-content">
+<p>水垢的主要成分是碳酸钙和氢氧化镁，在水质偏硬的地区，电热水壶用上一两个月内壁就会结出一层白色硬壳。水垢会降低加热效率，附着在温控器上还可能导致跳闸失灵。</p>
+<p>最常用的是柠檬酸：按一升水放十克柠檬酸的比例烧开，静置半小时后倒掉，再用清水烧两遍即可。白醋的效果也不错，但气味较重，需要多冲洗几次。小苏打适合清理轻微的水垢，对厚垢作用有限。</p>
+<p>建议每月除垢一次，平时每次用完把壶里的剩水倒掉，可以明显减缓水垢的生成。</p>
+</div>
+</div>
+<div class="guess-like"><div class="mod-hd"><h3>猜你喜欢</h3><a class="change" href="javascript:;">换一批</a></div>
+<ul class="goods-grid">
+<li class="goods-item"><a class="pic" href="/item/1001.html"><img src="/img/1001.jpg" width="200" height="200"></a><p class="name">家用1.7L大容量电热水壶 304不锈钢内胆 自动断电</p><p class="desc">一体无缝内胆，烧水更快，防干烧三重保护，适合三到五口之家日常使用。</p><p class="price">￥89.00</p><p class="sold">已售2.3万件</p><span class="btn-cart">加入购物车</span></li>
+<li class="goods-item"><a class="pic" href="/item/1002.html"><img src="/img/1002.jpg" width="200" height="200"></a><p class="name">恒温调奶电水壶 智能保温 冲奶粉专用</p><p class="desc">四十五度恒温保温，夜里冲奶不用等，玻璃壶身看得见水质，清洗方便。</p><p class="price">￥129.00</p><p class="sold">已售8650件</p><span class="btn-cart">加入购物车</span></li>
+<li class="goods-item"><a class="pic" href="/item/1003.html"><img src="/img/1003.jpg" width="200" height="200"></a><p class="name">食品级柠檬酸除垢剂 500g 家用清洁</p><p class="desc">电水壶、饮水机、咖啡机通用，去除水垢不伤内胆，无刺激气味，一袋可用半年。</p><p class="price">￥19.90</p><p class="sold">已售5.1万件</p><span class="btn-cart">加入购物车</span></li>
+<li class="goods-item"><a class="pic" href="/item/1004.html"><img src="/img/1004.jpg" width="200" height="200"></a><p class="name">便携式折叠电热水壶 旅行出差 硅胶壶身</p><p class="desc">折叠后只有巴掌大，放进行李箱不占地方，双电压设计，出国旅行也能用。</p><p class="price">￥69.00</p><p class="sold">已售3120件</p><span class="btn-cart">加入购物车</span></li>
+<li class="goods-item"><a class="pic" href="/item/1005.html"><img src="/img/1005.jpg" width="200" height="200"></a><p class="name">养生壶多功能 全自动加厚玻璃 煮茶器</p><p class="desc">十八种功能菜单，花茶、银耳羹、燕窝一键完成，预约定时，下班回家就能喝。</p><p class="price">￥159.00</p><p class="sold">已售1.2万件</p><span class="btn-cart">加入购物车</span></li>
+<li class="goods-item"><a class="pic" href="/item/1006.html"><img src="/img/1006.jpg" width="200" height="200"></a><p class="name">净水器家用厨房 直饮过滤 反渗透</p><p class="desc">五级过滤有效减少水垢和异味，装在水槽下面不占空间，滤芯更换提醒。</p><p class="price">￥899.00</p><p class="sold">已售4260件</p><span class="btn-cart">加入购物车</span></li>
+</ul></div>
+<div class="hot-rank"><div class="mod-hd"><h3>小家电热销榜</h3></div>
+<ol class="rank-list">
+<li><span class="num">1</span><span class="rank-name">多功能空气炸锅 大容量 无油低脂</span><span class="rank-desc">不用一滴油也能炸出金黄酥脆，家里老人孩子都爱吃。</span><span class="price">￥259.00</span></li>
+<li><span class="num">2</span><span class="rank-name">智能电饭煲 家用四升 预约煮饭</span><span class="rank-desc">柴火饭口感，米饭粒粒分明，二十四小时预约，早上起来就有粥喝。</span><span class="price">￥299.00</span></li>
+<li><span class="num">3</span><span class="rank-name">静音破壁机 加热豆浆 免滤</span><span class="rank-desc">降噪设计，早晨打豆浆不吵醒家人，一键自清洁，省去洗杯子的麻烦。</span><span class="price">￥459.00</span></li>
+</ol></div>
+</div>
+<div class="service-promise w"><ul><li>正品保障：官方授权，假一赔十</li><li>七天无理由退货：收货后七天内可退</li><li>极速发货：下单后二十四小时内发出</li><li>全国联保：凭发票享受厂家保修</li></ul></div>
+<div class="footer w"><p><a href="/about">关于我们</a> | <a href="/help">帮助中心</a> | <a href="/contact">联系客服</a></p><p>Copyright © 2016-2023 优选家居商城 版权所有 粤ICP备16012345号</p></div>
+<div class="right-bar"><a href="/cart">购物车</a><a href="/kefu">在线客服</a><a href="#top">返回顶部</a></div>
+</body>
+</html>
+""",
+    {'title': '电热水壶怎么除水垢？三种家常方法对比', 'date': '2023-02-11', 'flags': [], 'script': 'hans',
+     'encoding': 'utf-8',
+     'must_contain': ['水垢的主要成分是碳酸钙和氢氧化镁，',
+                      '附着在温控器上还可能导致跳闸失灵。',
+                      '最常用的是柠檬酸：按一升水放十克柠檬酸的比例烧开，静置半小时后倒掉，再用清水烧两遍即可。',
+                      '小苏打适合清理轻微的水垢，对厚垢作用有限。',
+                      '可以明显减缓水垢的生成。'],
+     'must_not_contain': ['请登录', '免费注册', '购物车', '空气炸锅', '家电知识', '更新时间', '浏览', '猜你喜欢',
+                          '换一批', '304不锈钢', '防干烧三重保护', '￥', '已售', '加入购物车', '恒温调奶',
+                          '一袋可用半年', '双电压设计', '十八种功能菜单', '五级过滤', '热销榜', '柴火饭口感',
+                          '降噪设计', '正品保障', '七天无理由', '全国联保', '关于我们', 'ICP', '返回顶部']},
+)
+
+sample(
+    "38-toutiao-article-utf8", "html", "utf-8",
+    "Toutiao-style article: div.article-content with h1, article-meta (原创 / author / time / "
+    "location), the text in <article class=\"syl-article-base tt-article-content\"> with "
+    "pgc-img figures and <p> captions, 举报 / 收藏 / 评论 side bar, 作者 card with 关注 and 粉丝 "
+    "counts, 相关推荐 feed of headlines with 评论 counts, ttp-comment section",
+    """<!DOCTYPE html>
+<html>
+<head>
+<meta charset="utf-8">
+<title>社区图书馆开到菜市场二楼，一个月借出三千本书 - 今日头条</title>
+<meta name="description" content="菜市场二楼的社区图书馆，开放一个月就借出了三千多本书。">
+<meta property="og:title" content="社区图书馆开到菜市场二楼，一个月借出三千本书">
+</head>
+<body>
+<div id="root"><div class="toutiao-header"><div class="header-left"><a href="/">首页</a><a href="https://www.toutiao.com/download/">下载头条</a><a href="#">发布作品</a></div><div class="header-right"><a class="login-button" href="#">登录</a></div></div>
+<div class="main-content">
+<div class="left-sidebar"><div class="detail-interaction"><div class="detail-like">赞 215</div><div class="detail-interaction-comment">评论 48</div><div class="detail-interaction-collect">收藏</div><div class="detail-interaction-share">分享</div></div></div>
+<div class="article-content">
+<h1>社区图书馆开到菜市场二楼，一个月借出三千本书</h1>
+<div class="article-meta mt-4"><span class="original-tag">原创</span><span class="dot">·</span><span class="name"><a href="/c/user/token/MS4w/" target="_blank">南城晚报</a></span><span class="dot">·</span><span>2024-04-02 18:46</span><span class="dot">·</span><span>四川</span></div>
+<article class="syl-article-base tt-article-content syl-page-article syl-device-pc">
+<p data-track="1">每天早上七点，南城菜市场一楼已经热闹起来，二楼的社区图书馆也同时开了门。买完菜的老人提着菜篮子上楼，挑一本书坐下来，一看就是一上午。</p>
+<div class="pgc-img"><img src="https://p3-sign.toutiaoimg.com/tos-cn-i-1.jpg" img_width="1080" img_height="720" alt="" inline="0"><p class="pgc-img-caption">菜市场二楼的社区图书馆。</p></div>
+<p data-track="2">这间图书馆由菜市场闲置的仓库改造而成，面积约两百平方米，藏书一万两千册，其中三分之一是儿童读物。馆里还设了二十个座位和一个小小的绘本角，周末常常坐满了带孩子来的家长。</p>
+<p data-track="3">图书馆负责人说，把图书馆开在菜市场，是看中了这里的人流。开放第一个月，就办出借书证九百多张，借出图书三千多本，比预想的多了一倍。</p>
+<p data-track="4">不少摊主也成了常客。卖豆腐的刘大姐每天收摊后都会上楼借一本菜谱或者小说，她说，以前收摊以后就是刷手机，现在能安安静静看会儿书，感觉不一样。</p>
+<p data-track="5">街道计划年内再选两个菜市场，复制这种“买菜加看书”的模式。</p>
+</article>
+</div>
+<div class="right-sidebar"><div class="author-info"><a class="author-avatar" href="#"><img src="/avatar.jpg" width="48" height="48"></a><div class="author-name">南城晚报</div><div class="author-desc">南城晚报官方账号</div><div class="author-stat"><span>1.2万粉丝</span><span>3286获赞</span></div><button class="subscribe-btn">关注</button></div>
+<div class="related-feed"><div class="title">相关推荐</div>
+<div class="feed-card"><a href="/article/1">老城区的最后一家书店，靠什么活了二十年</a><span class="feed-comment">126评论</span></div>
+<div class="feed-card"><a href="/article/2">菜市场变身网红打卡地，年轻人爱上逛早市</a><span class="feed-comment">89评论</span></div>
+<div class="feed-card"><a href="/article/3">退休教师在小区开免费图书角</a><span class="feed-comment">37评论</span></div></div></div>
+</div>
+<div class="ttp-comment-wrapper"><div class="ttp-comment-block"><h2 class="comment-title">评论 48</h2><div class="ttp-comment-input"><textarea placeholder="写下你的评论..."></textarea><button>发布</button></div>
+<ul class="comment-list"><li class="comment-item"><span class="user-name">书虫一号</span><p class="comment-text">这个想法太好了，买菜顺便借本书，一举两得，希望我们小区旁边的菜市场也能开一个。</p><span class="comment-time">1天前</span><span class="comment-reply">回复</span></li>
+<li class="comment-item"><span class="user-name">老街坊</span><p class="comment-text">去过，环境很好，就是周末人太多，座位不够用。</p><span class="comment-time">2天前</span><span class="comment-reply">回复</span></li></ul></div></div>
+</div>
+</body>
+</html>
+""",
+    {'title': '社区图书馆开到菜市场二楼，一个月借出三千本书', 'date': '2024-04-02', 'flags': [],
+     'script': 'hans', 'encoding': 'utf-8',
+     'must_contain': ['每天早上七点，南城菜市场一楼已经热闹起来，二楼的社区图书馆也同时开了门。',
+                      '馆里还设了二十个座位和一个小小的绘本角，周末常常坐满了带孩子来的家长。',
+                      '开放第一个月，就办出借书证九百多张，借出图书三千多本，比预想的多了一倍。',
+                      '现在能安安静静看会儿书，感觉不一样。',
+                      '复制这种“买菜加看书”的模式。'],
+     'must_not_contain': ['下载头条', '发布作品', '登录', '赞 215', '评论', '收藏', '分享', '原创', '南城晚报',
+                          '四川', '菜市场二楼的社区图书馆。', '粉丝', '获赞', '关注', '相关推荐',
+                          '老城区的最后一家书店', '写下你的评论', '书虫一号', '一举两得', '座位不够用', '1天前',
+                          '回复']},
+)
+
+# --------------------------------------------------------------------------------------------
 
 def encode(s):
     data = s["content"].encode(s["codec"])  # strict: a character the charset lacks is a bug here

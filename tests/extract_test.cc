@@ -264,6 +264,109 @@ TEST(ExtractTest, PictureCaptionsGoSubheadingsAndProseAfterPicturesStay) {
   EXPECT_THAT(p.paragraphs, Contains(HasSubstr("本报讯 市政府昨日发布新规")));
 }
 
+TEST(ExtractTest, CaptionBoxAfterPictureGoesEvenAsASentence) {
+  std::string article =
+      "<div class='pgc-img'><img src='/p.jpg' width='600'>"
+      "<p class='pgc-img-caption'>菜市场二楼的社区图书馆。</p></div>"
+      "<p><img src='/q.jpg' width='600'></p><p>馆里还设了二十个座位，周末常常坐满了人。</p>"
+      "<p class='pic-caption'>图说：这一段不在图片后面，所以它不是图片说明，而是正文的一部分。</p>";
+  ExtractedPage p = MustExtract(NewsPage("", article));
+  std::string text = Joined(p);
+  EXPECT_THAT(text, Not(HasSubstr("菜市场二楼的社区图书馆")));
+  // A sentence after a picture outside a caption box, and a caption box after no picture, stay.
+  EXPECT_THAT(p.paragraphs, Contains("馆里还设了二十个座位，周末常常坐满了人。"));
+  EXPECT_THAT(text, HasSubstr("而是正文的一部分"));
+}
+
+TEST(ExtractTest, StyleHiddenArticleIsKeptSmallHiddenBoxesGo) {
+  // WeChat hides the article until its script runs; a hidden popup stays hidden.
+  std::string html =
+      "<html><head><title>老旧小区加装电梯</title></head><body>"
+      "<h1 class='rich_media_title'>老旧小区加装电梯</h1>"
+      "<div id='js_content' style='visibility: hidden;'>"
+      "<section><span>桂花巷3号楼建成于1996年，六层，没有电梯，住在五楼的老人很少下楼。</span></section>"
+      "<section><span>加装电梯的想法早就有人提过，可每次一说到费用分摊就不了了之。</span></section>"
+      "<section><span>去年三月，社区请来设计单位做了方案，费用按楼层系数分摊。</span></section>"
+      "</div><div class='pop' style='display:none'>微信扫一扫，关注该公众号，获取更多内容。</div>"
+      "</body></html>";
+  ExtractedPage p = MustExtract(html);
+  std::string text = Joined(p);
+  EXPECT_THAT(text, HasSubstr("桂花巷3号楼建成于1996年"));
+  EXPECT_THAT(text, HasSubstr("费用按楼层系数分摊"));
+  EXPECT_THAT(text, Not(HasSubstr("微信扫一扫")));
+}
+
+TEST(ExtractTest, TitlePartThatAHeadingHoldsBeatsALongerSiteName) {
+  std::string html =
+      "<html><head><title>阳台种番茄，坐果少是什么原因？ - 种植交流 - 园艺论坛 - Powered by "
+      "Discuz!</title></head><body><h1>[求助] <span>阳台种番茄，坐果少是什么原因？</span></h1>"
+      "<div class='t_f'>今年第一次在阳台种番茄，花开了不少，可就是不怎么坐果，一串花只留下一两个"
+      "小果子。阳台朝南，封闭式的，白天温度能到三十度左右。请问各位是什么原因？</div></body></html>";
+  EXPECT_EQ(MustExtract(html).title, "阳台种番茄，坐果少是什么原因？");
+  // No heading agrees with a part: the longest part is still taken.
+  std::string other =
+      "<html><head><title>途牛发布春节出游调查报告 六成选择自助游 消费_新闻中心_某某网</title>"
+      "</head><body><h2>新闻中心</h2><div class='content'><p>途牛发布的调查报告显示，六成受访者"
+      "选择自助游，三成选择跟团游，其余选择半自助游。</p></div></body></html>";
+  EXPECT_EQ(MustExtract(other).title, "途牛发布春节出游调查报告 六成选择自助游 消费");
+}
+
+TEST(ExtractTest, PostsBuiltLikeTheSelectionJoinIt) {
+  auto post = [](const std::string& floor, const std::string& text) {
+    return "<div id='post_" + floor + "'><table class='plhin'><tr><td class='pls'>" + floor +
+           "楼 积分 356</td><td class='plc'><div class='authi'>发表于 2023-4-18 21:07</div>"
+           "<table><tr><td class='t_f'>" + text + "</td></tr></table>"
+           "<div class='po'><a href='#'>回复</a> <a href='#'>举报</a></div></td></tr></table></div>";
+  };
+  std::string html =
+      "<html><head><title>阳台种番茄，坐果少是什么原因？</title></head><body><div id='postlist'>" +
+      post("1",
+           "今年第一次在阳台种番茄，品种是樱桃番茄，三月初播的种，现在植株有一米多高，叶子也"
+           "很绿，花开了不少，可就是不怎么坐果。<br>阳台朝南，封闭式的，白天温度能到三十度左右"
+           "，每周浇两次水，上个月追过一次复合肥。请问各位是什么原因？需要人工授粉吗？") +
+      post("2", "收藏了，谢谢分享") +
+      "</div><div class='side'><div class='t_f'>本站简介：种花种菜的交流社区。</div></div></body></html>";
+  ExtractedPage p = MustExtract(html);
+  std::string text = Joined(p);
+  EXPECT_THAT(text, HasSubstr("请问各位是什么原因？需要人工授粉吗？"));
+  EXPECT_THAT(p.paragraphs, Contains("收藏了，谢谢分享"));
+  // The same class in another frame is not a post of the thread; nor is the floor chrome.
+  EXPECT_THAT(text, Not(HasSubstr("本站简介")));
+  EXPECT_THAT(text, Not(HasSubstr("积分")));
+}
+
+TEST(ExtractTest, QuotationRepeatingEarlierTextGoesNewQuotationStays) {
+  std::string article =
+      "<p>一位城市规划研究者说，夜间经济不只是把营业时间拉长，交通、治安、环卫都要跟上。</p>"
+      "<blockquote>市交通局负责人表示，此次调整综合考虑了运营成本 ...</blockquote>"
+      "<blockquote><p>“公交是城市的血脉，票价要让大多数人坐得起。”一位市民这样说。</p></blockquote>";
+  ExtractedPage p = MustExtract(NewsPage("", article));
+  std::string text = Joined(p);
+  EXPECT_THAT(text, Not(HasSubstr("运营成本 ...")));
+  EXPECT_THAT(text, HasSubstr("此次调整综合考虑了运营成本、财政补贴和市民承受能力"));
+  EXPECT_THAT(text, HasSubstr("票价要让大多数人坐得起"));
+}
+
+TEST(ExtractTest, CopyrightHintsDoNotCatchCopyrightRichText) {
+  std::string html =
+      "<html><head><title>租房时，哪些细节最容易被忽略？</title></head><body>"
+      "<h1>租房时，哪些细节最容易被忽略？</h1><div class='RichContent-inner'>"
+      "<span class='RichText ztext CopyrightRichText-richText'><p>说几个我吃过亏的地方。</p>"
+      "<p>看房时一定要当着房东的面拍下水表电表的读数，最好连同日期一起拍。</p>"
+      "<p>打开每个水龙头放两分钟水，看看下水快不快，再闻一闻有没有返味。</p></span></div>"
+      "<div class='tcopyright'>版权所有，未经许可不得转载。违法和不良信息举报。</div></body></html>";
+  std::string text = Joined(MustExtract(html));
+  EXPECT_THAT(text, HasSubstr("看房时一定要当着房东的面拍下水表电表的读数"));
+  EXPECT_THAT(text, Not(HasSubstr("版权所有")));
+}
+
+TEST(ExtractTest, DateCreatedIsTheLastDateMeta) {
+  std::string created = "<meta itemprop='dateCreated' content='2022-03-02T09:12:40.000Z'>";
+  EXPECT_EQ(MustExtract(NewsPage(created)).date.substr(0, 10), "2022-03-02");
+  std::string both = created + "<meta name='pubdate' content='2022-03-05'>";
+  EXPECT_EQ(MustExtract(NewsPage(both)).date.substr(0, 10), "2022-03-05");
+}
+
 TEST(ExtractTest, ListingPagesHaveNoMainText) {
   // A channel page: forty headlines with their dates, a pager. No text of its own.
   std::string items;
