@@ -32,6 +32,7 @@
 #include <utility>
 #include <vector>
 
+#include "cleaner_text.h"
 #include "dom.h"
 #include "extract_rules.h"
 #include "qingxi/ascii.h"
@@ -173,8 +174,8 @@ bool IsFullStop(char32_t c) { return c == U'。' || c == U'！' || c == U'？'; 
 bool IsCaption(std::string_view t, double max_chars) {
   if (utf8::CountCodePoints(t) > max_chars) return false;
   char32_t last = LastVisible(t);
-  return !(IsFullStop(last) || last == U'!' || last == U'?' || last == U'…' || last == U'；' ||
-           last == U'.' || last == U'：' || last == U':');
+  return !(cleaner::IsSentenceEnd(last) || last == U'；' || last == U'.' || last == U'：' ||
+           last == U':');
 }
 
 // An <img> whose width or height attribute is below 50 pixels: an icon, a bullet or an
@@ -966,22 +967,21 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
   std::string title_main = title_tag;
   for (const std::string& sep : rules_.title_separators) {
     if (title_main.find(sep) == std::string::npos) continue;
-    size_t longest = 0;
+    // The parts between separators (views into title_main, which changes only after).
+    std::vector<std::string_view> parts;
     for (size_t from = 0; from <= title_main.size();) {
       size_t at = title_main.find(sep, from);
-      longest = std::max(longest, utf8::CountCodePoints(utf8::Trim(std::string_view(title_main).substr(
-                                      from, at == std::string::npos ? std::string::npos : at - from))));
+      parts.push_back(utf8::Trim(std::string_view(title_main).substr(
+          from, at == std::string::npos ? std::string::npos : at - from)));
       if (at == std::string::npos) break;
       from = at + sep.size();
     }
+    size_t longest = 0;
+    for (std::string_view part : parts) longest = std::max(longest, utf8::CountCodePoints(part));
     std::string best;
     size_t best_len = 0;
     bool best_in_heading = false;
-    size_t from = 0;
-    while (from <= title_main.size()) {
-      size_t at = title_main.find(sep, from);
-      std::string_view part = utf8::Trim(std::string_view(title_main).substr(
-          from, at == std::string::npos ? std::string::npos : at - from));
+    for (std::string_view part : parts) {
       size_t len = utf8::CountCodePoints(part);
       bool agreed = len >= 4 && 2 * len >= longest && in_heading(part);
       if ((agreed && !best_in_heading) || (agreed == best_in_heading && len > best_len)) {
@@ -989,8 +989,6 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
         best = std::string(part);
         best_in_heading = agreed;
       }
-      if (at == std::string::npos) break;
-      from = at + sep.size();
     }
     if (best_len >= 4) title_main = best;
   }

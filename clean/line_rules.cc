@@ -81,17 +81,24 @@ size_t SkipOpeners(std::string_view s, size_t pos) {
 }
 
 // After a label: optional spaces / closing bracket, then ':' or '：', or the bar that WeChat and
-// portal credits use instead ("编辑 | 小王", "来源丨人民日报").
-bool FollowedByColon(std::string_view s, size_t pos, bool allow_digit) {
+// portal credits use instead ("编辑 | 小王", "来源丨人民日报"). Returns where the label's value
+// starts (after the colon), or npos when no colon follows; with allow_digit a digit right after
+// the label ("时间2022-11-09") also counts, and the value starts at it.
+size_t ValueStart(std::string_view s, size_t pos, bool allow_digit) {
   while (pos < s.size()) {
     size_t p = pos;
     char32_t c = cleaner::NextCp(s, &p);
-    if (c == ':' || c == U'：' || c == '|' || c == U'｜' || c == U'丨') return true;
-    if (allow_digit && c >= '0' && c <= '9') return true;
-    if (!(utf8::IsSpace(c) || c == U'】' || c == ']' || c == U'］' || c == U'〕')) return false;
+    if (c == ':' || c == U'：' || c == '|' || c == U'｜' || c == U'丨') return p;
+    if (allow_digit && c >= '0' && c <= '9') return pos;
+    if (!(utf8::IsSpace(c) || c == U'】' || c == ']' || c == U'］' || c == U'〕'))
+      return std::string_view::npos;
     pos = p;
   }
-  return false;
+  return std::string_view::npos;
+}
+
+bool FollowedByColon(std::string_view s, size_t pos, bool allow_digit) {
+  return ValueStart(s, pos, allow_digit) != std::string_view::npos;
 }
 
 // Skips a web address that opens a dateline ("http://www.sina.com.cn 2012年01月12日09:30 中国网",
@@ -375,15 +382,7 @@ LineFacts LineRules::Analyze(std::string_view line) const {
   // A speaker's turn in an interview or a transcript ("记者：您是怎么走上科研道路的？") is
   // content: after its label comes a sentence, where metadata has a name, a date or a source.
   if (label && speaker && !date_label && labels_with_colon == 1) {
-    std::string_view value = trimmed.substr(label_end);
-    size_t colon = 0;
-    while (colon < value.size()) {
-      size_t p = colon;
-      const char32_t c = cleaner::NextCp(value, &p);
-      colon = p;
-      if (c == ':' || c == U'：' || c == '|' || c == U'｜' || c == U'丨') break;
-    }
-    cleaner::CodePoints v(utf8::Trim(value.substr(colon)));
+    cleaner::CodePoints v(utf8::Trim(trimmed.substr(ValueStart(trimmed, label_end, false))));
     if (v.size() >= static_cast<size_t>(t_.meta_sentence_min_chars) &&
         cleaner::IsSentenceEnd(v.cp.back()))
       label = false;
