@@ -119,6 +119,18 @@ void AppendGzipMember(std::string_view in, int level, std::string* out) {
   deflateEnd(&zs);
 }
 
+// Appends `n` decoded bytes to *out up to `max_out` in all; false (and *cut) when the bound is
+// reached: the decoders below stop there, so a decompression bomb cannot exhaust memory.
+bool AppendBounded(const char* data, size_t n, uint64_t max_out, std::string* out, bool* cut) {
+  if (out->size() + n > max_out) {
+    out->append(data, max_out - out->size());
+    *cut = true;
+    return false;
+  }
+  out->append(data, n);
+  return true;
+}
+
 // Inflates a whole gzip, zlib or raw-deflate body (window_bits as for inflateInit2), bounded.
 bool InflateAll(std::string_view in, int window_bits, uint64_t max_out, std::string* out,
                 bool* cut) {
@@ -133,13 +145,7 @@ bool InflateAll(std::string_view in, int window_bits, uint64_t max_out, std::str
     zs.next_out = reinterpret_cast<Bytef*>(buf);
     zs.avail_out = sizeof(buf);
     rc = inflate(&zs, Z_NO_FLUSH);
-    const size_t got = sizeof(buf) - zs.avail_out;
-    if (out->size() + got > max_out) {
-      out->append(buf, max_out - out->size());
-      *cut = true;
-      break;
-    }
-    out->append(buf, got);
+    if (!AppendBounded(buf, sizeof(buf) - zs.avail_out, max_out, out, cut)) break;
     if (rc == Z_STREAM_END) {
       // Concatenated gzip members form one body too (RFC 1952 section 2.2).
       if (zs.avail_in > 0 && window_bits > 15 && inflateReset(&zs) == Z_OK) continue;
@@ -166,12 +172,7 @@ bool ZstdAll(std::string_view in, uint64_t max_out, std::string* out, bool* cut)
       ok = false;
       break;
     }
-    if (out->size() + ob.pos > max_out) {
-      out->append(buf, max_out - out->size());
-      *cut = true;
-      break;
-    }
-    out->append(buf, ob.pos);
+    if (!AppendBounded(buf, ob.pos, max_out, out, cut)) break;
     if (ob.pos == 0 && rc == 0) break;
   }
   ZSTD_freeDStream(ds);
@@ -191,13 +192,7 @@ bool BrotliAll(std::string_view in, uint64_t max_out, std::string* out, bool* cu
     uint8_t* next_out = reinterpret_cast<uint8_t*>(buf);
     size_t avail_out = sizeof(buf);
     rc = BrotliDecoderDecompressStream(st, &avail_in, &next_in, &avail_out, &next_out, nullptr);
-    const size_t got = sizeof(buf) - avail_out;
-    if (out->size() + got > max_out) {
-      out->append(buf, max_out - out->size());
-      *cut = true;
-      break;
-    }
-    out->append(buf, got);
+    if (!AppendBounded(buf, sizeof(buf) - avail_out, max_out, out, cut)) break;
   }
   BrotliDecoderDestroyInstance(st);
   // As for gzip: a body cut short by the server still yields what was decoded.
