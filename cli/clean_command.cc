@@ -129,6 +129,40 @@ int RunClean(int argc, char** argv) {
   }
   const InputFormat format = ParseInputFormat(in_kind);
 
+  // Every input is checked before anything is written or any thread starts: a mistyped path, a
+  // missing manifest or inputs that hold no document are usage errors naming the input (exit 2),
+  // never an empty corpus with status 0.
+  for (const std::string& in : inputs) {
+    std::error_code ec;
+    if (in != "-" && !std::filesystem::exists(in, ec)) {
+      std::fprintf(stderr, "qingxi clean: %s: no such file or directory (check the INPUT path)\n", in.c_str());
+      return kExitUsage;
+    }
+  }
+  ManifestReader manifest_reader;
+  std::unique_ptr<InputWalker> walker_ptr;
+  if (!manifest.empty()) {
+    if (Status s = manifest_reader.Open(manifest, ShardSpec{}); !s.ok()) {
+      std::fprintf(stderr, "qingxi clean: cannot read --manifest %s\n", s.message().c_str());
+      return kExitUsage;
+    }
+    walker_ptr = std::make_unique<InputWalker>(
+        [&](std::string* out) { return manifest_reader.Next(out); });
+  } else {
+    walker_ptr = std::make_unique<InputWalker>(inputs);
+  }
+  InputWalker& walker = *walker_ptr;
+  InputFile file;
+  std::string warning;
+  bool have_file = walker.Next(&file, &warning);
+  if (!have_file) {
+    if (!warning.empty()) std::fprintf(stderr, "qingxi clean: %s\n", warning.c_str());
+    std::string what = !manifest.empty() ? "--manifest " + manifest + " (no entry that names a document)" : "";
+    for (const std::string& in : inputs) what += (what.empty() ? "" : " ") + in;
+    std::fprintf(stderr, "qingxi clean: no document found in %s: nothing to clean\n", what.c_str());
+    return kExitUsage;
+  }
+
   JsonlSink sink;
   if (Status s = sink.Open(output, !restart, !out_dir.empty() && compress == "zstd"); !s.ok()) {
     std::fprintf(stderr, "qingxi clean: %s\n", s.message().c_str());
@@ -218,28 +252,9 @@ int RunClean(int argc, char** argv) {
 
   // Inputs come from the arguments or, lazily, from the manifest; with --shard, every input
   // found (after directory walking) is numbered and only this shard's share is kept.
-  ManifestReader manifest_reader;
-  std::unique_ptr<InputWalker> walker_ptr;
-  if (!manifest.empty()) {
-    if (Status s = manifest_reader.Open(manifest, ShardSpec{}); !s.ok()) {
-      std::fprintf(stderr, "qingxi clean: %s\n", s.message().c_str());
-      std::lock_guard<std::mutex> lock(mu);
-      done_producing = true;
-      cv.notify_all();
-      for (auto& th : pool) th.join();
-      return kExitUsage;
-    }
-    walker_ptr = std::make_unique<InputWalker>(
-        [&](std::string* out) { return manifest_reader.Next(out); });
-  } else {
-    walker_ptr = std::make_unique<InputWalker>(inputs);
-  }
-  InputWalker& walker = *walker_ptr;
-  InputFile file;
-  std::string warning;
   uint64_t position = 0;
   uint64_t source_errors = 0;
-  while (!fatal && walker.Next(&file, &warning)) {
+  for (; have_file && !fatal; have_file = walker.Next(&file, &warning)) {
     if (!warning.empty() && !quiet) std::fprintf(stderr, "qingxi clean: %s\n", warning.c_str());
     auto docs = DocSource::Open(file.path, format, max_bytes);
     DocTask task;
