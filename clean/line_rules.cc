@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "cleaner_text.h"
+#include "quiet_regex.h"
 #include "qingxi/rule_file.h"
 #include "qingxi/utf8.h"
 
@@ -35,9 +36,9 @@ enum Category : int {
 
 struct LineRules::Regexes {
   Regexes()
-      : line(RE2::Options(), RE2::ANCHOR_BOTH),
-        heading(RE2::Options(), RE2::UNANCHORED),
-        boiler(RE2::Options(), RE2::UNANCHORED),
+      : line(cleaner::QuietRegexOptions(), RE2::ANCHOR_BOTH),
+        heading(cleaner::QuietRegexOptions(), RE2::UNANCHORED),
+        boiler(cleaner::QuietRegexOptions(), RE2::UNANCHORED),
         date(kDate),
         date_only(std::string("\\s*[\\[【(（]?\\s*") + kDate +
                   "\\s*(?:(?:星期|周)[一二三四五六日天])?\\s*[\\]】)）]?\\s*") {}

@@ -8,13 +8,14 @@
 #include <unordered_map>
 
 #include "cleaner_text.h"
+#include "quiet_regex.h"
 #include "qingxi/rule_file.h"
 #include "qingxi/utf8.h"
 
 namespace qingxi {
 
 struct WatermarkCutter::Patterns {
-  Patterns() : set(RE2::Options(), RE2::UNANCHORED) {}
+  Patterns() : set(cleaner::QuietRegexOptions(), RE2::UNANCHORED) {}
   RE2::Set set;
   std::vector<std::unique_ptr<RE2>> each;
 };
@@ -40,7 +41,7 @@ Result<std::unique_ptr<WatermarkCutter>> WatermarkCutter::Create(const std::stri
     std::string error;
     if (w->patterns_->set.Add(e.value, &error) < 0) return file->Error(e, "bad regex: " + error);
     // Wrapped in a group so that FindAndConsume reports the whole match.
-    auto re = std::make_unique<RE2>("(" + e.value + ")");
+    auto re = std::make_unique<RE2>("(" + e.value + ")", cleaner::QuietRegexOptions());
     if (!re->ok()) return file->Error(e, "bad regex: " + re->error());
     w->patterns_->each.push_back(std::move(re));
   }

@@ -21,11 +21,14 @@
 #include <thread>
 
 #include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
 
 #include "commands.h"
 #include "doc_source.h"
 #include "input_walker.h"
 #include "jsonl_sink.h"
+#include "preflight.h"
+#include "run_identity.h"
 #include "shard.h"
 #include "qingxi/pipeline.h"
 
@@ -93,6 +96,24 @@ int RunClean(int argc, char** argv) {
                  app.help().c_str());
     return kExitUsage;
   }
+  if (!out_dir.empty() && app.count("--output") > 0) {
+    std::fprintf(stderr, "qingxi clean: -o and --out exclude each other (-o FILE writes one file; "
+                 "--out DIR writes DIR/part-I.jsonl for a shard)\n");
+    return kExitUsage;
+  }
+  if (compress == "zstd" && out_dir.empty()) {
+    std::fprintf(stderr, "qingxi clean: --compress zstd applies to --out DIR only (for one "
+                 "compressed file, name it: -o FILE.jsonl.zst)\n");
+    return kExitUsage;
+  }
+  // -o FILE.zst writes zstd, as --compress zstd does for --out: the records go to the plain
+  // FILE.partial (so an interrupted run resumes) and are compressed into FILE when complete.
+  const bool zstd_output = out_dir.empty() ? output.size() > 4 && output.compare(output.size() - 4, 4, ".zst") == 0
+                                           : compress == "zstd";
+  if (Status s = CheckParentDirectory(output, "-o"); out_dir.empty() && !s.ok()) {
+    std::fprintf(stderr, "qingxi clean: %s\n", s.message().c_str());
+    return kExitUsage;
+  }
   ShardSpec shard;
   if (!shard_text.empty()) {
     auto parsed = ParseShard(shard_text);
@@ -122,6 +143,10 @@ int RunClean(int argc, char** argv) {
   popt.rules_dir = rules_dir.empty() ? DefaultRulesDir() : rules_dir;
   popt.convert = !no_convert;
   popt.max_input_bytes = max_bytes;
+  if (Status s = CheckRulesDirectory(popt.rules_dir); !s.ok()) {
+    std::fprintf(stderr, "qingxi clean: %s\n", s.message().c_str());
+    return kExitUsage;
+  }
   auto pipeline = Pipeline::Create(popt);
   if (!pipeline.ok()) {
     std::fprintf(stderr, "qingxi clean: %s\n", pipeline.status().message().c_str());
@@ -163,9 +188,20 @@ int RunClean(int argc, char** argv) {
     return kExitUsage;
   }
 
+  // What the output depends on: a .partial begun with other inputs or options is not continued.
+  nlohmann::json identity;
+  identity["inputs"] = inputs;
+  identity["manifest"] = manifest;
+  identity["shard"] = std::to_string(shard.index) + "/" + std::to_string(shard.count);
+  identity["in"] = in_kind;
+  identity["convert"] = !no_convert;
+  identity["max_bytes"] = max_bytes;
+  identity["rules"] = RulesFingerprint(popt.rules_dir);
+  identity["zstd"] = zstd_output;
   JsonlSink sink;
-  if (Status s = sink.Open(output, !restart, !out_dir.empty() && compress == "zstd"); !s.ok()) {
+  if (Status s = sink.Open(output, !restart, zstd_output, identity.dump()); !s.ok()) {
     std::fprintf(stderr, "qingxi clean: %s\n", s.message().c_str());
+    if (s.code() == Status::Code::kInvalidArgument) return kExitUsage;
     return out_dir.empty() ? kExitFatal : kExitRetryable;
   }
   if (!quiet && !sink.done_sources().empty())

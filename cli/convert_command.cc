@@ -12,6 +12,7 @@
 #include <CLI/CLI.hpp>
 
 #include "commands.h"
+#include "preflight.h"
 #include "qingxi/convert.h"
 #include "qingxi/utf8.h"
 
@@ -34,6 +35,10 @@ int RunConvert(int argc, char** argv) {
     return rc == 0 ? kExitOk : kExitUsage;
   }
 
+  if (Status s = CheckRulesDirectory(rules_dir); !s.ok()) {
+    std::fprintf(stderr, "qingxi convert: %s\n", s.message().c_str());
+    return kExitUsage;
+  }
   Result<std::shared_ptr<const Converter>> converter = Converter::Create(rules_dir);
   if (!converter.ok()) {
     std::fprintf(stderr, "qingxi convert: %s\n", converter.status().message().c_str());

@@ -54,6 +54,7 @@
 #include "crawl_common.h"
 #include "crawl_sitemap.h"
 #include "doc_source.h"
+#include "preflight.h"
 #include "qingxi/hash.h"
 #include "qingxi/fetch/crawl_store.h"
 #include "qingxi/fetch/fetcher.h"
@@ -230,6 +231,15 @@ int RunCrawl(int argc, char** argv) {
     return kExitUsage;
   }
 
+  for (const auto& [path, option] : {std::pair<std::string, std::string>{output, "-o"},
+                                     {SqliteDbPath(db), "--db"},
+                                     {net.stats_file, "--stats"}}) {
+    if (Status s = CheckParentDirectory(path, option); !s.ok()) {
+      std::fprintf(stderr, "qingxi crawl: %s\n", s.message().c_str());
+      return kExitUsage;
+    }
+  }
+
   // Seeds.
   std::vector<std::string> seeds = url_args;
   for (const std::string& in : inputs) {
@@ -252,6 +262,10 @@ int RunCrawl(int argc, char** argv) {
   popt.rules_dir = rules_dir.empty() ? DefaultRulesDir() : rules_dir;
   popt.convert = !no_convert;
   popt.max_input_bytes = net.max_bytes;
+  if (Status s = CheckRulesDirectory(popt.rules_dir); !s.ok()) {
+    std::fprintf(stderr, "qingxi crawl: %s\n", s.message().c_str());
+    return kExitUsage;
+  }
   auto pipeline_or = Pipeline::Create(popt);
   if (!pipeline_or.ok()) {
     std::fprintf(stderr, "qingxi crawl: %s\n", pipeline_or.status().message().c_str());

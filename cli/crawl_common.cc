@@ -11,6 +11,8 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "qingxi/fetch/url.h"
+
 namespace qingxi::cli {
 
 StopOnSignal::StopOnSignal(std::function<void()> on_stop) : on_stop_(std::move(on_stop)) {
@@ -158,8 +160,19 @@ void RunSummary::Count(const fetch::FetchResponse& r) {
   } else {
     key = std::string("error:") + fetch::FetchErrorName(r.error);
     if (r.error == fetch::FetchError::kRobotsDisallowed) ++disallowed;
+    if (!error_causes.count(key)) error_causes[key] = r.url + ": " + ErrorCause(r);
   }
   ++by_status[key];
+}
+
+std::string ErrorCause(const fetch::FetchResponse& r) {
+  if (r.error == fetch::FetchError::kAddressRefused) {
+    auto u = fetch::ParseUrl(r.final_url.empty() ? r.url : r.final_url);
+    return (u.ok() ? u->host : std::string("the host")) +
+           " is a loopback, private or link-local address, refused by default — add "
+           "--allow-private to fetch from it";
+  }
+  return r.error_message.empty() ? fetch::FetchErrorName(r.error) : r.error_message;
 }
 
 std::string RunSummary::ToJson() const {
@@ -181,6 +194,7 @@ std::string RunSummary::ToJson() const {
   j["wire_bytes"] = wire_bytes;
   j["output_bytes"] = output_bytes;
   j["by_status"] = by_status;
+  j["error_causes"] = error_causes;
   j["seconds"] = seconds;
   j["pages_per_second"] = seconds > 0 ? pages / seconds : 0.0;
   j["stopped"] = stopped;
@@ -213,6 +227,7 @@ std::string RunSummary::ToText() const {
     for (const auto& [k, v] : by_status) out += " " + k + "=" + std::to_string(v);
     out += "\n";
   }
+  for (const auto& [k, cause] : error_causes) out += "qingxi " + command + ": " + k + ": " + cause + "\n";
   return out;
 }
 

@@ -139,6 +139,9 @@ struct RunSummary {
   uint64_t wire_bytes = 0;       // body bytes on the wire (compressed), robots.txt included
   uint64_t output_bytes = 0;     // WARC or JSONL bytes written
   std::map<std::string, uint64_t> by_status;  // "200", "404", "error:timeout", ...
+  // Per error kind of by_status, the first failure seen as one line: its URL, the cause and,
+  // where an option removes it, the fix ("add --allow-private", "see --cacert").
+  std::map<std::string, std::string> error_causes;
   double seconds = 0;
   bool stopped = false;
 
@@ -148,6 +151,9 @@ struct RunSummary {
   // "qingxi fetch: 200 pages (198 ok, 2 errors) ... in 1.2 s (166 pages/s)" and by-status line.
   std::string ToText() const;
 };
+
+// One line naming why `r` failed and, where an option removes the cause, the fix.
+std::string ErrorCause(const fetch::FetchResponse& r);
 
 // Writes summary JSON to `path` (through a temporary file and rename). "" does nothing.
 Status WriteStatsFile(const std::string& path, const RunSummary& summary);

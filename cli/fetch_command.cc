@@ -267,8 +267,8 @@ int RunFetch(int argc, char** argv) {
       }
     } else if (!stored && !net.quiet && !isatty(STDERR_FILENO)) {
       // Failures are listed when there is no progress line to watch (logs, cron).
-      std::fprintf(stderr, "qingxi fetch: %s: %s%s%s\n", r.url.c_str(), fetch::FetchErrorName(r.error),
-                   r.error_message.empty() ? "" : ": ", r.error_message.c_str());
+      std::fprintf(stderr, "qingxi fetch: %s: %s: %s\n", r.url.c_str(), fetch::FetchErrorName(r.error),
+                   ErrorCause(r).c_str());
     }
     progress.Update(summary, urls.size());
   };

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <vector>
 
+#include <nlohmann/json.hpp>
 #include <zstd.h>
 
 #include "qingxi/record.h"
@@ -63,9 +64,24 @@ Status CompressFile(const std::string& from, const std::string& to) {
   return st;
 }
 
+// Why a continued .partial does not belong to this run: the first field of the recorded
+// identity that differs from `now` ("" when they agree).
+std::string IdentityDifference(const std::string& recorded, const std::string& now) {
+  if (recorded == now) return "";
+  auto a = nlohmann::json::parse(recorded, nullptr, false);
+  auto b = nlohmann::json::parse(now, nullptr, false);
+  if (a.is_object() && b.is_object()) {
+    for (const auto& [key, value] : b.items()) {
+      if (!a.contains(key)) return key + " was not recorded";
+      if (a[key] != value) return key + " was " + a[key].dump() + ", now " + value.dump();
+    }
+  }
+  return "the recorded command differs";
+}
+
 }  // namespace
 
-Status JsonlSink::Open(const std::string& path, bool resume, bool zstd) {
+Status JsonlSink::Open(const std::string& path, bool resume, bool zstd, const std::string& identity) {
   zstd_ = zstd;
   if (path.empty() || path == "-") {
     f_ = stdout;
@@ -75,8 +91,29 @@ Status JsonlSink::Open(const std::string& path, bool resume, bool zstd) {
   stdout_ = false;
   path_ = path;
   partial_ = path + ".partial";
+  run_record_ = partial_ + ".run";
   struct stat st;
-  if (resume && stat(partial_.c_str(), &st) == 0) {
+  const bool continuing = resume && stat(partial_.c_str(), &st) == 0;
+  if (continuing && !identity.empty()) {
+    std::ifstream rec(run_record_, std::ios::binary);
+    std::string recorded;
+    // A .partial without a record (written by hand, or by an older qingxi) is continued.
+    if (rec && std::getline(rec, recorded)) {
+      if (std::string why = IdentityDifference(recorded, identity); !why.empty())
+        return Status::InvalidArgument(partial_ + " was begun by a different command (" + why +
+                                       "): run that command again to finish it, or add --restart "
+                                       "to start this one over");
+    }
+  }
+  if (!continuing && !identity.empty()) {
+    std::string tmp = run_record_ + ".tmp";
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    out << identity << "\n";
+    out.close();
+    if (!out || std::rename(tmp.c_str(), run_record_.c_str()) != 0)
+      return Status::IoError(run_record_ + ": " + std::strerror(errno));
+  }
+  if (continuing) {
     // Keep every complete line; a line cut by a crash (no trailing newline) is dropped.
     std::ifstream in(partial_, std::ios::binary);
     std::string line;
@@ -129,10 +166,12 @@ Status JsonlSink::Commit() {
     if (std::rename(tmp.c_str(), path_.c_str()) != 0)
       return Status::IoError(path_ + ": " + std::strerror(errno));
     std::remove(partial_.c_str());
+    std::remove(run_record_.c_str());
     return Status::Ok();
   }
   if (std::rename(partial_.c_str(), path_.c_str()) != 0)
     return Status::IoError(path_ + ": " + std::strerror(errno));
+  std::remove(run_record_.c_str());
   return Status::Ok();
 }
 

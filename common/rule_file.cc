@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 namespace qingxi {
@@ -105,6 +106,7 @@ Result<Settings> Settings::FromRuleFile(
     const RuleFile& file, const std::vector<std::pair<std::string, double>>& defaults) {
   Settings s;
   s.values_ = defaults;
+  std::map<std::string, int> seen;  // setting -> the line that set it
   for (const auto& e : file.entries()) {
     if (e.directive != "set") continue;
     std::istringstream in(e.value);
@@ -118,6 +120,11 @@ Result<Settings> Settings::FromRuleFile(
     auto it = std::find_if(s.values_.begin(), s.values_.end(),
                            [&](const auto& kv) { return kv.first == name; });
     if (it == s.values_.end()) return file.Error(e, "unknown setting '" + name + "'");
+    // A second line for one setting would silently override the first: say which line to keep.
+    if (auto first = seen.find(name); first != seen.end())
+      return file.Error(e, "setting '" + name + "' is already set on line " +
+                               std::to_string(first->second) + " (keep one 'set " + name + "' line)");
+    seen.emplace(name, e.line);
     it->second = v;
   }
   return s;

@@ -178,5 +178,37 @@ TEST(CliClean, UsageErrorsExitWithTwo) {
   EXPECT_NE(help.find("Exit status"), std::string::npos);
 }
 
+
+// A run killed half-way leaves FILE.partial; only the same command continues it.
+TEST(CliClean, PartialOutputIsContinuedOnlyByTheCommandThatBeganIt) {
+  std::string dir = TempDir();
+  auto pages = MakePages(dir + "/in", 2);
+  // The second input is a FIFO nobody writes yet: the run writes the first record, then blocks
+  // until `timeout` kills it.
+  std::string fifo = dir + "/in/z-late.html";
+  ASSERT_EQ(RunCommand("mkfifo " + fifo), 0);
+  std::string out = dir + "/out.jsonl";
+  std::string args = pages[0] + " " + fifo + " -o " + out;
+  EXPECT_EQ(RunCommand("timeout -s KILL 3 " + BinaryPath() + " clean -q " + args), 128 + 9);
+  ASSERT_TRUE(std::filesystem::exists(out + ".partial"));
+  ASSERT_EQ(ReadLines(out + ".partial").size(), 1u);
+
+  std::string msg;
+  for (const std::string& other : {std::string("--no-convert"), std::string("--in text"), pages[1]}) {
+    EXPECT_EQ(RunCommand("timeout 20 " + BinaryPath() + " clean " + other + " " + args + " 2>&1", &msg), 2) << other;
+    EXPECT_NE(msg.find("was begun by a different command"), std::string::npos) << msg;
+    EXPECT_NE(msg.find("--restart"), std::string::npos) << msg;
+    EXPECT_EQ(ReadLines(out + ".partial").size(), 1u) << "the partial output must be left as it was";
+  }
+  // The same command finishes it: the FIFO gets its page this time.
+  EXPECT_EQ(RunCommand("(sleep 1; cat " + pages[1] + " > " + fifo + ") & timeout 20 " + BinaryPath() +
+                       " clean -q " + args + "; rc=$?; wait; exit $rc"), 0);
+  auto recs = ParseAll(ReadFile(out));
+  ASSERT_EQ(recs.size(), 2u);
+  EXPECT_EQ(recs[0].source, pages[0]);
+  EXPECT_EQ(recs[1].source, fifo);
+  EXPECT_FALSE(std::filesystem::exists(out + ".partial.run"));
+}
+
 }  // namespace
 }  // namespace qingxi
