@@ -89,6 +89,10 @@ void AddNetOptions(CLI::App* app, NetOptions* o) {
   app->add_flag("--allow-private", o->allow_private,
                 "allow loopback, private and link-local "
                 "addresses (testing against local servers)");
+  app->add_option("--cacert", o->ca_file,
+                  "PEM file of the certificate authorities to trust for https:// instead of the "
+                  "system's (as curl --cacert)")
+      ->check(CLI::ExistingFile);
   app->add_flag("--all-types", o->all_types, "accept every Content-Type, not only HTML and text");
   app->add_flag("-q,--quiet", o->quiet, "no progress line and no summary on standard error");
   app->add_option("--stats", o->stats_file, "write a JSON summary of the run to FILE");
@@ -108,6 +112,7 @@ fetch::FetchOptions MakeFetchOptions(const NetOptions& o, const char* command) {
   f.max_retries = o.retries;
   f.obey_robots = !o.no_robots;
   f.allow_private_addresses = o.allow_private;
+  f.ca_file = o.ca_file;
   if (o.all_types) f.accept_content_types.clear();
   // Keep the fetcher's queue in proportion to what can be in flight: memory stays bounded by
   // max_transfers, and the source (a URL file or the crawl database) is read lazily.
@@ -172,6 +177,9 @@ std::string ErrorCause(const fetch::FetchResponse& r) {
            " is a loopback, private or link-local address, refused by default — add "
            "--allow-private to fetch from it";
   }
+  if (r.error == fetch::FetchError::kTls &&
+      r.error_message.rfind("tls: certificate verify failed", 0) == 0)
+    return r.error_message + " — see --cacert";
   return r.error_message.empty() ? fetch::FetchErrorName(r.error) : r.error_message;
 }
 

@@ -108,6 +108,7 @@ struct NetOptions {
   bool quiet = false;
   std::string stats_file;
   std::vector<std::string> resolve;  // HOST:PORT:ADDRESS, as curl --resolve
+  std::string ca_file;               // --cacert: CA certificates (PEM) to trust
 };
 
 // Registers --user-agent, --contact, --delay-ms, --per-host, --max-transfers, --timeout,

@@ -65,6 +65,8 @@ const char* FetchErrorName(FetchError e) {
       return "dns";
     case FetchError::kConnect:
       return "connect";
+    case FetchError::kTls:
+      return "tls";
     case FetchError::kNetwork:
       return "network";
     case FetchError::kStopped:
@@ -156,6 +158,19 @@ struct Transfer {
   bool too_large = false;
   char error_buffer[CURL_ERROR_SIZE] = {0};
 };
+
+// "tls: certificate verify failed for HOST (detail)" or "tls: handshake failed for HOST (...)":
+// the one line a user needs to tell a certificate problem from a network one.
+std::string TlsMessage(CURLcode code, const std::string& url, const char* detail) {
+  auto u = ParseUrl(url);
+  const std::string host = u.ok() ? u->host : url;
+  std::string m = code == CURLE_PEER_FAILED_VERIFICATION || code == CURLE_SSL_CACERT_BADFILE ||
+                          code == CURLE_SSL_ISSUER_ERROR
+                      ? "tls: certificate verify failed for " + host
+                      : "tls: handshake failed for " + host;
+  if (detail && *detail) m += std::string(" (") + detail + ")";
+  return m;
+}
 
 const std::string* FindHeader(const std::vector<std::pair<std::string, std::string>>& headers,
                               std::string_view name) {
@@ -575,6 +590,12 @@ class Fetcher::Engine {
           r.error_message = r.error == FetchError::kRobotsDisallowed
                                 ? "disallowed by " + p.origin + "/robots.txt"
                                 : "robots.txt of " + p.origin + " unavailable (5xx or unreachable)";
+          if (r.error == FetchError::kRobotsUnavailable) {
+            if (auto tls = tls_failed_origins_.find(p.origin); tls != tls_failed_origins_.end()) {
+              r.error = FetchError::kTls;
+              r.error_message = tls->second;
+            }
+          }
           ++stats_.robots_disallowed;
           h->queue.pop_front();
           Deliver(std::move(r));
@@ -642,6 +663,7 @@ class Fetcher::Engine {
     }
     curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, opt_.verify_tls ? 1L : 0L);
     curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, opt_.verify_tls ? 2L : 0L);
+    if (!opt_.ca_file.empty()) curl_easy_setopt(e, CURLOPT_CAINFO, opt_.ca_file.c_str());
   }
 
   Transfer* NewTransfer(HostQueue* h) {
@@ -768,6 +790,15 @@ class Fetcher::Engine {
         if (refused_origins_.size() > 100000) refused_origins_.clear();
         refused_origins_.insert(t->robots_origin);
       }
+      // A TLS failure is not an unreachable server: the origin's pages report it (with the
+      // host and the certificate problem) instead of "robots.txt unavailable".
+      if (!got_body && Classify(code, *t) == FetchError::kTls) {
+        if (tls_failed_origins_.size() > 100000) tls_failed_origins_.clear();
+        tls_failed_origins_[t->robots_origin] =
+            TlsMessage(code, t->robots_origin + "/", t->error_buffer[0] ? t->error_buffer : curl_easy_strerror(code));
+      } else {
+        tls_failed_origins_.erase(t->robots_origin);
+      }
       RobotsTxt rules = RobotsTxt::FromFetch(st, t->body, robots_token_);
       int ttl = rules.source() == RobotsTxt::Source::kUnreachable ? opt_.robots_error_ttl_s
                                                                   : opt_.robots_ttl_s;
@@ -840,6 +871,7 @@ class Fetcher::Engine {
       r.error_message = t->error_buffer[0] ? t->error_buffer : curl_easy_strerror(code);
       if (!redirect_error.empty()) r.error_message = redirect_error;
       if (error == FetchError::kAddressRefused) r.error_message = "refused a non-public address";
+      if (error == FetchError::kTls) r.error_message = TlsMessage(code, p.fetch_url, r.error_message.c_str());
       if (error == FetchError::kContentTypeRejected)
         r.error_message = "content type not accepted: " +
                           std::string(FindHeader(t->headers, "content-type")
@@ -919,6 +951,15 @@ class Fetcher::Engine {
         return FetchError::kDns;
       case CURLE_COULDNT_CONNECT:
         return FetchError::kConnect;
+      case CURLE_PEER_FAILED_VERIFICATION:
+      case CURLE_SSL_CONNECT_ERROR:
+      case CURLE_SSL_CERTPROBLEM:
+      case CURLE_SSL_CIPHER:
+      case CURLE_SSL_CACERT_BADFILE:
+      case CURLE_SSL_ISSUER_ERROR:
+      case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
+      case CURLE_SSL_INVALIDCERTSTATUS:
+        return FetchError::kTls;
       case CURLE_UNSUPPORTED_PROTOCOL:
       case CURLE_URL_MALFORMAT:
         return FetchError::kInvalidUrl;
@@ -1001,6 +1042,8 @@ class Fetcher::Engine {
   std::vector<CURL*> free_handles_;
   RobotsCache& robots_;
   std::unordered_set<std::string> refused_origins_;  // robots.txt fetch hit a non-public address
+  // Origins whose robots.txt request failed in TLS -> the failure, for their pages.
+  std::unordered_map<std::string, std::string> tls_failed_origins_;
   size_t queued_ = 0;                                // taken from the source, not yet delivered
   bool source_done_ = false;
   std::optional<Pending> parked_;

@@ -145,6 +145,22 @@ class NginxSite {
     WriteFile(p.string(), data);
   }
 
+  // Serve HTTPS (HTTP/2 and HTTP/1.1 by ALPN) with a certificate for 127.0.0.1 signed by a
+  // throw-away CA (tests/servers/make_test_ca.sh); call before Start. 0 on success, 77 when
+  // openssl is missing.
+  int UseTls(std::string* error = nullptr) {
+    int rc = Run("sh " + SourceDir() + "/tests/servers/make_test_ca.sh " + prefix_ + "/tls 2>" + prefix_ +
+                 "/tls.err");
+    if (rc != 0) {
+      if (error) *error = ReadFile(prefix_ + "/tls.err");
+      return rc;
+    }
+    scheme_ = "https";
+    return 0;
+  }
+  // The CA certificate that signed the server's (after UseTls).
+  std::string CaFile() const { return prefix_ + "/tls/ca.crt"; }
+
   // 0 on success, 77 when nginx is missing, other values on failure (*error says why).
   int Start(int time_limit_s = 300, std::string* error = nullptr) {
     std::string out;
@@ -165,7 +181,7 @@ class NginxSite {
     started_ = false;
   }
   std::string Url(const std::string& path) const {
-    return "http://127.0.0.1:" + std::to_string(port_) + path;
+    return scheme_ + "://127.0.0.1:" + std::to_string(port_) + path;
   }
   int port() const { return port_; }
   // Request lines nginx logged ("GET /a.html HTTP/1.1" ...), one per request.
@@ -173,6 +189,7 @@ class NginxSite {
 
  private:
   std::string prefix_;
+  std::string scheme_ = "http";
   int port_ = 0;
   bool started_ = false;
 };

@@ -6,6 +6,8 @@
 #       127.0.0.1, writes PREFIX/nginx.conf from nginx.conf.in, starts nginx in the foreground
 #       under `timeout` (so it stops by itself, default after 300 s), waits until it accepts
 #       connections and prints "PORT <n>". Exit status 77 when nginx is not installed.
+#       When PREFIX/tls/server.crt and server.key exist (tests/servers/make_test_ca.sh), the
+#       site is served over HTTPS, HTTP/2 and HTTP/1.1 by ALPN.
 #   nginx_site.sh stop PREFIX
 #       Stops the nginx started for PREFIX.
 set -eu
@@ -25,7 +27,15 @@ start)
   chmod a+rx "$prefix" "$prefix/tmp"
   chmod -R a+rX "$prefix/site"
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-  sed -e "s|@PREFIX@|$prefix|g" -e "s|@PORT@|$port|g" "$here/nginx.conf.in" > "$prefix/nginx.conf"
+  listen_tls=""
+  tls_files=""
+  if [ -f "$prefix/tls/server.crt" ]; then
+    chmod a+rx "$prefix/tls" && chmod a+r "$prefix/tls/server.crt" "$prefix/tls/server.key"
+    listen_tls=" ssl http2"
+    tls_files="ssl_certificate $prefix/tls/server.crt; ssl_certificate_key $prefix/tls/server.key;"
+  fi
+  sed -e "s|@PREFIX@|$prefix|g" -e "s|@PORT@|$port|g" -e "s|@LISTEN_TLS@|$listen_tls|" \
+      -e "s|@TLS_FILES@|$tls_files|" "$here/nginx.conf.in" > "$prefix/nginx.conf"
   timeout --signal=TERM "$limit" "$nginx_bin" -p "$prefix" -e "$prefix/error.log" \
       -c "$prefix/nginx.conf" > "$prefix/stdout.log" 2>&1 &
   echo $! > "$prefix/timeout.pid"

@@ -84,6 +84,9 @@ struct FetchOptions {
   // Off by default so a crawl cannot be steered at internal services; tests turn it on.
   bool allow_private_addresses = false;
   bool verify_tls = true;
+  // PEM file of the certificate authorities to trust instead of the system's (curl's --cacert;
+  // CURLOPT_CAINFO). "" uses the system store.
+  std::string ca_file;
   // Fixed name-to-address mappings, "HOST:PORT:ADDRESS[,ADDRESS...]" as curl's --resolve
   // (CURLOPT_RESOLVE): connections to HOST:PORT go to ADDRESS without asking DNS, while the
   // URL, Host header, TLS name and politeness key stay HOST's. The address check above still
@@ -116,7 +119,9 @@ enum class FetchError {
   kTimeout,  // connect, total or low-speed timeout
   kDns,      // host name did not resolve
   kConnect,  // connection refused or failed
-  kNetwork,  // reset, TLS, HTTP/2 framing, empty reply and other transfer errors
+  kTls,      // TLS handshake or certificate verification failed (the message says which, for
+             // which host); also every page of an origin whose robots.txt request failed so
+  kNetwork,  // reset, HTTP/2 framing, empty reply and other transfer errors
   kStopped,  // Run() was stopped before the request finished (not delivered)
 };
 const char* FetchErrorName(FetchError e);
