@@ -28,6 +28,7 @@
 #include "input_walker.h"
 #include "jsonl_sink.h"
 #include "preflight.h"
+#include "progress.h"
 #include "run_identity.h"
 #include "shard.h"
 #include "qingxi/pipeline.h"
@@ -219,7 +220,11 @@ int RunClean(int argc, char** argv) {
   std::string fatal_msg;
   std::atomic<uint64_t> n_ok{0}, n_err{0}, n_bytes{0};
 
+  // On a terminal, a progress line (documents, rate, error records, MB read); the inputs are
+  // walked lazily, so there is no total.
+  Progress progress("clean", "documents", quiet);
   auto write_ready = [&]() {  // called with mu held
+    progress.Update({n_ok + n_err, 0, n_err.load(), n_bytes.load(), ""});
     while (!ready.empty() && ready.begin()->first == next_write) {
       if (!fatal) {
         Status s = sink.Write(ready.begin()->second);
@@ -317,6 +322,7 @@ int RunClean(int argc, char** argv) {
   }
   cv.notify_all();
   for (auto& th : pool) th.join();
+  progress.Finish();
 
   const int write_failure = out_dir.empty() ? kExitFatal : kExitRetryable;
   if (fatal) {

@@ -40,6 +40,7 @@
 #include <condition_variable>
 #include <cstdio>
 #include <cstring>
+#include <ctime>
 #include <deque>
 #include <mutex>
 #include <set>
@@ -55,6 +56,7 @@
 #include "crawl_sitemap.h"
 #include "doc_source.h"
 #include "preflight.h"
+#include "progress.h"
 #include "qingxi/hash.h"
 #include "qingxi/fetch/crawl_store.h"
 #include "qingxi/fetch/fetcher.h"
@@ -144,15 +146,35 @@ class UrlFilter {
 
 fetch::FetchOutcome OutcomeOf(const fetch::FetchResponse& r) {
   if (r.error == fetch::FetchError::kRobotsDisallowed) return fetch::FetchOutcome::kDisallowed;
-  if (r.error == fetch::FetchError::kContentTypeRejected || r.error == fetch::FetchError::kInvalidUrl ||
-      r.error == fetch::FetchError::kAddressRefused)
+  if (r.error == fetch::FetchError::kContentTypeRejected || r.error == fetch::FetchError::kInvalidUrl)
     return fetch::FetchOutcome::kGone;  // not a page we can use; looked at again rarely
+  // Refused by this run's options, not by the site: a run with --allow-private fetches it.
+  if (r.error == fetch::FetchError::kAddressRefused) return fetch::FetchOutcome::kRefused;
   if (r.error != fetch::FetchError::kNone && r.error != fetch::FetchError::kBodyTooLarge)
     return fetch::FetchOutcome::kError;
   if (r.not_modified || r.status == 304) return fetch::FetchOutcome::kNotModified;
   if (r.status >= 200 && r.status <= 299) return fetch::FetchOutcome::kFetched;
   if (r.status == 429 || r.status >= 500 || r.status == 0) return fetch::FetchOutcome::kError;
   return fetch::FetchOutcome::kGone;  // 404, 410 and other client errors
+}
+
+// "the next URL is due at 2026-05-01 08:00:00 UTC (in 3 h 12 min)".
+std::string NextDueText(int64_t next_due, int64_t now) {
+  if (next_due <= 0) return "no URL is scheduled";
+  time_t t = static_cast<time_t>(next_due);
+  struct tm tm;
+  gmtime_r(&t, &tm);
+  char when[64];
+  std::strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S UTC", &tm);
+  const int64_t left = std::max<int64_t>(0, next_due - now);
+  char in[64];
+  if (left >= 86400)
+    std::snprintf(in, sizeof in, "%lld d %lld h", static_cast<long long>(left / 86400),
+                  static_cast<long long>(left % 86400 / 3600));
+  else
+    std::snprintf(in, sizeof in, "%lld h %lld min", static_cast<long long>(left / 3600),
+                  static_cast<long long>(left % 3600 / 60));
+  return std::string("the next URL is due at ") + when + " (in " + in + ")";
 }
 
 // Reads a corpus line back for ReconcileCorpus: the record's url and the hash of its text.
@@ -308,6 +330,17 @@ int RunCrawl(int argc, char** argv) {
     std::fprintf(stderr, "qingxi crawl: %s: %s\n", db.c_str(), released.status().message().c_str());
     return kExitFatal;
   }
+  if (net.allow_private) {
+    // URLs an earlier run refused for their address (status "refused") are due again now.
+    auto requeued = store.RequeueStatus(fetch::UrlStatus::kRefused, start_time);
+    if (!requeued.ok()) {
+      std::fprintf(stderr, "qingxi crawl: %s: %s\n", db.c_str(), requeued.status().message().c_str());
+      return kExitFatal;
+    }
+    if (!net.quiet && *requeued > 0)
+      std::fprintf(stderr, "qingxi crawl: --allow-private: %lld URLs refused by earlier runs for "
+                   "their address are due again\n", static_cast<long long>(*requeued));
+  }
   if (!net.quiet && (*reconciled > 0 || *released > 0))
     std::fprintf(stderr, "qingxi crawl: resuming: %lld corpus lines reconciled, %lld URLs back in the queue\n",
                  static_cast<long long>(*reconciled), static_cast<long long>(*released));
@@ -372,9 +405,30 @@ int RunCrawl(int argc, char** argv) {
     }
   }
 
-  auto initial_stats = store.Stats(start_time);
-  uint64_t expected_total = initial_stats.ok() ? static_cast<uint64_t>(initial_stats->due) : 0;
-  if (max_pages > 0) expected_total = std::min<uint64_t>(expected_total, max_pages);
+  // A re-crawl with nothing due says so, and when the next URL comes due, instead of fetching
+  // nothing and leaving an empty corpus behind; an empty database is a usage error (a mistyped
+  // --db creates a new, empty one).
+  if (due_only && seeds.empty() && sitemaps.empty()) {
+    auto st = store.Stats(start_time);
+    if (!st.ok()) {
+      std::fprintf(stderr, "qingxi crawl: %s: %s\n", db.c_str(), st.status().message().c_str());
+      return st.status().code() == Status::Code::kUnavailable ? kExitRetryable : kExitFatal;
+    }
+    if (st->urls == 0) {
+      std::fprintf(stderr, "qingxi crawl: %s holds no URL: nothing to re-crawl (check --db, or add "
+                   "seeds with -i FILE or URL)\n", db.c_str());
+      return kExitUsage;
+    }
+    if (st->due == 0) {
+      if (!net.quiet) std::fprintf(stderr, "qingxi crawl: nothing is due in %s (%lld URLs); %s; %s not written\n",
+                                   db.c_str(), static_cast<long long>(st->urls),
+                                   NextDueText(st->next_due, start_time).c_str(), output.c_str());
+      return kExitOk;
+    }
+  }
+
+  int64_t initial_due = 0;  // for the progress line
+  if (auto st = store.Frontier(start_time); st.ok()) initial_due = st->due;
 
   // --- the cleaners ---
   BoundedQueue<CleanJob> clean_queue(static_cast<size_t>(threads) * 8);
@@ -537,7 +591,7 @@ int RunCrawl(int argc, char** argv) {
   std::vector<std::thread> pool;
   for (int i = 0; i < threads; ++i) pool.emplace_back(cleaner);
   std::thread writer_thread(writer);
-  Progress progress("crawl", net.quiet);
+  Progress progress("crawl", "pages", net.quiet);
   std::deque<fetch::DueUrl> claimed;
   std::unordered_map<uint64_t, fetch::DueUrl> in_flight;
   std::unordered_set<std::string> in_flight_urls;
@@ -648,7 +702,14 @@ int RunCrawl(int argc, char** argv) {
     }
     if (writer_failed) fetcher.RequestStop();
     std::lock_guard<std::mutex> lock(summary_mu);
-    progress.Update(summary, expected_total);
+    // No total: the frontier grows as pages add links. What is left is what this run knows of:
+    // the URLs due at its start and those found since, less the pages done.
+    if (progress.enabled()) {
+      const int64_t left = std::max<int64_t>(
+          0, initial_due + static_cast<int64_t>(summary.discovered) - static_cast<int64_t>(summary.pages));
+      progress.Update({summary.pages, 0, summary.errors, summary.body_bytes,
+                       "frontier " + std::to_string(left)});
+    }
   };
 
   Status run;

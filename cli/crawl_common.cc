@@ -252,40 +252,6 @@ Status WriteStatsFile(const std::string& path, const RunSummary& summary) {
   return Status::Ok();
 }
 
-Progress::Progress(const char* command, bool quiet)
-    : command_(command),
-      enabled_(!quiet && isatty(STDERR_FILENO)),
-      start_(std::chrono::steady_clock::now()),
-      last_(start_) {}
-
-void Progress::Update(const RunSummary& s, uint64_t total) {
-  if (!enabled_) return;
-  auto now = std::chrono::steady_clock::now();
-  if (now - last_ < std::chrono::milliseconds(500)) return;
-  last_ = now;
-  double secs = std::chrono::duration<double>(now - start_).count();
-  double rate = secs > 0 ? s.pages / secs : 0;
-  char eta[32] = "?";
-  if (total > s.pages && rate > 0) {
-    long left = static_cast<long>((total - s.pages) / rate);
-    std::snprintf(eta, sizeof eta, "%ld:%02ld:%02ld", left / 3600, left / 60 % 60, left % 60);
-  } else if (total > 0) {
-    std::snprintf(eta, sizeof eta, "0:00:00");
-  }
-  std::fprintf(stderr, "\r\033[Kqingxi %s: %llu", command_,
-               static_cast<unsigned long long>(s.pages));
-  if (total > 0) std::fprintf(stderr, "/%llu", static_cast<unsigned long long>(total));
-  std::fprintf(stderr, " pages  %.0f/s  %llu errors  %.1f MB  ETA %s", rate,
-               static_cast<unsigned long long>(s.errors), s.body_bytes / 1e6, eta);
-  std::fflush(stderr);
-  drawn_ = true;
-}
-
-void Progress::Finish() {
-  if (drawn_) std::fputs("\r\033[K", stderr);
-  drawn_ = false;
-}
-
 bool IsSharedCrawlDb(const std::string& db_uri) {
   return db_uri.rfind("postgresql://", 0) == 0 || db_uri.rfind("postgres://", 0) == 0;
 }

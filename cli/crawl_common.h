@@ -159,23 +159,6 @@ std::string ErrorCause(const fetch::FetchResponse& r);
 // Writes summary JSON to `path` (through a temporary file and rename). "" does nothing.
 Status WriteStatsFile(const std::string& path, const RunSummary& summary);
 
-// The progress line: pages, rate, errors and ETA, redrawn at most twice a second on standard
-// error, and only when standard error is a terminal and not --quiet.
-class Progress {
- public:
-  Progress(const char* command, bool quiet);
-  // `total` 0 means unknown (no ETA).
-  void Update(const RunSummary& s, uint64_t total);
-  // Clears the line (before the summary is printed).
-  void Finish();
-
- private:
-  const char* command_;
-  bool enabled_ = false;
-  bool drawn_ = false;
-  std::chrono::steady_clock::time_point start_, last_;
-};
-
 // True when `db_uri` names a crawl frontier that crawlers on many machines share
 // ("postgresql://..." or "postgres://...", see CrawlStore::Open); false for SQLite.
 bool IsSharedCrawlDb(const std::string& db_uri);

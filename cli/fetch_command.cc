@@ -26,6 +26,7 @@
 
 #include "commands.h"
 #include "crawl_common.h"
+#include "progress.h"
 #include "shard.h"
 #include "qingxi/fetch/fetcher.h"
 #include "qingxi/fetch/url.h"
@@ -177,7 +178,7 @@ int RunFetch(int argc, char** argv) {
   RunSummary summary;
   summary.command = "fetch";
   summary.errors = invalid;
-  Progress progress("fetch", net.quiet);
+  Progress progress("fetch", "pages", net.quiet);
   Status write_status;
   size_t next = 0;
   auto source = [&](fetch::FetchRequest* req) {
@@ -270,7 +271,7 @@ int RunFetch(int argc, char** argv) {
       std::fprintf(stderr, "qingxi fetch: %s: %s: %s\n", r.url.c_str(), fetch::FetchErrorName(r.error),
                    ErrorCause(r).c_str());
     }
-    progress.Update(summary, urls.size());
+    progress.Update({summary.pages, urls.size(), summary.errors, summary.body_bytes, ""});
   };
   const auto started = std::chrono::steady_clock::now();
   Status run = fetcher.Run(source, sink);

@@ -76,6 +76,12 @@ RecordDecision ApplyFetchReport(const CrawlPolicy& p, const FetchReport& r, int6
       row->failures = 0;
       next_due = now + p.max_interval;
       break;
+    case FetchOutcome::kRefused:
+      // Left alone until the options change (RequeueStatus); only the status says why.
+      row->status = UrlStatus::kRefused;
+      row->failures = 0;
+      next_due = now + p.max_interval;
+      break;
     case FetchOutcome::kDisallowed:
       row->status = UrlStatus::kDisallowed;
       row->failures = 0;

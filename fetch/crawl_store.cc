@@ -30,14 +30,14 @@ const char* UrlStatusName(UrlStatus s) {
       return "disallowed";
     case UrlStatus::kGone:
       return "gone";
+    case UrlStatus::kRefused:
+      return "refused";
   }
   return "new";
 }
 
 bool ParseUrlStatus(std::string_view name, UrlStatus* out) {
-  for (UrlStatus s :
-       {UrlStatus::kNew, UrlStatus::kQueued, UrlStatus::kFetched, UrlStatus::kNotModified,
-        UrlStatus::kError, UrlStatus::kDisallowed, UrlStatus::kGone}) {
+  for (UrlStatus s : kAllUrlStatuses) {
     if (name == UrlStatusName(s)) {
       *out = s;
       return true;

@@ -207,7 +207,9 @@ constexpr StatementDef kStatements[] = {
      "(SELECT count(*) FROM (SELECT 1 FROM urls WHERE next_due <= $1 LIMIT $2) d), "
      "(SELECT coalesce(sum(end_offset), 0) FROM corpora)"},
     {"stats_due",
-     "SELECT (SELECT count(*) FROM urls WHERE next_due <= $1), (SELECT count(*) FROM outputs)"},
+     "SELECT (SELECT count(*) FROM urls WHERE next_due <= $1), (SELECT count(*) FROM outputs), "
+     "(SELECT COALESCE(min(next_due), 0) FROM urls WHERE next_due > $1)"},
+    {"requeue_status", "UPDATE urls SET next_due = $1 WHERE status = $2 AND next_due > $1"},
     {"get",
      "SELECT url, site_key, status, http_status, etag, last_modified, content_hash, "
      "body_hash, first_fetch, last_fetch, last_change, next_due, change_interval, failures, "
@@ -336,6 +338,7 @@ class PgCrawlStore : public CrawlStore {
   Result<AddUrlsResult> AddUrls(const std::vector<NewUrl>& urls, int64_t now) override;
   Result<std::vector<DueUrl>> ClaimDue(int64_t now, int limit) override;
   Result<int64_t> ReleaseLeases(int64_t now) override;
+  Result<int64_t> RequeueStatus(UrlStatus status, int64_t now) override;
   Result<RecordDecision> RecordResult(const FetchReport& report, int64_t now,
                                       const OutputMark* written) override;
   Result<std::vector<RecordDecision>> RecordResults(const std::vector<FetchReport>& reports,
@@ -659,6 +662,12 @@ Result<int64_t> PgCrawlStore::ReleaseLeases(int64_t now) {
   return released;
 }
 
+Result<int64_t> PgCrawlStore::RequeueStatus(UrlStatus status, int64_t now) {
+  PgResult r = Run("requeue_status", {std::to_string(now), UrlStatusName(status)});
+  if (Status s = Check(r, "requeue"); !s.ok()) return s;
+  return r.Affected();
+}
+
 Result<std::vector<RecordDecision>> PgCrawlStore::RecordAll(const std::vector<FetchReport>& reports,
                                                             int64_t now) {
   std::vector<RecordDecision> out;
@@ -809,10 +818,7 @@ Result<int64_t> PgCrawlStore::WrittenEnd(std::string_view corpus) {
 
 Result<CrawlStats> PgCrawlStore::Stats(int64_t now) {
   CrawlStats st;
-  for (UrlStatus s :
-       {UrlStatus::kNew, UrlStatus::kQueued, UrlStatus::kFetched, UrlStatus::kNotModified,
-        UrlStatus::kError, UrlStatus::kDisallowed, UrlStatus::kGone})
-    st.by_status[UrlStatusName(s)] = 0;
+  for (UrlStatus s : kAllUrlStatuses) st.by_status[UrlStatusName(s)] = 0;
   PgResult q = Run("stats_status", {});
   Status s = Check(q, "stats");
   if (!s.ok()) return s;
@@ -825,6 +831,7 @@ Result<CrawlStats> PgCrawlStore::Stats(int64_t now) {
   if (!s.ok()) return s;
   st.due = d.Int(0, 0);
   st.outputs = d.Int(0, 1);
+  st.next_due = d.Int(0, 2);
   return st;
 }
 

@@ -118,6 +118,7 @@ class SqliteCrawlStore : public CrawlStore {
   Result<AddUrlsResult> AddUrls(const std::vector<NewUrl>& urls, int64_t now) override;
   Result<std::vector<DueUrl>> ClaimDue(int64_t now, int limit) override;
   Result<int64_t> ReleaseLeases(int64_t now) override;
+  Result<int64_t> RequeueStatus(UrlStatus status, int64_t now) override;
   Result<RecordDecision> RecordResult(const FetchReport& report, int64_t now,
                                       const OutputMark* written) override;
   Result<std::vector<RecordDecision>> RecordResults(const std::vector<FetchReport>& reports,
@@ -353,6 +354,15 @@ Result<int64_t> SqliteCrawlStore::ReleaseLeases(int64_t now) {
   return static_cast<int64_t>(sqlite3_changes(db_));
 }
 
+Result<int64_t> SqliteCrawlStore::RequeueStatus(UrlStatus status, int64_t now) {
+  Stmt q;
+  if (!q.Prepare(db_, "UPDATE urls SET next_due = ?1 WHERE status = ?2 AND next_due > ?1"))
+    return Error("requeue");
+  q.Bind(1, now).Bind(2, std::string_view(UrlStatusName(status)));
+  if (q.Step() != SQLITE_DONE) return Error("requeue");
+  return static_cast<int64_t>(sqlite3_changes(db_));
+}
+
 Result<RecordDecision> SqliteCrawlStore::RecordOne(const FetchReport& r, int64_t now) {
   load_.Reset().Bind(1, r.url);
   int rc = load_.Step();
@@ -496,10 +506,7 @@ Result<FrontierState> SqliteCrawlStore::Frontier(int64_t now) {
 
 Result<CrawlStats> SqliteCrawlStore::Stats(int64_t now) {
   CrawlStats st;
-  for (UrlStatus s :
-       {UrlStatus::kNew, UrlStatus::kQueued, UrlStatus::kFetched, UrlStatus::kNotModified,
-        UrlStatus::kError, UrlStatus::kDisallowed, UrlStatus::kGone})
-    st.by_status[UrlStatusName(s)] = 0;
+  for (UrlStatus s : kAllUrlStatuses) st.by_status[UrlStatusName(s)] = 0;
   Stmt q;
   if (!q.Prepare(db_, "SELECT status, COUNT(*) FROM urls GROUP BY status")) return Error("stats");
   int rc;
@@ -512,6 +519,11 @@ Result<CrawlStats> SqliteCrawlStore::Stats(int64_t now) {
   if (!due.Prepare(db_, "SELECT COUNT(*) FROM urls WHERE next_due <= ?1")) return Error("stats");
   due.Bind(1, now);
   if (due.Step() == SQLITE_ROW) st.due = due.Int(0);
+  Stmt next;
+  if (!next.Prepare(db_, "SELECT COALESCE(MIN(next_due), 0) FROM urls WHERE next_due > ?1"))
+    return Error("stats");
+  next.Bind(1, now);
+  if (next.Step() == SQLITE_ROW) st.next_due = next.Int(0);
   Stmt outs;
   if (!outs.Prepare(db_, "SELECT COUNT(*) FROM outputs")) return Error("stats");
   if (outs.Step() == SQLITE_ROW) st.outputs = outs.Int(0);

@@ -60,7 +60,14 @@ enum class UrlStatus {
   kError,        // last fetch failed (network, 5xx, 429...); retried with backoff
   kDisallowed,   // robots.txt forbids it
   kGone,         // 404 / 410; rechecked at the longest interval
+  kRefused,      // not fetched because of the crawl's own options (a loopback or private
+                 // address without --allow-private): due again when those options change
+                 // (RequeueStatus), else rechecked at the longest interval
 };
+// Every status, in declaration order.
+inline constexpr UrlStatus kAllUrlStatuses[] = {
+    UrlStatus::kNew,   UrlStatus::kQueued,     UrlStatus::kFetched, UrlStatus::kNotModified,
+    UrlStatus::kError, UrlStatus::kDisallowed, UrlStatus::kGone,    UrlStatus::kRefused};
 const char* UrlStatusName(UrlStatus s);  // "new", "queued", "fetched", ...
 bool ParseUrlStatus(std::string_view name, UrlStatus* out);
 
@@ -109,6 +116,7 @@ enum class FetchOutcome {
   kError,        // transient failure: network, timeout, 5xx, 429
   kGone,         // 404, 410
   kDisallowed,   // robots.txt
+  kRefused,      // the crawler's options ruled the fetch out (see UrlStatus::kRefused)
 };
 
 // The result of fetching one URL, as the crawler reports it.
@@ -144,6 +152,7 @@ struct CrawlStats {
   std::map<std::string, int64_t> by_status;  // every status name, 0 when none
   int64_t urls = 0;
   int64_t due = 0;  // next_due <= now (the `now` given to Stats)
+  int64_t next_due = 0;  // the earliest next_due after `now` (0: no URL is due later)
   int64_t outputs = 0;
 };
 
@@ -189,6 +198,9 @@ class CrawlStore {
   // Makes every in-flight URL due at `now` (a crawler starting after a crash; only when no
   // other crawler uses the database). Returns how many were released.
   virtual Result<int64_t> ReleaseLeases(int64_t now) = 0;
+  // Makes every URL whose status is `status` due at `now` (a crawl whose options now allow
+  // what they refused before). Returns how many.
+  virtual Result<int64_t> RequeueStatus(UrlStatus status, int64_t now) = 0;
   // Records a fetch; `written`, when given, is marked in the same transaction.
   virtual Result<RecordDecision> RecordResult(const FetchReport& report, int64_t now,
                                               const OutputMark* written = nullptr) = 0;
