@@ -539,8 +539,14 @@ int RunStatus(int argc, char** argv) {
   app.add_option("--out", out_dir, "the batch's output directory")->required();
   app.add_option("--shards", shards, "number of shards")->required()->check(CLI::Range(1, 10000000));
   app.add_option("--compress", compress, "none or zstd (names the part files in the report)")
+      ->capture_default_str()
       ->check(CLI::IsMember({"none", "zstd"}));
-  app.footer("Exit status: 0 every shard is done; 75 some shards are missing.");
+  app.footer(
+      "Exit status: 0 every shard is done; 75 some shards are missing.\n"
+      "\n"
+      "Examples:\n"
+      "  qingxi batch status --out corpus/ --shards 64\n"
+      "  qingxi batch status --out corpus/ --shards 64 --compress zstd");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -569,10 +575,12 @@ int RunShards(const std::string& action, int argc, char** argv) {
   app.add_option("--out", c.out_dir, "output directory (shared by all nodes for Slurm)")->required();
   app.add_option("--engine", c.engine, "auto (Slurm when sbatch is on PATH and a controller answers, "
                  "else local), slurm or local")
+      ->capture_default_str()
       ->check(CLI::IsMember({"auto", "slurm", "local"}));
   app.add_option("--jobs", c.jobs, "local engine: concurrent shard processes (default: all cores)")
       ->check(CLI::Range(1, 4096));
   app.add_option("--compress", c.compress, "part file compression: none or zstd")
+      ->capture_default_str()
       ->check(CLI::IsMember({"none", "zstd"}));
   app.add_flag("--wait", c.wait, "Slurm: wait for the array, resubmit shards without a done marker");
   app.add_option("--rounds", c.rounds, "Slurm: submission rounds at most (default 3)")->check(CLI::Range(1, 100));
@@ -594,7 +602,17 @@ int RunShards(const std::string& action, int argc, char** argv) {
       "Each shard runs: qingxi " + action + " --manifest M --shard I/N --out DIR [EXTRA]; a shard is\n"
       "complete when DIR/part-I.done exists, so re-running this command runs only missing shards.\n"
       "Exit status: 0 every shard done (or, for Slurm without --wait, submitted); 75 some shards\n"
-      "still missing (run again); 2 bad usage; 1 a shard failed permanently.");
+      "still missing (run again); 2 bad usage; 1 a shard failed permanently.\n"
+      "\n"
+      "Examples:\n"
+      "  qingxi batch " + action + " --manifest " + (action == "fetch" ? "urls" : "files") +
+      ".txt --shards 64 --out " + (action == "fetch" ? "warc" : "corpus") + "/\n"
+      "  qingxi batch " + action + " --manifest " + (action == "fetch" ? "urls" : "files") +
+      ".txt --shards 16 --out " + (action == "fetch" ? "warc" : "corpus") +
+      "/ --engine local --jobs 4\n"
+      "  qingxi batch " + action + " --manifest " + (action == "fetch" ? "urls" : "files") +
+      ".txt --shards 64 --out " + (action == "fetch" ? "warc/ -- --contact mailto:corpus@example.org"
+                                                     : "corpus/ --compress zstd -- --no-convert"));
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -632,7 +650,12 @@ constexpr const char* kBatchUsage =
     "                          [--jobs J] [--compress zstd] [--wait] [-- clean options]\n"
     "       qingxi batch fetch ... (the same, each shard running `qingxi fetch`)\n"
     "       qingxi batch status --out DIR --shards N\n"
-    "Run 'qingxi batch clean --help' for every option.\n";
+    "Run 'qingxi batch clean --help' for every option.\n"
+    "\n"
+    "Examples:\n"
+    "  qingxi batch clean --manifest files.txt --shards 64 --out corpus/ --compress zstd\n"
+    "  qingxi batch fetch --manifest urls.txt --shards 16 --out warc/ --engine local --jobs 4\n"
+    "  qingxi batch status --out corpus/ --shards 64\n";
 
 }  // namespace
 

@@ -69,23 +69,32 @@ int RunClean(int argc, char** argv) {
   app.add_option("--out", out_dir, "write DIR/part-I.jsonl and the done marker DIR/part-I.done; a shard "
                  "whose marker exists exits at once");
   app.add_option("--compress", compress, "output compression for --out: none or zstd")
+      ->capture_default_str()
       ->check(CLI::IsMember({"none", "zstd"}));
   app.add_option("-o,--output", output, "JSONL output file (default: standard output); written to "
                  "FILE.partial and renamed when complete");
   app.add_option("--in", in_kind, "input format: auto (by extension, then content), html, text, "
                  "jsonl (objects with html/text) or warc (.warc, .warc.gz, .wet)")
+      ->capture_default_str()
       ->check(CLI::IsMember({"auto", "html", "text", "jsonl", "warc"}));
-  app.add_option("--threads", threads, "worker threads (default: all cores)")->check(CLI::Range(1, 1024));
+  app.add_option("--threads", threads, "worker threads (default: all cores, here " +
+                 std::to_string(DefaultThreads()) + ")")->check(CLI::Range(1, 1024));
   app.add_flag("--no-convert", no_convert, "keep the original script (no traditional -> simplified)");
   app.add_option("--rules", rules_dir, "rules directory (default: " + DefaultRulesDir() + ")");
   app.add_option("--max-bytes", max_bytes, "bytes read per input at most; longer inputs are cut and "
-                 "flagged \"truncated\"");
+                 "flagged \"truncated\"")
+      ->capture_default_str();
   app.add_flag("--restart", restart, "ignore an interrupted run's FILE.partial and start over");
   app.add_flag("-q,--quiet", quiet, "no summary on standard error");
   app.footer(
       "Exit status: 0 every input became a record; 3 finished, but some inputs became error records;\n"
       "2 bad usage or rule file (nothing processed); 1 fatal (output could not be written).\n"
-      "An interrupted run with -o resumes from FILE.partial when started again.");
+      "An interrupted run with -o resumes from FILE.partial when started again.\n"
+      "\n"
+      "Examples:\n"
+      "  qingxi clean saved_pages/ -o corpus.jsonl\n"
+      "  zcat CC-MAIN-*.warc.gz | qingxi clean - > cc.jsonl\n"
+      "  qingxi clean --manifest files.txt --shard 3/16 --out corpus/ --compress zstd");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -27,7 +27,12 @@ int RunConvert(int argc, char** argv) {
   std::string rules_dir = DefaultRulesDir();
   app.add_option("--rules", rules_dir, "directory holding t2s_corrections.rules")
       ->default_str(rules_dir);
-  app.footer("Exit status: 0 ok; 1 input or output error; 2 bad usage or rule file.");
+  app.footer(
+      "Exit status: 0 ok; 1 input or output error; 2 bad usage or rule file.\n"
+      "\n"
+      "Examples:\n"
+      "  echo '開發區著力推進' | qingxi convert    # 开发区着力推进\n"
+      "  qingxi convert < traditional.txt > simplified.txt");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

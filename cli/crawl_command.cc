@@ -213,7 +213,8 @@ int RunCrawl(int argc, char** argv) {
   app.add_flag("--follow", follow, "follow links found on the pages, within the seed sites");
   app.add_option("--max-depth", max_depth, "link depth from the seeds for --follow")
       ->capture_default_str()->check(CLI::Range(0, 100));
-  app.add_option("--max-pages", max_pages, "fetch at most this many pages in this run (0: no limit)");
+  app.add_option("--max-pages", max_pages, "fetch at most this many pages in this run (0: no limit)")
+      ->capture_default_str();
   app.add_option("--include", include, "only follow URLs matching this RE2 pattern (repeatable)");
   app.add_option("--exclude", exclude, "never follow URLs matching this RE2 pattern (repeatable)");
   app.add_option("--sitemap", sitemaps, "read this sitemap (or sitemap index; .xml or .xml.gz) "
@@ -242,7 +243,12 @@ int RunCrawl(int argc, char** argv) {
       "are retried with backoff by later runs); 2 bad usage or rule file; 1 fatal (database or\n"
       "corpus not writable); 75 the database is busy (another crawl) or the run was stopped by\n"
       "SIGINT/SIGTERM: run again later to continue.\n"
-      "A crawl killed at any moment resumes when started again: no page lost, none written twice.");
+      "A crawl killed at any moment resumes when started again: no page lost, none written twice.\n"
+      "\n"
+      "Examples:\n"
+      "  qingxi crawl -i seeds.txt --db crawl.sqlite -o corpus.jsonl --follow --max-depth 3\n"
+      "  qingxi crawl --db crawl.sqlite --due -o changes-$(date +%F).jsonl\n"
+      "  qingxi crawl -i seeds.txt --db postgresql://crawler@db.example.org/qingxi -o corpus-$(hostname).jsonl");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

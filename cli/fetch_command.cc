@@ -83,7 +83,12 @@ int RunFetch(int argc, char** argv) {
       "Exit status: 0 every URL was fetched with a 2xx answer; 3 finished, but some URLs failed\n"
       "(HTTP errors, network errors, robots.txt); 2 bad usage; 1 the output could not be written;\n"
       "75 stopped by SIGINT/SIGTERM (run the same command to continue) or, with --out, a\n"
-      "transient failure: run the shard again.");
+      "transient failure: run the shard again.\n"
+      "\n"
+      "Examples:\n"
+      "  qingxi fetch -i urls.txt -o pages.warc.gz --contact mailto:corpus@example.org\n"
+      "  qingxi fetch https://intranet.example.org/a.html -o a.warc.gz --cacert company-ca.pem\n"
+      "  qingxi fetch -i urls.txt --shard 0/8 --out warc/");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
