@@ -426,6 +426,9 @@ int RunCrawl(int argc, char** argv) {
       return kExitUsage;
     }
     if (st->due == 0) {
+      summary.next_due = st->next_due;
+      if (Status s = WriteStatsFile(net.stats_file, summary); !s.ok())
+        std::fprintf(stderr, "qingxi crawl: %s\n", s.message().c_str());
       if (!net.quiet) std::fprintf(stderr, "qingxi crawl: nothing is due in %s (%lld URLs); %s; %s not written\n",
                                    db.c_str(), static_cast<long long>(st->urls),
                                    NextDueText(st->next_due, start_time).c_str(), output.c_str());

@@ -197,6 +197,7 @@ std::string RunSummary::ToJson() const {
     j["skipped_written"] = skipped_written;
     j["discovered"] = discovered;
     j["no_text"] = no_text;
+    if (next_due > 0) j["next_due"] = next_due;
   }
   j["body_bytes"] = body_bytes;
   j["wire_bytes"] = wire_bytes;

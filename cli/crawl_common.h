@@ -145,6 +145,7 @@ struct RunSummary {
   std::map<std::string, std::string> error_causes;
   double seconds = 0;
   bool stopped = false;
+  int64_t next_due = 0;  // crawl --due with nothing due: when the next URL is (Unix seconds)
 
   // Adds the outcome of one response to the counters (pages, by_status, bytes).
   void Count(const fetch::FetchResponse& r);

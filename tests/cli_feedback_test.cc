@@ -90,7 +90,8 @@ TEST_F(CliCrawlFeedback, DueWithNothingDueSaysWhenTheNextUrlIsDue) {
   std::string out;
   ASSERT_EQ(RunCommand(Crawl("-q --allow-private --delay-ms 0 " + site_.Url("/p0.html")), &out), 0);
   ASSERT_EQ(RunCommand("mv " + dir_ + "/corpus.jsonl " + dir_ + "/first.jsonl"), 0);
-  EXPECT_EQ(RunCommand(Crawl("--due --allow-private 2>&1"), &out), 0) << out;
+  EXPECT_EQ(RunCommand(Crawl("--due --allow-private --stats " + dir_ + "/stats.json 2>&1"), &out), 0) << out;
+  EXPECT_NE(ReadFile(dir_ + "/stats.json").find("\"next_due\":"), std::string::npos);
   EXPECT_NE(out.find("nothing is due"), std::string::npos) << out;
   EXPECT_NE(out.find("the next URL is due at "), std::string::npos) << out;
   // A new page is due again a day after its fetch.
