@@ -26,6 +26,7 @@
 
 #include "commands.h"
 #include "crawl_common.h"
+#include "preflight.h"
 #include "progress.h"
 #include "shard.h"
 #include "qingxi/fetch/fetcher.h"
@@ -97,6 +98,13 @@ int RunFetch(int argc, char** argv) {
   if (output.empty() && out_dir.empty()) {
     std::fprintf(stderr, "qingxi fetch: give -o FILE.warc.gz or --out DIR\n%s", app.help().c_str());
     return kExitUsage;
+  }
+  for (const auto& [path, option] :
+       {std::pair<std::string, std::string>{output, "-o"}, {net.stats_file, "--stats"}}) {
+    if (Status s = CheckParentDirectory(path, option); !s.ok()) {
+      std::fprintf(stderr, "qingxi fetch: %s\n", s.message().c_str());
+      return kExitUsage;
+    }
   }
   ShardSpec shard;
   if (!shard_text.empty()) {

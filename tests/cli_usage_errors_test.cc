@@ -79,6 +79,9 @@ TEST(CliUsageErrors, MissingOutputDirectoryIsNamed) {
   EXPECT_NE(out.find("directory " + dir + "/nodir does not exist"), std::string::npos) << out;
   EXPECT_NE(out.find("mkdir -p"), std::string::npos) << out;
   EXPECT_EQ(out.find("No such file"), std::string::npos) << out;
+  EXPECT_EQ(Qingxi("fetch https://example.org/ -o " + dir + "/nodir/a.warc.gz", &out), 2) << out;
+  EXPECT_NE(out.find("cannot write -o " + dir + "/nodir/a.warc.gz: directory " + dir + "/nodir does not exist"),
+            std::string::npos) << out;
 }
 
 TEST(CliUsageErrors, MissingDatabaseDirectoryIsNamed) {
