@@ -408,16 +408,21 @@ TEST(HostileInput, UnreadableOrMissingFileIsAnErrorRecord) {
   std::string dir = TempDir();
   WriteFile(dir + "/good.html", SmallPage(1));
   std::string target;
+  std::string args;
   if (geteuid() == 0) {
-    // Root reads a mode-000 file anyway: test an explicit path that does not exist instead.
+    // Root reads a mode-000 file anyway: test a manifest entry that does not exist instead (a
+    // missing path named on the command line is a usage error, cli_usage_errors_test.cc).
     target = dir + "/does-not-exist.html";
+    WriteFile(dir + "/manifest.txt", dir + "/good.html\n" + target + "\n");
+    args = "--manifest " + dir + "/manifest.txt";
   } else {
     target = dir + "/locked.html";
     WriteFile(target, SmallPage(2));
     ASSERT_EQ(chmod(target.c_str(), 0), 0);
   }
   int status = 0;
-  auto recs = RunClean(dir + "/good.html " + target, &status);
+  if (args.empty()) args = dir + "/good.html " + target;
+  auto recs = RunClean(args, &status);
   EXPECT_EQ(status, 3);
   ASSERT_EQ(recs.size(), 2u);
   EXPECT_FALSE(recs[0].is_error());
