@@ -498,5 +498,28 @@ TEST(ConvertCommand, ConvertsStdinLineForLine) {
   EXPECT_EQ(testing::Run(testing::BinaryPath() + " convert --bogus < /dev/null 2>&1", &out), 2);
 }
 
+TEST(ConvertCommand, VocabOptionMapsRegionalWords) {
+  std::string dir = testing::TempDir();
+  testing::WriteFile(dir + "/in.txt", "這個軟體需要網路。\n");
+  std::string out;
+  const std::string bin = testing::BinaryPath() + " convert --rules " + testing::RulesDir();
+  EXPECT_EQ(testing::Run(bin + " --vocab tw < " + dir + "/in.txt", &out), 0);
+  EXPECT_EQ(out, "这个软件需要网络。\n");
+  EXPECT_EQ(testing::Run(bin + " < " + dir + "/in.txt", &out), 0);
+  EXPECT_EQ(out, "这个软体需要网路。\n");
+  EXPECT_EQ(testing::Run(bin + " --vocab cn < /dev/null 2>&1", &out), 2);
+  EXPECT_NE(out.find("--vocab"), std::string::npos) << out;
+
+  // `clean` takes the same option.
+  testing::WriteFile(dir + "/page.txt", "軟體與網路的發展\n\n這個軟體需要網路連線才能使用，"
+                                        "我們公司的工程師正在改進它的介面。\n");
+  const std::string clean = testing::BinaryPath() + " clean -q --rules " + testing::RulesDir() +
+                            " --in text " + dir + "/page.txt";
+  EXPECT_EQ(testing::Run(clean + " --vocab tw", &out), 0);
+  EXPECT_NE(out.find("软件需要网络连接"), std::string::npos) << out;
+  EXPECT_EQ(testing::Run(clean, &out), 0);
+  EXPECT_NE(out.find("软体需要网路连线"), std::string::npos) << out;
+}
+
 }  // namespace
 }  // namespace qingxi
