@@ -313,13 +313,18 @@ TEST(HostileInput, InvalidGbkSequencesInAPageDeclaringGbk) {
   }
 }
 
-TEST(HostileInput, TwentyMegabyteLineWithoutNewline) {
-  std::string dir = TempDir();
-  const std::string sentence = "这是一句没有换行的正文，整页只有一行，";
+// Writes DIR/one-line.txt: `sentence` repeated to 20 MiB without a line break.
+std::string WriteTwentyMegabyteLine(const std::string& dir, const std::string& sentence) {
   std::string line;
   line.reserve((20u << 20) + sentence.size());
   while (line.size() < (20u << 20)) line += sentence;
   WriteFile(dir + "/one-line.txt", line);
+  return line;
+}
+
+TEST(HostileInput, TwentyMegabyteLineWithoutNewline) {
+  std::string dir = TempDir();
+  WriteTwentyMegabyteLine(dir, "这是一句没有换行的正文，整页只有一行，");
   auto recs = RunClean(dir + "/one-line.txt");
   ASSERT_EQ(recs.size(), 1u);
   if (!recs[0].is_error()) {
@@ -334,10 +339,7 @@ TEST(HostileInput, TwentyMegabyteLineWithoutNewline) {
 TEST(HostileInput, TwentyMegabyteTraditionalLineConverts) {
   std::string dir = TempDir();
   const std::string sentence = "這是一句沒有換行的正文，經濟發展著力於創新，";
-  std::string line;
-  line.reserve((20u << 20) + sentence.size());
-  while (line.size() < (20u << 20)) line += sentence;
-  WriteFile(dir + "/one-line.txt", line);
+  const std::string line = WriteTwentyMegabyteLine(dir, sentence);
   std::string out;
   ASSERT_EQ(RunCommand("timeout 120 " + BinaryPath() + " convert --rules " + RulesDir() + " < " +
                            dir + "/one-line.txt",
