@@ -69,7 +69,8 @@ const Corpus& Texts() {
         std::getline(in, name, '\t');
         std::getline(in, script, '\t');
         if (script == "Hans") {
-          for (auto& l : Lines(Read(shared + "/eval/daniel-zh/gold/" + id + ".txt"))) hans.push_back(l);
+          for (auto& l : Lines(Read(shared + "/eval/daniel-zh/gold/" + id + ".txt")))
+            hans.push_back(l);
         } else if (script == "Hant") {
           for (auto& l : Lines(Read(shared + "/eval/daniel-zh-text/txt/" + id + ".txt")))
             hant.push_back(l);

@@ -30,15 +30,14 @@
 // stay as written.
 #include "qingxi/convert.h"
 
-#include <opencc/Exception.hpp>
-#include <opencc/Lexicon.hpp>
-#include <opencc/TextDict.hpp>
-
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <map>
 #include <memory>
+#include <opencc/Exception.hpp>
+#include <opencc/Lexicon.hpp>
+#include <opencc/TextDict.hpp>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -49,10 +48,14 @@
 namespace qingxi {
 
 bool ParseVocab(std::string_view name, Vocab* out) {
-  if (name == "none") *out = Vocab::kNone;
-  else if (name == "tw") *out = Vocab::kTaiwan;
-  else if (name == "hk") *out = Vocab::kHongKong;
-  else return false;
+  if (name == "none")
+    *out = Vocab::kNone;
+  else if (name == "tw")
+    *out = Vocab::kTaiwan;
+  else if (name == "hk")
+    *out = Vocab::kHongKong;
+  else
+    return false;
   return true;
 }
 
@@ -137,8 +140,10 @@ class CharClasses {
     return it == supp_.end() ? static_cast<uint8_t>(kNeutral) : it->second;
   }
   void Set(char32_t cp, uint8_t c) {
-    if (cp < 0x10000) bmp_[cp] = c;
-    else supp_[cp] = c;
+    if (cp < 0x10000)
+      bmp_[cp] = c;
+    else
+      supp_[cp] = c;
   }
   // True when `s` holds a character converted wherever it stands.
   bool AnyForced(std::string_view s) const {
@@ -177,8 +182,10 @@ class Table {
       return;
     }
     auto [it, fresh] = map_.try_emplace(key, static_cast<int32_t>(entries_.size()));
-    if (fresh) entries_.push_back(std::move(e));
-    else entries_[it->second] = std::move(e);
+    if (fresh)
+      entries_.push_back(std::move(e));
+    else
+      entries_[it->second] = std::move(e);
     size_t p = 0;
     char32_t first = utf8::Next(key, &p);
     uint8_t len = static_cast<uint8_t>(std::min<size_t>(utf8::CountCodePoints(key), 255));
@@ -287,9 +294,11 @@ Status OpenccConverter::LoadScriptChars(const std::string& rules_dir, Pairs* uni
         !SplitPair(e.value, &c, &simp))
       return rf->Error(e, "expected 'trad CHAR [SIMPLIFIED]'");
     char32_t cp;
-    if (!SingleCodePoint(c, &cp) || !utf8::IsHan(cp)) return rf->Error(e, "expected one Han character");
+    if (!SingleCodePoint(c, &cp) || !utf8::IsHan(cp))
+      return rf->Error(e, "expected one Han character");
     if (e.directive == "keep") {
-      if (!IsTrad(classes_.Get(cp))) return rf->Error(e, "'keep' needs a trad or variant line before it");
+      if (!IsTrad(classes_.Get(cp)))
+        return rf->Error(e, "'keep' needs a trad or variant line before it");
       classes_.Set(cp, kTradKeep);
       continue;
     }
@@ -345,8 +354,10 @@ Status OpenccConverter::Init(const std::string& rules_dir, const ConvertOptions&
 
   // First stage: regional forms -> OpenCC's standard forms, composed with the second stage.
   std::vector<const char*> phrase_files = {"TWVariantsRevPhrases.txt", "HKVariantsRevPhrases.txt"};
-  if (options.vocab == Vocab::kTaiwan) phrase_files.insert(phrase_files.begin(), "TWPhrasesRev.txt");
-  if (options.vocab == Vocab::kHongKong) phrase_files.insert(phrase_files.begin(), "HKPhrasesRev.txt");
+  if (options.vocab == Vocab::kTaiwan)
+    phrase_files.insert(phrase_files.begin(), "TWPhrasesRev.txt");
+  if (options.vocab == Vocab::kHongKong)
+    phrase_files.insert(phrase_files.begin(), "HKPhrasesRev.txt");
   std::map<std::string, std::string> stage1;  // first file that names a key wins
   for (const char* name : phrase_files) {
     Pairs p;
@@ -360,7 +371,8 @@ Status OpenccConverter::Init(const std::string& rules_dir, const ConvertOptions&
   for (const char* name : {"TWVariants.txt", "HKVariants.txt"}) {
     Pairs p;
     if (Status s = load(name, &p, &p); !s.ok()) return s;
-    for (const auto& [standard, regional] : p) reversed[regional].push_back(stage2.Convert(standard));
+    for (const auto& [standard, regional] : p)
+      reversed[regional].push_back(stage2.Convert(standard));
   }
   for (auto& [regional, outs] : reversed) {
     if (std::all_of(outs.begin(), outs.end(), [&](const std::string& o) { return o == outs[0]; }))

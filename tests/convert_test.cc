@@ -8,17 +8,16 @@
 // rules/script_chars.rules `trad` lines) left in its output.
 #include "qingxi/convert.h"
 
-#include <opencc/SimpleConverter.hpp>
+#include <gtest/gtest.h>
 
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <opencc/SimpleConverter.hpp>
 #include <set>
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 #include "qingxi/rule_file.h"
 #include "qingxi/utf8.h"
@@ -69,8 +68,7 @@ std::string TraditionalLeft(std::string_view s) {
   std::string left;
   for (size_t i = 0; i < s.size();) {
     char32_t cp = utf8::Next(s, &i);
-    if (UnihanTraditionalOnly().count(cp) && !KeptInSimplified().count(cp))
-      utf8::Append(cp, &left);
+    if (UnihanTraditionalOnly().count(cp) && !KeptInSimplified().count(cp)) utf8::Append(cp, &left);
   }
   return left;
 }
@@ -183,7 +181,8 @@ TEST(Convert, CharactersBothScriptsWriteStayInSimplifiedSentences) {
   EXPECT_EQ(T2S("他在显著位置贴了通知，之後又撤了，問題解决。"),
             "他在显著位置贴了通知，之後又撤了，问题解决。");
   // The same characters in a traditional sentence follow the traditional reading.
-  EXPECT_EQ(T2S("他在乾燥的房間裡看著窗外，之後說了話。"), "他在干燥的房间里看着窗外，之后说了话。");
+  EXPECT_EQ(T2S("他在乾燥的房間裡看著窗外，之後說了話。"),
+            "他在干燥的房间里看着窗外，之后说了话。");
 }
 
 TEST(Convert, SentencePairsConvertExactly) {
@@ -485,16 +484,16 @@ TEST(ConvertCommand, ConvertsStdinLineForLine) {
   std::string dir = testing::TempDir();
   testing::WriteFile(dir + "/in.txt", "著力打造\n显著\n\n後來\n");
   std::string out;
-  int rc = testing::Run(testing::BinaryPath() + " convert --rules " + testing::RulesDir() +
-                            " < " + dir + "/in.txt",
-                        &out);
+  int rc = testing::Run(
+      testing::BinaryPath() + " convert --rules " + testing::RulesDir() + " < " + dir + "/in.txt",
+      &out);
   EXPECT_EQ(rc, 0);
   EXPECT_EQ(out, "着力打造\n显著\n\n后来\n");
   EXPECT_EQ(testing::Run(testing::BinaryPath() + " convert --help", &out), 0);
   EXPECT_NE(out.find("--rules"), std::string::npos);
-  EXPECT_EQ(testing::Run(testing::BinaryPath() + " convert --rules /nonexistent < /dev/null 2>&1",
-                         &out),
-            2);
+  EXPECT_EQ(
+      testing::Run(testing::BinaryPath() + " convert --rules /nonexistent < /dev/null 2>&1", &out),
+      2);
   EXPECT_EQ(testing::Run(testing::BinaryPath() + " convert --bogus < /dev/null 2>&1", &out), 2);
 }
 
@@ -511,8 +510,9 @@ TEST(ConvertCommand, VocabOptionMapsRegionalWords) {
   EXPECT_NE(out.find("--vocab"), std::string::npos) << out;
 
   // `clean` takes the same option.
-  testing::WriteFile(dir + "/page.txt", "軟體與網路的發展\n\n這個軟體需要網路連線才能使用，"
-                                        "我們公司的工程師正在改進它的介面。\n");
+  testing::WriteFile(dir + "/page.txt",
+                     "軟體與網路的發展\n\n這個軟體需要網路連線才能使用，"
+                     "我們公司的工程師正在改進它的介面。\n");
   const std::string clean = testing::BinaryPath() + " clean -q --rules " + testing::RulesDir() +
                             " --in text " + dir + "/page.txt";
   EXPECT_EQ(testing::Run(clean + " --vocab tw", &out), 0);
