@@ -566,6 +566,20 @@ std::string FromUchardet(std::string_view bytes) {
   return name;
 }
 
+// True when most bytes >= 0x80 stand next to another such byte: the shape of a multi-byte
+// encoding (UTF-8, GBK, Big5), damaged or not. Latin-1 and windows-1252 text has its accented
+// letters between ASCII ones (élève, Straße).
+bool HighBytesComeInRuns(std::string_view b) {
+  size_t high = 0, paired = 0;
+  for (size_t i = 0; i < b.size(); ++i) {
+    if (static_cast<unsigned char>(b[i]) < 0x80) continue;
+    ++high;
+    paired += (i > 0 && static_cast<unsigned char>(b[i - 1]) >= 0x80) ||
+              (i + 1 < b.size() && static_cast<unsigned char>(b[i + 1]) >= 0x80);
+  }
+  return high >= 16 && paired * 10 >= high * 8;
+}
+
 // ---------------------------------------------------------------------------------------
 // Latin mojibake: Chinese bytes once decoded as ISO-8859-15 or windows-1252 and saved as UTF-8
 // ("ÒâŽóÀûÓÎÂÖ" for 意大利游轮), sometimes twice over. The damage is reversible: map each
@@ -635,17 +649,32 @@ bool RepairLatinMojibake(std::string_view text, int depth, Repair* best) {
     std::string bytes;
     if (!ToSingleBytes(text, *table, &bytes)) continue;
     Utf8Scan scan = ScanUtf8(bytes);
-    if (scan.valid) {
+    if (scan.valid && depth < 2 && scan.non_ascii > 0 && LooksLikeLatinMojibake(scan)) {
       // Encoded twice: the bytes are UTF-8 of the same kind of mojibake once more.
-      if (depth < 2 && scan.non_ascii > 0 && LooksLikeLatinMojibake(scan)) {
-        Repair inner;
-        if (RepairLatinMojibake(bytes, depth + 1, &inner)) {
-          *best = std::move(inner);
-          return true;
-        }
+      Repair inner;
+      if (RepairLatinMojibake(bytes, depth + 1, &inner)) {
+        *best = std::move(inner);
+        return true;
       }
       continue;
     }
+    if (scan.cjk >= 20 && scan.invalid <= scan.non_ascii) {
+      // UTF-8 read as Latin and saved as UTF-8 again ("ä¸­å›½" for 中国). The bytes windows-1252
+      // leaves undefined (81 8D 8F 90 9D) are often lost on the way, so a few bad sequences
+      // are allowed and become U+FFFD. Latin text almost never maps back to UTF-8 Han, so a
+      // lower plausibility than for the legacy readings suffices.
+      std::string utf8_text;
+      size_t repl = utf8::Sanitize(bytes, &utf8_text);
+      Plausibility p = ScoreUtf8(utf8_text, repl);
+      if (p.han >= 20 && p.score >= 0.4 && p.score > best_score) {
+        best_score = p.score;
+        best->encoding = "utf-8";
+        best->utf8 = std::move(utf8_text);
+        best->replacements = repl;
+      }
+      continue;
+    }
+    if (scan.valid) continue;
     for (const char* enc : {"gb18030", "big5-hkscs"}) {
       Result<Decoded> d = DecodeUtf16(bytes, enc);
       if (!d.ok()) continue;
@@ -673,9 +702,10 @@ struct Choice {
 };
 
 // Picks the best of GB18030 and Big5-HKSCS for bytes that are not UTF-8, consulting uchardet
-// for non-Chinese answers. `prefer` (possibly empty) is a declared encoding that wins unless
-// another is clearly more plausible.
-Result<Choice> ChooseLegacy(std::string_view bytes, const std::string& prefer) {
+// for non-Chinese answers unless `cjk_only`. `prefer` (possibly empty) is a declared encoding
+// that wins unless another is clearly more plausible.
+Result<Choice> ChooseLegacy(std::string_view bytes, const std::string& prefer,
+                            bool cjk_only = false) {
   if (IsCjkLegacy(prefer)) {
     // The usual case, a correct declaration: a clean, plausible reading ends the search.
     Result<Decoded> d = DecodeUtf16(bytes, prefer);
@@ -685,7 +715,7 @@ Result<Choice> ChooseLegacy(std::string_view bytes, const std::string& prefer) {
       return Choice{prefer, std::move(d.value())};
   }
   std::vector<std::string> candidates = {"gb18030", "big5-hkscs"};
-  std::string guess = CanonicalEncoding(FromUchardet(bytes));
+  std::string guess = cjk_only ? "" : CanonicalEncoding(FromUchardet(bytes));
   if (!guess.empty() && guess != "utf-8" &&
       std::find(candidates.begin(), candidates.end(), guess) == candidates.end())
     candidates.push_back(guess);
@@ -856,13 +886,22 @@ Result<DecodedText> DecodeToUtf8(std::string_view bytes, const DecodeOptions& op
     // place. A few bad bytes among many good sequences settle it; otherwise the repaired UTF-8
     // reading competes with the legacy readings on plausibility, with a head start because
     // legacy CJK bytes almost never form valid UTF-8 sequences at all.
+    //
+    // Valid multi-byte sequences, or high bytes in runs, are the evidence of a multi-byte text:
+    // Latin-1 or windows-1252 text forms neither, so such bytes are UTF-8 with damage, or
+    // GBK/Big5 under a wrong label, and never a Western single-byte text (reading broken UTF-8
+    // as windows-1252 gives "ä¸­å›½" soup).
     std::string repaired;
     size_t repl = utf8::Sanitize(bytes, &repaired);
     bool keep = scan.invalid * 10 <= scan.non_ascii;
     if (!keep) {
       Plausibility u = ScoreUtf8(repaired, repl);
-      Result<Choice> legacy = ChooseLegacy(bytes, "");
-      keep = !legacy.ok() || Score(legacy->decoded).score <= u.score + 0.1;
+      const bool multibyte = scan.non_ascii * 4 >= scan.invalid || HighBytesComeInRuns(bytes);
+      Result<Choice> legacy = ChooseLegacy(bytes, "", /*cjk_only=*/multibyte);
+      const double legacy_score = legacy.ok() ? Score(legacy->decoded).score : 0;
+      // A GBK or Big5 reading has to read as Chinese; UTF-8 too broken for that stays UTF-8
+      // with U+FFFD (flagged decode_errors; the cleaner drops the damaged spans).
+      keep = !legacy.ok() || legacy_score <= u.score + 0.1 || (multibyte && legacy_score < 0.5);
       if (!keep) {
         out.encoding = legacy->encoding;
         out.source = DecodedText::Source::kDetected;

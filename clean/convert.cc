@@ -1,59 +1,83 @@
 // Traditional to simplified conversion and script detection; see qingxi/convert.h.
 //
-// Data: OpenCC's t2s dictionaries (TSPhrases + TSCharacters, as /usr/share/opencc/t2s.json
-// chains them) loaded through OpenCC's own MarisaDict reader, plus qingxi's corrections from
-// rules/t2s_corrections.rules. OpenCC's t2s converter is forward maximum matching over the
-// phrase dictionary followed by the character dictionary; we run the same forward maximum
-// matching ourselves over the union of {corrections, TSPhrases, TSCharacters} so that a
-// correction takes part in the longest-match decision (and wins ties) instead of being a
-// second pass that could not see phrase boundaries. Running the matcher ourselves also keeps
-// the common case cheap: OpenCC's Conversion builds an ostringstream per segment.
+// Data (all in the rules directory, nothing read from the system's OpenCC data):
+//  * opencc/*.txt — OpenCC's current text dictionaries (Apache-2.0, see opencc/README.md), read
+//    with OpenCC's own TextDict loader. Text rather than .ocd2: no build step and no dependence
+//    on the marisa format of the installed library, diffable data, and the whole set (about
+//    8,000 entries) loads in a few milliseconds.
+//  * t2s_corrections.rules — qingxi's corrections (著/着, 瞭/了, ...).
+//  * script_chars.rules — traditional-only, variant and simplified-only characters, generated
+//    from Unihan by scripts/gen-script-chars.py.
 //
-// Script detection uses characters that belong to one script only (built from OpenCC's
-// character tables at start-up, see Init): traditional-only characters are those t2s changes
-// that are not simplified characters in their own right (後, 這, 們); simplified-only ones are
-// those s2t changes that no traditional writing uses (这, 们; but not 床 or 秘, which OpenCC
-// maps to the orthodox 牀, 祕 while Taiwan and Hong Kong write 床, 秘). 著, 乾, 瞭, 后, 干 ...
-// belong to both scripts and decide nothing, which is why simplified text containing them
-// (显著, 乾隆, 瞭望, 皇后, 干部) is never touched.
+// One table, one pass. OpenCC's tw2s chain converts in two stages: Taiwan (and here also Hong
+// Kong) variant forms to OpenCC's standard forms (TWVariantsRevPhrases, TWVariants read value →
+// key), then standard traditional to simplified (TSPhrases, TSCharacters). We compose the
+// stages when loading: every first-stage entry gets, as its value, the second stage's
+// conversion of its OpenCC value, and joins the second stage's entries in one table that
+// forward maximum matching walks once (the longest key wins; for the same key a correction wins
+// over a first-stage entry, which wins over OpenCC's second stage). tests/convert_test.cc
+// checks the result against OpenCC's own two-stage converter on the same files. With
+// --vocab, TWPhrasesRev or HKPhrasesRev join the first stage, as in OpenCC's tw2sp.
 //
-// ToSimplified returns its input unchanged when it holds no traditional-only character (one
-// table lookup per three-byte character, the common case). Otherwise the text is cut into
-// spans (a line, or a sentence ending in 。！？；) and each span is converted only when its
-// traditional-only characters outnumber its simplified-only ones (ties and spans without
-// either follow the document's majority), so simplified sentences in a mixed document, and
-// the odd traditional character a simplified author chose (a name), stay as written.
+// What is converted. Every key of the table is marked "forced" when it holds a traditional-only
+// or variant character. ToSimplified returns its input unchanged when it holds no such
+// character (one table read per three-byte character: the common case of a simplified corpus).
+// Otherwise the text is cut into spans (a line, or a sentence ending in 。！？；); a span whose
+// traditional-only characters outnumber its simplified-only ones (ties and spans with neither
+// follow the document's majority) is traditional and is converted whole, so 著, 乾, 瞭 become
+// 着, 干, 了 there. In any other span only forced keys are converted: 問題 in a simplified
+// sentence becomes 问题, while 著, 乾, 干, 后, 于 — characters a simplified author writes —
+// stay as written.
 #include "qingxi/convert.h"
-
-#include <opencc/Exception.hpp>
-#include <opencc/Lexicon.hpp>
-#include <opencc/MarisaDict.hpp>
 
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <map>
 #include <memory>
+#include <opencc/Exception.hpp>
+#include <opencc/Lexicon.hpp>
+#include <opencc/TextDict.hpp>
 #include <string>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "qingxi/rule_file.h"
 #include "qingxi/utf8.h"
 
 namespace qingxi {
+
+bool ParseVocab(std::string_view name, Vocab* out) {
+  if (name == "none")
+    *out = Vocab::kNone;
+  else if (name == "tw")
+    *out = Vocab::kTaiwan;
+  else if (name == "hk")
+    *out = Vocab::kHongKong;
+  else
+    return false;
+  return true;
+}
+
 namespace {
 
 constexpr const char* kCorrectionsFile = "t2s_corrections.rules";
-// Debian's libopencc data; QINGXI_OPENCC_DIR overrides it (other distributions, tests).
-constexpr const char* kDefaultOpenccDir = "/usr/share/opencc";
+constexpr const char* kScriptCharsFile = "script_chars.rules";
+constexpr const char* kOpenccSubdir = "opencc";
 
-enum CharClass : uint8_t { kNeutral = 0, kTradOnly = 1, kSimpOnly = 2 };
+// kTradKeep: traditional-only, but kept as written inside simplified sentences (script_chars.rules
+// and t2s_corrections.rules `keep` lines).
+enum CharClass : uint8_t { kNeutral = 0, kTradOnly = 1, kSimpOnly = 2, kTradKeep = 3 };
+
+inline bool IsTrad(uint8_t c) { return c == kTradOnly || c == kTradKeep; }
 
 // Decodes one code point of valid UTF-8 starting at s[i]; returns its byte length.
 inline size_t DecodeAt(std::string_view s, size_t i, char32_t* cp) {
   unsigned char c = s[i];
-  if (c < 0x80) { *cp = c; return 1; }
+  if (c < 0x80) {
+    *cp = c;
+    return 1;
+  }
   size_t p = i;
   *cp = utf8::Next(s, &p);
   return p - i;
@@ -70,150 +94,299 @@ bool SplitPair(std::string_view v, std::string_view* a, std::string_view* b) {
   return b->find_first_of(" \t") == std::string_view::npos && !a->empty();
 }
 
-struct Lexicons {
-  std::vector<std::pair<std::string, std::vector<std::string>>> ts_chars, ts_phrases, st_chars,
-      tw_variants, hk_variants;
-};
+bool SingleCodePoint(std::string_view u, char32_t* c) {
+  if (u.empty()) return false;
+  size_t p = 0;
+  *c = utf8::Next(u, &p);
+  return p == u.size();
+}
 
-Status LoadOcd2(const std::string& path,
-                std::vector<std::pair<std::string, std::vector<std::string>>>* out) {
+using Pairs = std::vector<std::pair<std::string, std::string>>;  // key, default value
+
+// Reads one OpenCC text dictionary (KEY<TAB>VALUE[ VALUE...] lines) through OpenCC's TextDict:
+// (key, first value) into `out`, and (key, other value) into `others` when given.
+Status LoadTextDict(const std::string& path, Pairs* out, Pairs* others = nullptr) {
   FILE* fp = std::fopen(path.c_str(), "rb");
-  if (fp == nullptr) return Status::NotFound("convert: cannot open OpenCC dictionary " + path);
+  if (fp == nullptr)
+    return Status::NotFound("convert: cannot open OpenCC dictionary " + path +
+                            " (the rules directory must hold opencc/; see docs/conversion.md)");
   try {
-    opencc::MarisaDictPtr dict = opencc::MarisaDict::NewFromFile(fp);
+    opencc::TextDictPtr dict = opencc::TextDict::NewFromFile(fp);
     std::fclose(fp);
     fp = nullptr;
     opencc::LexiconPtr lex = dict->GetLexicon();
     out->reserve(lex->Length());
-    for (const auto& e : *lex) out->emplace_back(e->Key(), e->Values());
-  } catch (const std::exception& e) {  // OpenCC reports corrupt files by throwing
+    for (const auto& e : *lex) {
+      std::vector<std::string> values = e->Values();
+      if (values.empty() || !utf8::IsValid(e->Key()) || !utf8::IsValid(values[0]))
+        return Status::InvalidArgument("convert: bad entry '" + e->Key() + "' in " + path);
+      out->emplace_back(e->Key(), values[0]);
+      if (others != nullptr)
+        for (size_t j = 1; j < values.size(); ++j) others->emplace_back(e->Key(), values[j]);
+    }
+  } catch (const std::exception& e) {  // OpenCC reports malformed files by throwing
     if (fp != nullptr) std::fclose(fp);
     return Status::InvalidArgument("convert: bad OpenCC dictionary " + path + ": " + e.what());
   }
   return Status::Ok();
 }
 
+// Character classes, from script_chars.rules.
+class CharClasses {
+ public:
+  uint8_t Get(char32_t cp) const {
+    if (cp < 0x10000) return bmp_[cp];
+    auto it = supp_.find(cp);
+    return it == supp_.end() ? static_cast<uint8_t>(kNeutral) : it->second;
+  }
+  void Set(char32_t cp, uint8_t c) {
+    if (cp < 0x10000)
+      bmp_[cp] = c;
+    else
+      supp_[cp] = c;
+  }
+  // True when `s` holds a character converted wherever it stands.
+  bool AnyForced(std::string_view s) const {
+    for (size_t i = 0; i < s.size();) {
+      char32_t cp;
+      i += DecodeAt(s, i, &cp);
+      if (Get(cp) == kTradOnly) return true;
+    }
+    return false;
+  }
+
+ private:
+  std::vector<uint8_t> bmp_ = std::vector<uint8_t>(0x10000, kNeutral);
+  std::unordered_map<char32_t, uint8_t> supp_;
+};
+
+// Keys (traditional UTF-8) to simplified values, walked by forward maximum matching.
+class Table {
+ public:
+  struct Entry {
+    std::string value;
+    bool forced = false;  // the key holds a character converted wherever it stands
+  };
+
+  // Adds or replaces the entry for `key`.
+  void Put(const std::string& key, std::string value, const CharClasses& cls) {
+    Entry e{std::move(value), cls.AnyForced(key)};
+    char32_t cp;
+    if (SingleCodePoint(key, &cp) && cp < 0x10000) {
+      if (bmp_[cp] < 0) {
+        bmp_[cp] = static_cast<int32_t>(entries_.size());
+        entries_.push_back(std::move(e));
+      } else {
+        entries_[bmp_[cp]] = std::move(e);
+      }
+      return;
+    }
+    auto [it, fresh] = map_.try_emplace(key, static_cast<int32_t>(entries_.size()));
+    if (fresh)
+      entries_.push_back(std::move(e));
+    else
+      entries_[it->second] = std::move(e);
+    size_t p = 0;
+    char32_t first = utf8::Next(key, &p);
+    uint8_t len = static_cast<uint8_t>(std::min<size_t>(utf8::CountCodePoints(key), 255));
+    if (first < 0x10000) {
+      bmp_max_len_[first] = std::max(bmp_max_len_[first], len);
+    } else {
+      uint8_t& m = supp_max_len_[first];
+      m = std::max(m, len);
+    }
+  }
+
+  // The entry of the longest key starting at s[i] (nullptr when none); *end is where it ends.
+  // *cp and *len describe the character at i.
+  const Entry* Match(std::string_view s, size_t i, char32_t* cp, size_t* len, size_t* end,
+                     std::string* scratch) const {
+    *len = DecodeAt(s, i, cp);
+    size_t max_len = 0;
+    if (*cp < 0x10000) {
+      max_len = bmp_max_len_[*cp];
+    } else if (auto ml = supp_max_len_.find(*cp); ml != supp_max_len_.end()) {
+      max_len = ml->second;
+    }
+    if (max_len > 0) {
+      size_t ends[256];
+      size_t k = 0, p = i;
+      while (k < max_len && p < s.size()) {
+        char32_t ignored;
+        p += DecodeAt(s, p, &ignored);
+        ends[k++] = p;
+      }
+      for (size_t n = k; n >= 1; --n) {
+        scratch->assign(s.data() + i, ends[n - 1] - i);
+        if (auto it = map_.find(*scratch); it != map_.end()) {
+          *end = ends[n - 1];
+          return &entries_[it->second];
+        }
+      }
+    }
+    if (*cp < 0x10000 && bmp_[*cp] >= 0) {
+      *end = i + *len;
+      return &entries_[bmp_[*cp]];
+    }
+    return nullptr;
+  }
+
+  // Forward maximum matching over `s`; with `forced_only`, entries whose key holds no
+  // traditional-only character are not applied (the character is copied and matching moves on
+  // by one character, so a forced key starting inside it is still found).
+  void Convert(std::string_view s, bool forced_only, std::string* out) const {
+    std::string scratch;
+    size_t i = 0;
+    while (i < s.size()) {
+      char32_t cp;
+      size_t len, end;
+      const Entry* e = Match(s, i, &cp, &len, &end, &scratch);
+      if (e != nullptr && (e->forced || !forced_only)) {
+        out->append(e->value);
+        i = end;
+      } else {
+        out->append(s.data() + i, len);
+        i += len;
+      }
+    }
+  }
+
+  std::string Convert(std::string_view s) const {
+    std::string out;
+    Convert(s, false, &out);
+    return out;
+  }
+
+ private:
+  std::vector<Entry> entries_;
+  std::vector<int32_t> bmp_ = std::vector<int32_t>(0x10000, -1);
+  std::vector<uint8_t> bmp_max_len_ = std::vector<uint8_t>(0x10000, 0);
+  std::unordered_map<char32_t, uint8_t> supp_max_len_;
+  std::unordered_map<std::string, int32_t> map_;  // multi-character and non-BMP keys
+};
+
 class OpenccConverter : public Converter {
  public:
-  Status Init(const std::string& rules_dir);
+  Status Init(const std::string& rules_dir, const ConvertOptions& options);
   Script Detect(std::string_view utf8) const override;
   std::string ToSimplified(std::string_view utf8) const override;
+  bool IsTraditionalOnly(char32_t cp) const override { return IsTrad(classes_.Get(cp)); }
 
  private:
   struct Counts {
     size_t trad = 0, simp = 0;
   };
-  uint8_t Class(char32_t cp) const {
-    if (cp < 0x10000) return bmp_class_[cp];
-    auto it = supp_class_.find(cp);
-    return it == supp_class_.end() ? static_cast<uint8_t>(kNeutral) : it->second;
-  }
   Counts Count(std::string_view s) const;
-  // Phrase-aware conversion of one span (forward maximum matching).
-  void ConvertSpan(std::string_view s, std::string* out) const;
+  Status LoadScriptChars(const std::string& rules_dir, Pairs* unihan);
+  Status LoadCorrections(const std::string& rules_dir, Pairs* out);
 
-  std::vector<uint8_t> bmp_class_ = std::vector<uint8_t>(0x10000, kNeutral);
-  std::unordered_map<char32_t, uint8_t> supp_class_;
-  // Single characters: trad code point -> simplified UTF-8 (OpenCC's default value).
-  std::unordered_map<char32_t, std::string> char_map_;
-  // The same for the BMP as a flat table (index into char_values_, -1 for none) and the
-  // longest phrase length per starting character: the per-character cost of ConvertSpan is
-  // two array reads.
-  std::vector<int32_t> bmp_map_ = std::vector<int32_t>(0x10000, -1);
-  std::vector<std::string> char_values_;
-  std::vector<uint8_t> bmp_max_len_ = std::vector<uint8_t>(0x10000, 0);
-  // Phrases keyed by their traditional UTF-8; corrections are a separate table so that they
-  // win ties against OpenCC's phrases of the same length.
-  std::unordered_map<std::string, std::string> corrections_, phrases_;
-  // Longest key (in code points) of a phrase or correction starting with a given character;
-  // 0 when no multi-character key starts with it. Keeps the per-character cost one lookup.
-  std::unordered_map<char32_t, uint8_t> max_len_;
+  CharClasses classes_;
+  Table table_;
 };
 
-Status OpenccConverter::Init(const std::string& rules_dir) {
-  std::string dir = kDefaultOpenccDir;
-  if (const char* env = std::getenv("QINGXI_OPENCC_DIR"); env && *env) dir = env;
-  Lexicons lx;
-  for (auto [name, vec] : {std::pair{"TSCharacters.ocd2", &lx.ts_chars},
-                           std::pair{"TSPhrases.ocd2", &lx.ts_phrases},
-                           std::pair{"STCharacters.ocd2", &lx.st_chars},
-                           std::pair{"TWVariants.ocd2", &lx.tw_variants},
-                           std::pair{"HKVariants.ocd2", &lx.hk_variants}}) {
-    Status s = LoadOcd2(dir + "/" + name, vec);
-    if (!s.ok()) return s;
-  }
-
-  // Character classes (see the file comment). A character is simplified-only when s2t would
-  // change it (an STCharacters key not among its own values) and no traditional writing uses
-  // it: OpenCC's traditional side holds orthodox forms (牀, 祕) where Taiwan and Hong Kong
-  // write 床, 秘, so the TW/HK variant tables count as traditional usage. A character is
-  // traditional-only when t2s would change it and it is no STCharacters key (not a
-  // simplified character in its own right: 著, 乾, 瞭, 於 are).
-  std::unordered_set<char32_t> st_keys, trad_usage;
-  char32_t cp;
-  auto single = [](const std::string& u, char32_t* c) {
-    size_t p = 0;
-    if (u.empty()) return false;
-    *c = utf8::Next(u, &p);
-    return p == u.size();
-  };
-  auto maps_to_self = [](const std::string& k, const std::vector<std::string>& vals) {
-    return std::find(vals.begin(), vals.end(), k) != vals.end();
-  };
-  for (const auto& [k, vals] : lx.st_chars)
-    if (single(k, &cp)) st_keys.insert(cp);
-  for (const auto* variants : {&lx.tw_variants, &lx.hk_variants})
-    for (const auto& [k, vals] : *variants)
-      for (const auto& v : vals)
-        if (single(v, &cp)) trad_usage.insert(cp);
-  auto set_class = [this](char32_t c, uint8_t cls) {
-    if (c < 0x10000) bmp_class_[c] = cls; else supp_class_[c] = cls;
-  };
-  for (const auto& [k, vals] : lx.ts_chars) {
-    if (!single(k, &cp) || vals.empty()) continue;
-    char_map_[cp] = vals[0];
-    if (cp < 0x10000) {
-      bmp_map_[cp] = static_cast<int32_t>(char_values_.size());
-      char_values_.push_back(vals[0]);
-    }
-    if (!maps_to_self(k, vals) && !st_keys.count(cp)) set_class(cp, kTradOnly);
-  }
-  for (const auto& [k, vals] : lx.st_chars) {
-    if (!single(k, &cp) || maps_to_self(k, vals) || trad_usage.count(cp)) continue;
-    if (char_map_.count(cp)) continue;  // also a traditional character t2s changes
-    set_class(cp, kSimpOnly);
-  }
-
-  auto note_len = [this](const std::string& key) {
-    size_t p = 0;
-    char32_t first = utf8::Next(key, &p);
-    size_t n = utf8::CountCodePoints(key);
-    uint8_t len = static_cast<uint8_t>(std::min<size_t>(n, 255));
-    uint8_t& m = max_len_[first];
-    m = std::max(m, len);
-    if (first < 0x10000) bmp_max_len_[first] = m;
-  };
-  for (const auto& [k, vals] : lx.ts_phrases) {
-    if (vals.empty() || utf8::CountCodePoints(k) < 2) continue;
-    phrases_[k] = vals[0];
-    note_len(k);
-  }
-
-  // qingxi's corrections.
-  const std::string path = rules_dir + "/" + kCorrectionsFile;
-  Result<RuleFile> rf = RuleFile::Load(path, {"phrase"});
+Status OpenccConverter::LoadScriptChars(const std::string& rules_dir, Pairs* unihan) {
+  Result<RuleFile> rf =
+      RuleFile::Load(rules_dir + "/" + kScriptCharsFile, {"trad", "variant", "keep", "simp"});
   if (!rf.ok()) return rf.status();
   for (const RuleEntry& e : rf->entries()) {
+    std::string_view c = e.value, simp;
+    if (e.directive == "trad" && e.value.find(' ') != std::string::npos &&
+        !SplitPair(e.value, &c, &simp))
+      return rf->Error(e, "expected 'trad CHAR [SIMPLIFIED]'");
+    char32_t cp;
+    if (!SingleCodePoint(c, &cp) || !utf8::IsHan(cp))
+      return rf->Error(e, "expected one Han character");
+    if (e.directive == "keep") {
+      if (!IsTrad(classes_.Get(cp)))
+        return rf->Error(e, "'keep' needs a trad or variant line before it");
+      classes_.Set(cp, kTradKeep);
+      continue;
+    }
+    classes_.Set(cp, e.directive == "simp" ? kSimpOnly : kTradOnly);
+    if (!simp.empty()) unihan->emplace_back(std::string(c), std::string(simp));
+  }
+  return Status::Ok();
+}
+
+Status OpenccConverter::LoadCorrections(const std::string& rules_dir, Pairs* out) {
+  Result<RuleFile> rf = RuleFile::Load(rules_dir + "/" + kCorrectionsFile, {"phrase", "keep"});
+  if (!rf.ok()) return rf.status();
+  std::unordered_map<std::string, int> seen;
+  for (const RuleEntry& e : rf->entries()) {
+    if (e.directive == "keep") {
+      char32_t cp;
+      if (!SingleCodePoint(e.value, &cp) || !IsTrad(classes_.Get(cp)))
+        return rf->Error(e, "'keep' takes one traditional-only character");
+      classes_.Set(cp, kTradKeep);
+      continue;
+    }
     std::string_view key, repl;
     if (!SplitPair(e.value, &key, &repl))
       return rf->Error(e, "expected 'phrase TRADITIONAL SIMPLIFIED'");
-    if (!utf8::IsValid(key) || !utf8::IsValid(repl))
-      return rf->Error(e, "not valid UTF-8");
-    if (corrections_.count(std::string(key)))
+    if (!utf8::IsValid(key) || !utf8::IsValid(repl)) return rf->Error(e, "not valid UTF-8");
+    if (!seen.emplace(std::string(key), e.line).second)
       return rf->Error(e, "duplicate key '" + std::string(key) + "'");
-    corrections_.emplace(std::string(key), std::string(repl));
-    note_len(std::string(key));
+    out->emplace_back(std::string(key), std::string(repl));
   }
+  return Status::Ok();
+}
+
+Status OpenccConverter::Init(const std::string& rules_dir, const ConvertOptions& options) {
+  std::string dict_dir = rules_dir + "/" + kOpenccSubdir;
+  if (const char* env = std::getenv("QINGXI_OPENCC_DIR"); env && *env) dict_dir = env;
+  auto load = [&dict_dir](const char* name, Pairs* out, Pairs* others = nullptr) {
+    return LoadTextDict(dict_dir + "/" + name, out, others);
+  };
+
+  Pairs unihan, corrections;
+  if (Status s = LoadScriptChars(rules_dir, &unihan); !s.ok()) return s;
+  if (Status s = LoadCorrections(rules_dir, &corrections); !s.ok()) return s;
+
+  // Second stage: standard traditional -> simplified. Unihan's simplified form comes first so
+  // that OpenCC's tables, where they have the character, decide (the rare characters OpenCC
+  // keeps as they are, and the names, come out as its dictionaries say).
+  Pairs ts_chars, ts_phrases;
+  if (Status s = load("TSCharacters.txt", &ts_chars); !s.ok()) return s;
+  if (Status s = load("TSPhrases.txt", &ts_phrases); !s.ok()) return s;
+  Table stage2;
+  for (const Pairs* p : {&unihan, &ts_chars, &ts_phrases, &corrections})
+    for (const auto& [k, v] : *p) stage2.Put(k, v, classes_);
+
+  // First stage: regional forms -> OpenCC's standard forms, composed with the second stage.
+  std::vector<const char*> phrase_files = {"TWVariantsRevPhrases.txt", "HKVariantsRevPhrases.txt"};
+  if (options.vocab == Vocab::kTaiwan)
+    phrase_files.insert(phrase_files.begin(), "TWPhrasesRev.txt");
+  if (options.vocab == Vocab::kHongKong)
+    phrase_files.insert(phrase_files.begin(), "HKPhrasesRev.txt");
+  std::map<std::string, std::string> stage1;  // first file that names a key wins
+  for (const char* name : phrase_files) {
+    Pairs p;
+    if (Status s = load(name, &p); !s.ok()) return s;
+    for (auto& [k, v] : p) stage1.emplace(k, stage2.Convert(v));
+  }
+  // The variant tables map standard -> regional; read value -> key. A regional form that
+  // reverses to standard forms converting differently (么 from 幺 and from 麼) is left to the
+  // second stage.
+  std::map<std::string, std::vector<std::string>> reversed;
+  for (const char* name : {"TWVariants.txt", "HKVariants.txt"}) {
+    Pairs p;
+    if (Status s = load(name, &p, &p); !s.ok()) return s;
+    for (const auto& [standard, regional] : p)
+      reversed[regional].push_back(stage2.Convert(standard));
+  }
+  for (auto& [regional, outs] : reversed) {
+    if (std::all_of(outs.begin(), outs.end(), [&](const std::string& o) { return o == outs[0]; }))
+      stage1.emplace(regional, outs[0]);
+  }
+  Pairs compat;
+  if (Status s = load("CJK_Compatibility_Ideographs.txt", &compat); !s.ok()) return s;
+  for (const auto& [k, v] : compat) stage1.emplace(k, stage2.Convert(v));
+
+  // The one table: the second stage, the composed first stage over it, corrections on top.
+  for (const Pairs* p : {&unihan, &ts_chars, &ts_phrases})
+    for (const auto& [k, v] : *p) table_.Put(k, v, classes_);
+  for (const auto& [k, v] : stage1) table_.Put(k, v, classes_);
+  for (const auto& [k, v] : corrections) table_.Put(k, v, classes_);
   return Status::Ok();
 }
 
@@ -234,8 +407,8 @@ OpenccConverter::Counts OpenccConverter::Count(std::string_view s) const {
     } else {
       i += DecodeAt(s, i, &cp);
     }
-    uint8_t k = Class(cp);
-    c.trad += k == kTradOnly;
+    uint8_t k = classes_.Get(cp);
+    c.trad += IsTrad(k);
     c.simp += k == kSimpOnly;
   }
   return c;
@@ -250,57 +423,6 @@ Script OpenccConverter::Detect(std::string_view s) const {
   // method produced); a real mixture has a sizeable share of both.
   if (minority >= 3 && minority * 5 >= total) return Script::kMixed;
   return c.trad > c.simp ? Script::kHant : Script::kHans;
-}
-
-void OpenccConverter::ConvertSpan(std::string_view s, std::string* out) const {
-  std::string key;  // reused: phrase lookups need a std::string key in C++17
-  size_t i = 0;
-  while (i < s.size()) {
-    char32_t cp;
-    size_t len = DecodeAt(s, i, &cp);
-    size_t max_len = 0;
-    if (cp < 0x10000) {
-      max_len = bmp_max_len_[cp];
-    } else if (auto ml = max_len_.find(cp); ml != max_len_.end()) {
-      max_len = ml->second;
-    }
-    if (max_len > 0) {
-      // Byte ends of the next up-to-max_len characters; try the longest key first.
-      size_t ends[256];
-      size_t k = 0, p = i;
-      while (k < max_len && p < s.size()) {
-        char32_t ignored;
-        p += DecodeAt(s, p, &ignored);
-        ends[k++] = p;
-      }
-      const std::string* repl = nullptr;
-      size_t end = 0;
-      for (size_t n = k; n >= 1 && repl == nullptr; --n) {
-        key.assign(s.data() + i, ends[n - 1] - i);
-        if (auto c = corrections_.find(key); c != corrections_.end()) {
-          repl = &c->second;
-        } else if (n >= 2) {
-          if (auto ph = phrases_.find(key); ph != phrases_.end()) repl = &ph->second;
-        }
-        end = ends[n - 1];
-      }
-      if (repl != nullptr) {
-        out->append(*repl);
-        i = end;
-        continue;
-      }
-    }
-    if (cp < 0x10000) {
-      int32_t v = bmp_map_[cp];
-      if (v >= 0) out->append(char_values_[v]);
-      else out->append(s.data() + i, len);
-    } else if (auto it = char_map_.find(cp); it != char_map_.end()) {
-      out->append(it->second);
-    } else {
-      out->append(s.data() + i, len);
-    }
-    i += len;
-  }
 }
 
 // A span ends after a line break or a sentence-final mark, so a simplified sentence inside a
@@ -334,11 +456,12 @@ std::string OpenccConverter::ToSimplified(std::string_view s) const {
     std::string_view span = s.substr(i, end - i);
     Counts c = Count(span);
     if (c.trad > c.simp || (c.trad == c.simp && doc_traditional)) {
-      ConvertSpan(span, &out);
+      table_.Convert(span, /*forced_only=*/false, &out);
+    } else if (c.trad > 0) {
+      // A simplified sentence with a few traditional characters: convert those (and the
+      // phrases they stand in), keep everything a simplified author may have written.
+      table_.Convert(span, /*forced_only=*/true, &out);
     } else {
-      // Simplified (or undecided) spans are kept as written, including the odd traditional
-      // character a simplified text uses on purpose (a name such as 罗鶄, whose simplified
-      // form 䴖 few fonts have).
       out.append(span);
     }
     i = end;
@@ -348,9 +471,10 @@ std::string OpenccConverter::ToSimplified(std::string_view s) const {
 
 }  // namespace
 
-Result<std::shared_ptr<const Converter>> Converter::Create(const std::string& rules_dir) {
+Result<std::shared_ptr<const Converter>> Converter::Create(const std::string& rules_dir,
+                                                           const ConvertOptions& options) {
   auto conv = std::make_shared<OpenccConverter>();
-  Status s = conv->Init(rules_dir);
+  Status s = conv->Init(rules_dir, options);
   if (!s.ok()) return s;
   return std::shared_ptr<const Converter>(std::move(conv));
 }

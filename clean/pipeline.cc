@@ -57,7 +57,7 @@ InputKind Pipeline::Sniff(std::string_view bytes, std::string_view name_hint) {
 }
 
 Result<std::shared_ptr<const Pipeline>> Pipeline::Create(const PipelineOptions& options) {
-  auto converter = Converter::Create(options.rules_dir);
+  auto converter = Converter::Create(options.rules_dir, ConvertOptions{options.vocab});
   if (!converter.ok()) return converter.status();
   auto extractor = HtmlExtractor::Create(options.rules_dir);
   if (!extractor.ok()) return extractor.status();
@@ -129,8 +129,10 @@ Record Pipeline::Process(const InputDocument& doc) const {
   std::string text = Join(out.paragraphs);
   if (text.empty()) r.AddFlag("empty");
   r.script = converter_->Detect(out.title + "\n" + text);
-  if (options_.convert && r.script != Script::kHans && r.script != Script::kUnknown) {
-    // Converted as one document so that the converter sees the whole context.
+  if (options_.convert) {
+    // Converted as one document so that the converter sees the whole context. Simplified
+    // pages go through too: a traditional character inside a simplified sentence is converted,
+    // and text without one comes back byte for byte.
     std::string joined = converter_->ToSimplified(out.title + "\n" + text);
     size_t nl = joined.find('\n');
     r.title = joined.substr(0, nl);

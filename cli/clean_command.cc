@@ -59,6 +59,7 @@ int RunClean(int argc, char** argv) {
   std::string output = "-", in_kind = "auto", rules_dir;
   int threads = DefaultThreads();
   bool no_convert = false, quiet = false, restart = false;
+  std::string vocab = "none";
   size_t max_bytes = 64u << 20;
   std::string manifest, shard_text, out_dir, compress = "none";
   app.add_option("INPUT", inputs,
@@ -80,6 +81,9 @@ int RunClean(int argc, char** argv) {
   app.add_option("--threads", threads, "worker threads (default: all cores, here " +
                  std::to_string(DefaultThreads()) + ")")->check(CLI::Range(1, 1024));
   app.add_flag("--no-convert", no_convert, "keep the original script (no traditional -> simplified)");
+  app.add_option("--vocab", vocab, "also map regional words to mainland ones: tw (軟體 -> 软件) or hk "
+                 "(default none: characters only; see docs/conversion.md)")
+      ->check(CLI::IsMember({"none", "tw", "hk"}));
   app.add_option("--rules", rules_dir, "rules directory (default: " + DefaultRulesDir() + ")");
   app.add_option("--max-bytes", max_bytes, "bytes read per input at most; longer inputs are cut and "
                  "flagged \"truncated\"")
@@ -152,6 +156,7 @@ int RunClean(int argc, char** argv) {
   PipelineOptions popt;
   popt.rules_dir = rules_dir.empty() ? DefaultRulesDir() : rules_dir;
   popt.convert = !no_convert;
+  ParseVocab(vocab, &popt.vocab);  // checked by CLI11 above
   popt.max_input_bytes = max_bytes;
   if (Status s = CheckRulesDirectory(popt.rules_dir); !s.ok()) {
     std::fprintf(stderr, "qingxi clean: %s\n", s.message().c_str());

@@ -21,17 +21,25 @@ namespace qingxi::cli {
 int RunConvert(int argc, char** argv) {
   CLI::App app{
       "Convert UTF-8 text on standard input to simplified Chinese on standard output, line for\n"
-      "line. Traditional spans are converted phrase by phrase (OpenCC t2s plus qingxi's\n"
-      "corrections in RULES/t2s_corrections.rules); simplified text is left as it is.",
+      "line. Traditional characters are converted phrase by phrase wherever they stand (OpenCC's\n"
+      "dictionaries in RULES/opencc/ plus qingxi's corrections in RULES/t2s_corrections.rules);\n"
+      "text without traditional characters is left byte for byte as it is.",
       "qingxi convert"};
   std::string rules_dir = DefaultRulesDir();
-  app.add_option("--rules", rules_dir, "directory holding t2s_corrections.rules")
+  app.add_option("--rules", rules_dir, "directory holding t2s_corrections.rules, script_chars.rules "
+                 "and opencc/")
       ->default_str(rules_dir);
+  std::string vocab = "none";
+  app.add_option("--vocab", vocab, "also map regional words to mainland ones: tw (軟體 -> 软件, "
+                 "計程車 -> 出租车) or hk (伺服器 -> 服务器); none converts characters only")
+      ->check(CLI::IsMember({"none", "tw", "hk"}))
+      ->default_str("none");
   app.footer(
       "Exit status: 0 ok; 1 input or output error; 2 bad usage or rule file.\n"
       "\n"
       "Examples:\n"
       "  echo '開發區著力推進' | qingxi convert    # 开发区着力推进\n"
+      "  echo '軟體' | qingxi convert --vocab tw  # 软件\n"
       "  qingxi convert < traditional.txt > simplified.txt");
   try {
     app.parse(argc, argv);
@@ -44,7 +52,9 @@ int RunConvert(int argc, char** argv) {
     std::fprintf(stderr, "qingxi convert: %s\n", s.message().c_str());
     return kExitUsage;
   }
-  Result<std::shared_ptr<const Converter>> converter = Converter::Create(rules_dir);
+  ConvertOptions options;
+  ParseVocab(vocab, &options.vocab);  // checked by CLI11 above
+  Result<std::shared_ptr<const Converter>> converter = Converter::Create(rules_dir, options);
   if (!converter.ok()) {
     std::fprintf(stderr, "qingxi convert: %s\n", converter.status().message().c_str());
     return kExitUsage;

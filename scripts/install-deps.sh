@@ -11,7 +11,8 @@ PKGS=(
   zstd curl               # the zstd tool (tests read .zst parts) and curl (fetch benchmark baseline)
   libgumbo-dev            # HTML5 parser
   libicu-dev              # charset converters (GB18030, Big5-HKSCS), Unicode properties
-  libopencc-dev opencc    # phrase dictionaries for traditional -> simplified
+  libopencc-dev           # OpenCC's library reads the dictionaries in rules/opencc/
+  unicode-data            # Unihan, for scripts/gen-script-chars.py and its test
   libuchardet-dev         # statistical charset detection when nothing is declared
   libre2-dev              # rule patterns, compiled once into sets
   nlohmann-json3-dev      # JSON records

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <random>
+#include <map>
 #include <string>
 
 #include <gtest/gtest.h>
@@ -234,6 +235,67 @@ TEST(DecodeToUtf8, ShortDamagedUtf8StaysUtf8) {
     EXPECT_EQ(d.encoding, "utf-8");
     EXPECT_NE(d.utf8.find("后半句也正常"), std::string::npos);
     EXPECT_GE(d.replacements, 7u);
+  }
+}
+
+// UTF-8 that lost bytes on the way (a truncating proxy, a broken re-encoder): a third of all
+// bytes dropped leaves few whole characters, but the valid sequences that remain say UTF-8.
+// The page must come out as UTF-8 with U+FFFD where characters broke, never read as
+// windows-1252 ("ä¸­å›½…", which earlier won on uchardet's guess).
+TEST(DecodeToUtf8, HeavilyDamagedUtf8IsNeverReadAsLatin) {
+  const std::string text = Repeat(kSentenceUtf8, 12);
+  std::string damaged;
+  for (size_t i = 0; i < text.size(); ++i)
+    if (i % 3 != 1 || i % 7 == 0) damaged.push_back(text[i]);  // drops ~29% of the bytes
+  for (bool declared : {true, false}) {
+    DecodedText d = MustDecode(Page(declared ? "<meta charset=utf-8>" : "", damaged));
+    EXPECT_EQ(d.encoding, "utf-8") << declared;
+    EXPECT_GT(d.replacements, 100u);
+    size_t latin = 0;
+    for (size_t i = 0; i < d.utf8.size();) {
+      char32_t cp = utf8::Next(d.utf8, &i);
+      latin += cp >= 0x80 && cp < 0x250;
+    }
+    EXPECT_EQ(latin, 0u) << d.utf8.substr(0, 120);
+    // What survived intact is there.
+    EXPECT_NE(d.utf8.find("工"), std::string::npos);
+  }
+  // GBK bytes under a utf-8 label are still recognised as GBK.
+  DecodedText g = MustDecode(Page("<meta charset=utf-8>", Repeat(kSentenceGbk, 3)));
+  EXPECT_EQ(g.encoding, "gb18030");
+  EXPECT_NE(g.utf8.find(kSentenceUtf8), std::string::npos);
+}
+
+// UTF-8 read as windows-1252 and saved as UTF-8 again ("æˆ‘ä»¬" for 我们): valid UTF-8 of
+// Latin soup, decoded back to the Chinese; also when the bytes windows-1252 leaves undefined
+// were lost on the way (they become U+FFFD).
+TEST(DecodeToUtf8, DoubleEncodedUtf8IsRepaired) {
+  auto cp1252_to_utf8 = [](const std::string& bytes, bool lossy) {
+    static const std::map<unsigned char, char32_t> k1252 = {
+        {0x80, 0x20AC}, {0x82, 0x201A}, {0x83, 0x0192}, {0x84, 0x201E}, {0x85, 0x2026},
+        {0x86, 0x2020}, {0x87, 0x2021}, {0x88, 0x02C6}, {0x89, 0x2030}, {0x8A, 0x0160},
+        {0x8B, 0x2039}, {0x8C, 0x0152}, {0x8E, 0x017D}, {0x91, 0x2018}, {0x92, 0x2019},
+        {0x93, 0x201C}, {0x94, 0x201D}, {0x95, 0x2022}, {0x96, 0x2013}, {0x97, 0x2014},
+        {0x98, 0x02DC}, {0x99, 0x2122}, {0x9A, 0x0161}, {0x9B, 0x203A}, {0x9C, 0x0153},
+        {0x9E, 0x017E}, {0x9F, 0x0178}};
+    std::string out;
+    for (unsigned char b : bytes) {
+      auto it = k1252.find(b);
+      bool undefined = b >= 0x80 && b <= 0x9F && it == k1252.end();
+      if (undefined && lossy) continue;  // 81 8D 8F 90 9D have no windows-1252 character
+      utf8::Append(it != k1252.end() ? it->second : static_cast<char32_t>(b), &out);
+    }
+    return out;
+  };
+  const std::string text = Repeat(kSentenceUtf8, 4);
+  for (bool lossy : {false, true}) {
+    DecodedText d = MustDecode(cp1252_to_utf8(Page("<meta charset=utf-8>", text), lossy));
+    EXPECT_TRUE(d.mojibake_repaired) << lossy;
+    EXPECT_EQ(d.encoding, "utf-8");
+    EXPECT_NE(d.utf8.find("工作中"), std::string::npos) << d.utf8.substr(0, 300);
+    if (!lossy) {
+      EXPECT_NE(d.utf8.find(text), std::string::npos);
+    }
   }
 }
 

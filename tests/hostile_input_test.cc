@@ -313,18 +313,68 @@ TEST(HostileInput, InvalidGbkSequencesInAPageDeclaringGbk) {
   }
 }
 
-TEST(HostileInput, TwentyMegabyteLineWithoutNewline) {
-  std::string dir = TempDir();
-  const std::string sentence = "这是一句没有换行的正文，整页只有一行，";
+// Writes DIR/one-line.txt: `sentence` repeated to 20 MiB without a line break.
+std::string WriteTwentyMegabyteLine(const std::string& dir, const std::string& sentence) {
   std::string line;
   line.reserve((20u << 20) + sentence.size());
   while (line.size() < (20u << 20)) line += sentence;
   WriteFile(dir + "/one-line.txt", line);
+  return line;
+}
+
+TEST(HostileInput, TwentyMegabyteLineWithoutNewline) {
+  std::string dir = TempDir();
+  WriteTwentyMegabyteLine(dir, "这是一句没有换行的正文，整页只有一行，");
   auto recs = RunClean(dir + "/one-line.txt");
   ASSERT_EQ(recs.size(), 1u);
   if (!recs[0].is_error()) {
     EXPECT_FALSE(recs[0].text.empty());
   }
+}
+
+// The converter on hostile shapes: a 20 MB traditional line (one span, converted phrase by
+// phrase) and 1 MB where every character changes script (traditional and simplified Han,
+// Latin, Cyrillic, Arabic, emoji, broken-off combining marks), through `qingxi convert` and
+// `qingxi clean`. Each must finish (under the timeout) with the right text.
+TEST(HostileInput, TwentyMegabyteTraditionalLineConverts) {
+  std::string dir = TempDir();
+  const std::string sentence = "這是一句沒有換行的正文，經濟發展著力於創新，";
+  const std::string line = WriteTwentyMegabyteLine(dir, sentence);
+  std::string out;
+  ASSERT_EQ(RunCommand("timeout 120 " + BinaryPath() + " convert --rules " + RulesDir() + " < " +
+                           dir + "/one-line.txt",
+                       &out),
+            0);
+  const std::string want = "这是一句没有换行的正文，经济发展着力于创新，";
+  ASSERT_EQ(out.size(), line.size() / sentence.size() * want.size());
+  EXPECT_EQ(out.substr(0, want.size() * 3), want + want + want);
+  EXPECT_EQ(out.substr(out.size() - want.size()), want);
+  auto recs = RunClean("--in text " + dir + "/one-line.txt");
+  ASSERT_EQ(recs.size(), 1u);
+  if (!recs[0].is_error()) {
+    EXPECT_NE(recs[0].text.find(want), std::string::npos);
+  }
+}
+
+TEST(HostileInput, OneMegabyteOfAlternatingScripts) {
+  std::string dir = TempDir();
+  const char* pieces[] = {"們", "们", "a", "Ж", "ع", "😀", "\xCC\x81", "後", "这", "國", " ", "。"};
+  std::string text;
+  for (size_t i = 0; text.size() < (1u << 20); ++i) text += pieces[i % 12];
+  WriteFile(dir + "/mixed.txt", text);
+  std::string out;
+  ASSERT_EQ(RunCommand("timeout 60 " + BinaryPath() + " convert --rules " + RulesDir() + " < " +
+                           dir + "/mixed.txt",
+                       &out),
+            0);
+  ASSERT_TRUE(ValidUtf8(out));
+  // Every span (cut at 。) holds three traditional-only characters (們, 後, 國) against two
+  // simplified-only ones (们, 这): a traditional span, converted whole.
+  EXPECT_EQ(out.find("們"), std::string::npos);
+  EXPECT_EQ(out.find("國"), std::string::npos);
+  EXPECT_NE(out.find("们们aЖع😀\xCC\x81后这国 。"), std::string::npos);
+  auto recs = RunClean("--in text " + dir + "/mixed.txt");
+  ASSERT_EQ(recs.size(), 1u);
 }
 
 TEST(HostileInput, DirectorySymlinkLoopTerminates) {

@@ -577,9 +577,7 @@ class RulesErrorTest : public ::testing::Test {
  protected:
   void SetUp() override {
     dir_ = testing::TempDir() + "/rules";
-    std::filesystem::create_directories(dir_);
-    for (const auto& e : std::filesystem::directory_iterator(testing::RulesDir()))
-      std::filesystem::copy_file(e.path(), dir_ + "/" + e.path().filename().string());
+    std::filesystem::copy(testing::RulesDir(), dir_, std::filesystem::copy_options::recursive);
   }
   void Append(const std::string& file, const std::string& text) {
     std::ofstream(dir_ + "/" + file, std::ios::app) << text;

@@ -13,6 +13,7 @@
 #include <string>
 #include <string_view>
 
+#include "qingxi/convert.h"
 #include "qingxi/extract.h"
 #include "qingxi/record.h"
 #include "qingxi/status.h"
@@ -24,6 +25,7 @@ enum class InputKind { kAuto, kHtml, kText };
 struct PipelineOptions {
   std::string rules_dir;       // where the rule files live
   bool convert = true;         // traditional -> simplified (false: keep the input's script)
+  Vocab vocab = Vocab::kNone;  // also map Taiwan / Hong Kong words to mainland ones (convert.h)
   ExtractLimits limits;
   size_t max_input_bytes = 64u << 20;  // larger inputs are cut and flagged "truncated"
 };
