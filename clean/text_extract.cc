@@ -31,7 +31,7 @@ const std::vector<std::pair<std::string, double>>& Defaults() {
       {"wrap_min_lines", 3},
       {"max_lines", 200000},
       {"prose_min_value", 8},
-      {"prose_max_value_per_punct", 60},
+      {"prose_max_value_per_punct", 25},
       {"prose_weight", 1},
       {"bullet_prose_weight", 0.3},
       {"line_penalty", 4},
@@ -110,10 +110,13 @@ void TextExtractorImpl::ScoreLines(std::vector<Scored>* lines) const {
         s.value > 0 && s.value <= p_.repeat_max_value && s.stops == 0 && seen[l.text] > 1;
     const bool list = s.items >= p_.list_min_items &&
                       s.value <= p_.list_max_item_value * s.items && s.stops == 0;
-    l.prose = punct >= 1 && s.value >= p_.prose_min_value &&
-              s.value <= p_.prose_max_value_per_punct * punct && !list && !repeated;
+    // Each punctuation mark vouches for up to prose_max_value_per_punct characters of prose;
+    // text beyond that (a run-on line of headlines with a comma somewhere) costs like furniture.
+    const double earned = std::min<double>(s.value, punct * p_.prose_max_value_per_punct);
+    l.prose = earned >= p_.prose_min_value && !list && !repeated;
     if (l.prose) {
-      l.score = s.value * (s.bullet || s.numbered ? p_.bullet_prose_weight : p_.prose_weight);
+      l.score = earned * (s.bullet || s.numbered ? p_.bullet_prose_weight : p_.prose_weight) -
+                p_.char_penalty * (s.value - earned);
     } else {
       l.score = -(p_.line_penalty + p_.char_penalty * s.value +
                   p_.item_penalty * (s.items > 1 ? s.items - 1 : 0) +
@@ -121,10 +124,11 @@ void TextExtractorImpl::ScoreLines(std::vector<Scored>* lines) const {
     }
     l.noise = !l.prose && (list || repeated || s.bullet || s.brackets > 0);
   }
-  // Runs of short lines without punctuation (a menu one link a line, as WET records hold them).
+  // Runs of short lines without punctuation (a menu one link a line, as WET records hold them;
+  // a numbered list is the text's own).
   for (size_t i = 0; i < lines->size();) {
     size_t j = i;
-    while (j < lines->size() && !(*lines)[j].prose &&
+    while (j < lines->size() && !(*lines)[j].prose && !(*lines)[j].shape.numbered &&
            (*lines)[j].shape.value <= p_.short_run_max_value &&
            (*lines)[j].shape.stops + (*lines)[j].shape.commas == 0)
       ++j;

@@ -33,13 +33,12 @@ bool IsSeparator(char32_t c) {
 bool IsItemBullet(char32_t c) {
   return c == U'•' || c == U'·' || c == U'●' || c == U'◆' || c == U'◇' || c == U'▪' ||
          c == U'■' || c == U'□' || c == U'○' || c == U'►' || c == U'▶' || c == U'▸' ||
-         c == U'*' || c == U'»' || c == U'◎' || c == U'★' || c == U'☆' || c == U'√';
+         c == U'*' || c == U'»' || c == U'◎' || c == U'・' || c == U'★' || c == U'☆' || c == U'√';
 }
 
 bool IsStop(char32_t c) { return c == U'。' || c == U'！' || c == U'？' || c == U'…'; }
-bool IsComma(char32_t c) {
-  return c == U'，' || c == U'、' || c == U'；' || c == U'：' || c == ',' || c == ';';
-}
+// Clause marks of running text. The colon is left out: headlines use it ("华生：用集体……").
+bool IsComma(char32_t c) { return c == U'，' || c == U'、' || c == U'；' || c == ',' || c == ';'; }
 
 bool IsDigit(char32_t c) { return c >= '0' && c <= '9'; }
 
@@ -151,6 +150,20 @@ LineShape MeasureLine(std::string_view line) {
   cp.reserve(line.size());
   for (size_t pos = 0; pos < line.size();) cp.push_back(cleaner::NextCp(line, &pos));
   const size_t n = cp.size();
+  // An item number ("1.", "2、", "(3)" is text) opens the line: its mark is not punctuation.
+  size_t number_end = 0;
+  if (n > 0 && cp[0] == '[' && n > 2 && IsDigit(cp[1])) {
+    size_t i = 1;
+    while (i < n && IsDigit(cp[i])) ++i;
+    if (i < n && cp[i] == ']') s.numbered = true, number_end = i + 1;
+  } else if (n > 0 && IsDigit(cp[0])) {
+    size_t i = 0;
+    while (i < n && IsDigit(cp[i]) && i < 3) ++i;
+    if (i < n && (cp[i] == '.' || cp[i] == U'、' || cp[i] == U'．' || cp[i] == ')' ||
+                  cp[i] == U'）') &&
+        !(i + 1 < n && IsDigit(cp[i + 1])))
+      s.numbered = true, number_end = i + 1;
+  }
   bool in_word = false, in_item = false;
   size_t bracket_end = 0;  // cp index past the closing ] of the token being skipped
   int spaces = 0;
@@ -159,6 +172,10 @@ LineShape MeasureLine(std::string_view line) {
     const bool space = utf8::IsSpace(c);
     if (!space) ++s.chars;
     if (i < bracket_end) continue;
+    if (i < number_end) {
+      if (IsDigit(c) && i == 0) ++s.items, ++s.value, in_item = true;
+      continue;
+    }
     if (c == '[') {
       // A w3m token: "[W020111209]", "[搜索]", "[      ]" — at most 40 characters, one line.
       size_t j = i + 1;
@@ -220,18 +237,7 @@ LineShape MeasureLine(std::string_view line) {
   }
   if (n > 0) {
     size_t i = 0;
-    if (IsItemBullet(cp[0])) {
-      s.bullet = true;
-    } else if (cp[0] == '[' && n > 2 && IsDigit(cp[1])) {
-      for (i = 1; i < n && IsDigit(cp[i]); ++i) {
-      }
-      s.numbered = i < n && cp[i] == ']';
-    } else if (IsDigit(cp[0])) {
-      for (i = 0; i < n && IsDigit(cp[i]) && i < 3; ++i) {
-      }
-      s.numbered = i < n && (cp[i] == '.' || cp[i] == U'、' || cp[i] == U'．' || cp[i] == ')' ||
-                           cp[i] == U'）') && !(i + 1 < n && IsDigit(cp[i + 1]));
-    }
+    s.bullet = IsItemBullet(cp[0]);
     for (i = 0; i < n && i <= 6; ++i) {
       if (cp[i] == U'：' || cp[i] == ':') {
         s.label = i > 0;
