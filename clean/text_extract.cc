@@ -34,10 +34,15 @@ const std::vector<std::pair<std::string, double>>& Defaults() {
       {"prose_max_value_per_punct", 25},
       {"prose_weight", 1},
       {"bullet_prose_weight", 0.3},
+      {"headline_max_value", 40},
+      {"headline_weight", 0.3},
+      {"dateline_max_value", 40},
+      {"dateline_lines", 3},
+      {"dateline_bonus", 20},
       {"line_penalty", 4},
       {"char_penalty", 0.5},
       {"item_penalty", 1},
-      {"bracket_penalty", 1},
+      {"bracket_penalty", 3},
       {"repeat_max_value", 60},
       {"list_min_items", 3},
       {"list_max_item_value", 8},
@@ -62,6 +67,9 @@ struct Params {
   textmode::WrapOptions wrap;
   size_t max_lines;
   double prose_min_value, prose_max_value_per_punct, prose_weight, bullet_prose_weight;
+  double headline_max_value, headline_weight, dateline_max_value;
+  size_t dateline_lines;
+  double dateline_bonus;
   double line_penalty, char_penalty, item_penalty, bracket_penalty;
   double repeat_max_value, list_min_items, list_max_item_value;
   double short_run_max_value;
@@ -115,14 +123,30 @@ void TextExtractorImpl::ScoreLines(std::vector<Scored>* lines) const {
     const double earned = std::min<double>(s.value, punct * p_.prose_max_value_per_punct);
     l.prose = earned >= p_.prose_min_value && !list && !repeated;
     if (l.prose) {
-      l.score = earned * (s.bullet || s.numbered ? p_.bullet_prose_weight : p_.prose_weight) -
-                p_.char_penalty * (s.value - earned);
+      // A short line with a comma but no full stop is a headline in a list, not a paragraph.
+      const double weight = s.bullet || s.numbered ? p_.bullet_prose_weight
+                            : s.stops == 0 && s.value <= p_.headline_max_value
+                                ? p_.headline_weight
+                                : p_.prose_weight;
+      l.score = earned * weight - p_.char_penalty * (s.value - earned);
     } else {
       l.score = -(p_.line_penalty + p_.char_penalty * s.value +
                   p_.item_penalty * (s.items > 1 ? s.items - 1 : 0) +
                   p_.bracket_penalty * s.brackets);
     }
     l.noise = !l.prose && (list || repeated || s.bullet || s.brackets > 0);
+  }
+  // The text of a news page starts right under its dateline ("2011-12-15 20:06 来源：新华社"):
+  // prose there earns a bonus, so that a short story beats the teasers of a sidebar.
+  for (size_t i = 0; i < lines->size(); ++i) {
+    const Scored& d = (*lines)[i];
+    if (!d.shape.date || d.prose || d.shape.value > p_.dateline_max_value) continue;
+    for (size_t k = i + 1; k < lines->size() && k <= i + p_.dateline_lines; ++k) {
+      if ((*lines)[k].prose) {
+        (*lines)[k].score += p_.dateline_bonus;
+        break;
+      }
+    }
   }
   // Runs of short lines without punctuation (a menu one link a line, as WET records hold them;
   // a numbered list is the text's own).
@@ -283,6 +307,11 @@ Result<std::shared_ptr<const TextExtractor>> TextExtractor::Create(const std::st
   p.prose_max_value_per_punct = s.Get("prose_max_value_per_punct");
   p.prose_weight = s.Get("prose_weight");
   p.bullet_prose_weight = s.Get("bullet_prose_weight");
+  p.headline_max_value = s.Get("headline_max_value");
+  p.headline_weight = s.Get("headline_weight");
+  p.dateline_max_value = s.Get("dateline_max_value");
+  p.dateline_lines = sz("dateline_lines");
+  p.dateline_bonus = s.Get("dateline_bonus");
   p.line_penalty = s.Get("line_penalty");
   p.char_penalty = s.Get("char_penalty");
   p.item_penalty = s.Get("item_penalty");
