@@ -50,6 +50,10 @@ const std::vector<std::pair<std::string, double>>& Defaults() {
       {"short_run_min_lines", 4},
       {"clean_min_share", 0.9},
       {"clean_max_noise_lines", 2},
+      {"thread_min_posts", 2},
+      {"post_max_lines", 6},
+      {"signature_max_lines", 3},
+      {"signature_date_max_value", 6},
       {"title_window", 10},
       {"title_min_value", 4},
       {"title_max_value", 60},
@@ -76,6 +80,8 @@ struct Params {
   size_t short_run_min_lines;
   double clean_min_share;
   int clean_max_noise_lines;
+  size_t thread_min_posts, post_max_lines, signature_max_lines;
+  double signature_date_max_value;
   size_t title_window;
   double title_min_value, title_max_value, title_echo_bonus;
   size_t title_date_lines;
@@ -88,6 +94,8 @@ struct Scored {
   std::string_view text;
   textmode::LineShape shape;
   bool prose = false;
+  bool list = false;      // a separated list of short items
+  bool repeated = false;  // a short line without a full stop that occurs again on the page
   bool noise = false;  // shaped like navigation: counts against the page being clean text
   double score = 0;
 };
@@ -101,6 +109,7 @@ class TextExtractorImpl : public TextExtractor {
  private:
   void ScoreLines(std::vector<Scored>* lines) const;
   int FindTitle(const std::vector<Scored>& lines, size_t block_begin) const;
+  size_t ExtendBlock(const std::vector<Scored>& lines, size_t begin, size_t end) const;
   Params p_;
 };
 
@@ -122,6 +131,8 @@ void TextExtractorImpl::ScoreLines(std::vector<Scored>* lines) const {
     // text beyond that (a run-on line of headlines with a comma somewhere) costs like furniture.
     const double earned = std::min<double>(s.value, punct * p_.prose_max_value_per_punct);
     l.prose = earned >= p_.prose_min_value && !list && !repeated;
+    l.list = list;
+    l.repeated = repeated;
     if (l.prose) {
       // A short line with a comma but no full stop is a headline in a list, not a paragraph.
       const double weight = s.bullet || s.numbered ? p_.bullet_prose_weight
@@ -162,6 +173,53 @@ void TextExtractorImpl::ScoreLines(std::vector<Scored>* lines) const {
   }
 }
 
+bool IsPostHeader(const Scored& l, double max_value) {
+  return l.shape.date && !l.prose && l.shape.value <= max_value;
+}
+
+// What the scores cannot see past the block's end:
+//  - a thread (a block holding two or more post headers: short lines with a date, "沙发 发表于
+//    2022-3-4 12:31") goes on over the posts that follow, however short ("顶一下，同问。"), while
+//    each has a line with punctuation within post_max_lines of its header;
+//  - a notice ends with its attachments, the issuing body and the date of signature: up to
+//    signature_max_lines lines ending in a line that is only a date are the notice's.
+// The line rules remove the furniture these carry along (回复 引用 举报, 签名：…).
+size_t TextExtractorImpl::ExtendBlock(const std::vector<Scored>& lines, size_t begin,
+                                      size_t end) const {
+  const size_t n = lines.size();
+  size_t headers = 0;
+  for (size_t i = begin; i < end; ++i) headers += IsPostHeader(lines[i], p_.dateline_max_value);
+  if (headers >= p_.thread_min_posts) {
+    for (bool more = true; more;) {
+      more = false;
+      for (size_t h = end; h < n && h < end + p_.post_max_lines; ++h) {
+        if (!IsPostHeader(lines[h], p_.dateline_max_value)) continue;
+        size_t last = 0;
+        for (size_t k = h + 1; k < n && k <= h + p_.post_max_lines; ++k) {
+          if (IsPostHeader(lines[k], p_.dateline_max_value) || lines[k].list ||
+              lines[k].shape.brackets > 0)
+            break;
+          if (lines[k].shape.stops + lines[k].shape.commas > 0) last = k;
+        }
+        if (last > 0) {
+          end = last + 1;
+          more = true;
+        }
+        break;
+      }
+    }
+  }
+  for (size_t k = end; k < n && k < end + p_.signature_max_lines; ++k) {
+    const textmode::LineShape& s = lines[k].shape;
+    if (lines[k].list || s.brackets > 0 || s.bullet) break;
+    if (s.date && s.value <= p_.signature_date_max_value) {
+      end = k + 1;
+      break;
+    }
+  }
+  return end;
+}
+
 // The title: among the lines just above the block, a heading-shaped line, preferably one the
 // page shows again elsewhere (the top bar, a breadcrumb, the window title's echo) or one with the
 // date line right under it, and the nearer the better. Returns its index or -1.
@@ -173,7 +231,7 @@ int TextExtractorImpl::FindTitle(const std::vector<Scored>& lines, size_t block_
     const Scored& l = lines[j];
     const textmode::LineShape& s = l.shape;
     if (s.value < p_.title_min_value || s.value > p_.title_max_value || s.inner_stop ||
-        s.brackets > 0 || s.bullet || s.numbered || s.date || s.label || s.items > 2 || l.noise)
+        s.brackets > 0 || s.bullet || s.numbered || s.date || s.label || s.items > 2 || l.list)
       continue;
     size_t pos = l.text.size();
     while (pos > 0 && (static_cast<unsigned char>(l.text[pos - 1]) & 0xC0) == 0x80) --pos;
@@ -274,13 +332,15 @@ Result<ExtractedPage> TextExtractorImpl::Extract(std::string_view utf8_text,
   }
   if (best <= 0) return page;  // navigation only: no main text
 
+  end = ExtendBlock(lines, begin, end);
   const int title = FindTitle(lines, begin);
-  if (title >= 0) {
-    page.title = std::string(lines[title].text);
-    // The dateline between the title and the text gives the record its date.
-    for (size_t i = static_cast<size_t>(title) + 1; i < begin; ++i)
-      if (lines[i].shape.date) page.paragraphs.emplace_back(lines[i].text);
-  }
+  if (title >= 0) page.title = std::string(lines[title].text);
+  // The dateline between the title and the text gives the record its date.
+  const size_t from = title >= 0 ? static_cast<size_t>(title) + 1
+                                 : (begin > p_.title_window ? begin - p_.title_window : 0);
+  for (size_t i = from; i < begin; ++i)
+    if (lines[i].shape.date && lines[i].shape.value <= p_.dateline_max_value)
+      page.paragraphs.emplace_back(lines[i].text);
   for (size_t i = begin; i < end; ++i) page.paragraphs.emplace_back(lines[i].text);
   return page;
 }
@@ -323,6 +383,10 @@ Result<std::shared_ptr<const TextExtractor>> TextExtractor::Create(const std::st
   p.short_run_min_lines = sz("short_run_min_lines");
   p.clean_min_share = s.Get("clean_min_share");
   p.clean_max_noise_lines = static_cast<int>(s.Get("clean_max_noise_lines"));
+  p.thread_min_posts = sz("thread_min_posts");
+  p.post_max_lines = sz("post_max_lines");
+  p.signature_max_lines = sz("signature_max_lines");
+  p.signature_date_max_value = s.Get("signature_date_max_value");
   p.title_window = sz("title_window");
   p.title_min_value = s.Get("title_min_value");
   p.title_max_value = s.Get("title_max_value");
