@@ -29,7 +29,7 @@ const std::vector<std::pair<std::string, double>>& Defaults() {
       {"wrap_min_columns", 60},
       {"wrap_slack", 2},
       {"wrap_min_lines", 3},
-      {"max_lines", 200000},
+      {"max_lines", 50000},
       {"prose_min_value", 8},
       {"prose_max_value_per_punct", 25},
       {"prose_weight", 1},
@@ -110,6 +110,8 @@ class TextExtractorImpl : public TextExtractor {
   void ScoreLines(std::vector<Scored>* lines) const;
   int FindTitle(const std::vector<Scored>& lines, size_t block_begin) const;
   size_t ExtendBlock(const std::vector<Scored>& lines, size_t begin, size_t end) const;
+  // Detection over one window of the text; appends to *out (the title only when `first`).
+  void ExtractWindow(std::string_view utf8_text, bool first, ExtractedPage* out) const;
   Params p_;
 };
 
@@ -270,20 +272,25 @@ int TextExtractorImpl::FindTitle(const std::vector<Scored>& lines, size_t block_
 Result<ExtractedPage> TextExtractorImpl::Extract(std::string_view utf8_text,
                                                  const ExtractLimits&) const {
   ExtractedPage page;
-  // A "page" of more lines than any real page has (a dump of one character a line) is not
-  // analysed: its lines are handed on as they are, in one pass.
-  const size_t newlines = static_cast<size_t>(std::count(utf8_text.begin(), utf8_text.end(), '\n'));
-  if (newlines > p_.max_lines) {
-    for (size_t pos = 0; pos < utf8_text.size();) {
-      size_t end = utf8_text.find('\n', pos);
-      if (end == std::string_view::npos) end = utf8_text.size();
-      std::string_view t = utf8::Trim(utf8_text.substr(pos, end - pos));
-      if (!t.empty()) page.paragraphs.emplace_back(t);
-      pos = end + 1;
+  // A text of more lines than a page has (a dump of one character a line, a whole book) is
+  // examined a window of max_lines lines at a time, so that memory stays bounded; each window
+  // is a page of its own, and the title can only come from the first.
+  size_t pos = 0;
+  for (bool first = true; first || pos < utf8_text.size(); first = false) {
+    size_t end = pos;
+    for (size_t lines = 0; end < utf8_text.size() && lines < p_.max_lines; ++lines) {
+      end = utf8_text.find('\n', end);
+      end = end == std::string_view::npos ? utf8_text.size() : end + 1;
     }
-    return page;
+    ExtractWindow(utf8_text.substr(pos, end - pos), first, &page);
+    pos = end;
   }
+  return page;
+}
 
+void TextExtractorImpl::ExtractWindow(std::string_view utf8_text, bool first,
+                                      ExtractedPage* out) const {
+  ExtractedPage& page = *out;
   std::vector<textmode::PageLine> raw = textmode::SplitPageLines(utf8_text, p_.wrap);
   std::vector<Scored> lines;
   lines.reserve(raw.size());
@@ -328,21 +335,27 @@ Result<ExtractedPage> TextExtractorImpl::Extract(std::string_view utf8_text,
                       noise_outside <= p_.clean_max_noise_lines);
   if (clean) {
     for (const Scored& l : lines) page.paragraphs.emplace_back(l.text);
-    return page;
+    return;
   }
-  if (best <= 0) return page;  // navigation only: no main text
+  if (best <= 0) return;  // navigation only: no main text
 
   end = ExtendBlock(lines, begin, end);
-  const int title = FindTitle(lines, begin);
+  const int title = first ? FindTitle(lines, begin) : -1;
   if (title >= 0) page.title = std::string(lines[title].text);
   // The dateline between the title and the text gives the record its date.
   const size_t from = title >= 0 ? static_cast<size_t>(title) + 1
                                  : (begin > p_.title_window ? begin - p_.title_window : 0);
-  for (size_t i = from; i < begin; ++i)
-    if (lines[i].shape.date && lines[i].shape.value <= p_.dateline_max_value)
-      page.paragraphs.emplace_back(lines[i].text);
+  for (size_t i = from; i < begin; ++i) {
+    if (!lines[i].shape.date || lines[i].shape.value > p_.dateline_max_value) continue;
+    std::string_view t = lines[i].text;
+    if (lines[i].shape.bullet) {  // "• 2023-05-18 09:12": a dump's list item of the info bar
+      size_t pos = 0;
+      utf8::Next(t, &pos);
+      t = utf8::Trim(t.substr(pos));
+    }
+    page.paragraphs.emplace_back(t);
+  }
   for (size_t i = begin; i < end; ++i) page.paragraphs.emplace_back(lines[i].text);
-  return page;
 }
 
 }  // namespace

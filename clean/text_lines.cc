@@ -146,8 +146,9 @@ std::vector<PageLine> SplitPageLines(std::string_view text, const WrapOptions& w
 
 LineShape MeasureLine(std::string_view line) {
   LineShape s;
-  std::vector<char32_t> cp;
-  cp.reserve(line.size());
+  // One decoding buffer per thread: this runs for every line of every page.
+  thread_local std::vector<char32_t> cp;
+  cp.clear();
   for (size_t pos = 0; pos < line.size();) cp.push_back(cleaner::NextCp(line, &pos));
   const size_t n = cp.size();
   // An item number ("1.", "2、", "(3)" is text) opens the line: its mark is not punctuation.
