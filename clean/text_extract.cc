@@ -141,7 +141,8 @@ void TextExtractorImpl::ScoreLines(std::vector<Scored>* lines) const {
                             : s.stops == 0 && s.value <= p_.headline_max_value
                                 ? p_.headline_weight
                                 : p_.prose_weight;
-      l.score = earned * weight - p_.char_penalty * (s.value - earned);
+      l.score = earned * weight - p_.char_penalty * (s.value - earned) -
+                p_.bracket_penalty * s.brackets;  // "…… [详情]": a teaser with its button
     } else {
       l.score = -(p_.line_penalty + p_.char_penalty * s.value +
                   p_.item_penalty * (s.items > 1 ? s.items - 1 : 0) +

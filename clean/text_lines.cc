@@ -36,7 +36,8 @@ bool IsItemBullet(char32_t c) {
          c == U'*' || c == U'»' || c == U'◎' || c == U'・' || c == U'★' || c == U'☆' || c == U'√';
 }
 
-bool IsStop(char32_t c) { return c == U'。' || c == U'！' || c == U'？' || c == U'…'; }
+// Full stops. The ellipsis is left out: "……" ends the cut-off teasers of link lists.
+bool IsStop(char32_t c) { return c == U'。' || c == U'！' || c == U'？'; }
 // Clause marks of running text. The colon is left out: headlines use it ("华生：用集体……").
 bool IsComma(char32_t c) { return c == U'，' || c == U'、' || c == U'；' || c == ',' || c == ';'; }
 
@@ -155,7 +156,7 @@ LineShape MeasureLine(std::string_view line) {
   size_t number_end = 0;
   if (n > 0 && cp[0] == '[' && n > 2 && IsDigit(cp[1])) {
     size_t i = 1;
-    while (i < n && IsDigit(cp[i])) ++i;
+    while (i < n && IsDigit(cp[i]) && i < 4) ++i;  // "[12]"; "[2011121520]" is an image token
     if (i < n && cp[i] == ']') s.numbered = true, number_end = i + 1;
   } else if (n > 0 && IsDigit(cp[0])) {
     size_t i = 0;
