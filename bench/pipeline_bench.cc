@@ -4,6 +4,10 @@
 // else samples/. Each iteration processes every page once on one thread; the counters report
 // pages/s and MB/s. "Pipeline" is read + decode + parse + extract + clean + convert + JSON
 // serialisation (what `qingxi clean --threads 1` does per page, minus the final write).
+// Text mode: $QINGXI_BENCH_TEXT_PAGES (a directory of .txt dumps), else
+// ../shared/eval/daniel-zh-text/txt, else the .txt pages of samples/; "TextPipeline" is what
+// `qingxi clean --in text --threads 1` does per page, "TextExtract" the main-content detection
+// alone.
 #include <benchmark/benchmark.h>
 #include <gumbo.h>
 
@@ -17,6 +21,7 @@
 #include "qingxi/extract.h"
 #include "qingxi/pipeline.h"
 #include "qingxi/record.h"
+#include "qingxi/text_extract.h"
 
 namespace {
 
@@ -25,20 +30,16 @@ struct Page {
   std::string bytes;
 };
 
-const std::vector<Page>& Pages() {
-  static std::vector<Page> pages = [] {
+// The files ending in `ext` of the first of `dirs` that has any, sorted by name.
+std::vector<Page> LoadPages(const std::vector<std::string>& dirs, const std::string& ext) {
     namespace fs = std::filesystem;
-    std::vector<std::string> dirs;
-    if (const char* env = std::getenv("QINGXI_BENCH_PAGES")) dirs.push_back(env);
-    dirs.push_back(QINGXI_SHARED_DIR "/eval/daniel-zh/html");
-    dirs.push_back(QINGXI_RULES_DIR "/../samples");
     std::vector<Page> out;
     for (const auto& d : dirs) {
       std::error_code ec;
       if (!fs::is_directory(d, ec)) continue;
       std::vector<std::string> files;
       for (const auto& e : fs::directory_iterator(d))
-        if (e.path().extension() == ".html") files.push_back(e.path().string());
+        if (e.path().extension() == ext) files.push_back(e.path().string());
       std::sort(files.begin(), files.end());
       for (const auto& f : files) {
         std::ifstream in(f, std::ios::binary);
@@ -49,6 +50,26 @@ const std::vector<Page>& Pages() {
       if (!out.empty()) break;
     }
     return out;
+}
+
+const std::vector<Page>& Pages() {
+  static std::vector<Page> pages = [] {
+    std::vector<std::string> dirs;
+    if (const char* env = std::getenv("QINGXI_BENCH_PAGES")) dirs.push_back(env);
+    dirs.push_back(QINGXI_SHARED_DIR "/eval/daniel-zh/html");
+    dirs.push_back(QINGXI_RULES_DIR "/../samples/pages");
+    return LoadPages(dirs, ".html");
+  }();
+  return pages;
+}
+
+const std::vector<Page>& TextPages() {
+  static std::vector<Page> pages = [] {
+    std::vector<std::string> dirs;
+    if (const char* env = std::getenv("QINGXI_BENCH_TEXT_PAGES")) dirs.push_back(env);
+    dirs.push_back(QINGXI_SHARED_DIR "/eval/daniel-zh-text/txt");
+    dirs.push_back(QINGXI_RULES_DIR "/../samples/pages");
+    return LoadPages(dirs, ".txt");
   }();
   return pages;
 }
@@ -142,6 +163,55 @@ void BM_GumboParseOnly(benchmark::State& state) {
   Report(state);
 }
 BENCHMARK(BM_GumboParseOnly)->Unit(benchmark::kMillisecond);
+
+void ReportText(benchmark::State& state) {
+  size_t bytes = 0;
+  for (const auto& p : TextPages()) bytes += p.bytes.size();
+  state.counters["pages/s"] = benchmark::Counter(static_cast<double>(TextPages().size()),
+                                                 benchmark::Counter::kIsIterationInvariantRate);
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * bytes));
+}
+
+// Text mode end to end: decode + main-content detection + clean + convert + JSON.
+void BM_TextPipeline(benchmark::State& state) {
+  qingxi::PipelineOptions opt;
+  opt.rules_dir = QINGXI_RULES_DIR;
+  auto p = qingxi::Pipeline::Create(opt);
+  if (!p.ok() || TextPages().empty()) {
+    state.SkipWithError(p.ok() ? "no text pages" : p.status().message().c_str());
+    return;
+  }
+  for (auto _ : state) {
+    for (const auto& page : TextPages()) {
+      qingxi::InputDocument doc;
+      doc.id = page.path;
+      doc.source = page.path;
+      doc.bytes = page.bytes;
+      doc.kind = qingxi::InputKind::kText;
+      std::string line = qingxi::ToJsonLine((*p)->Process(doc));
+      benchmark::DoNotOptimize(line);
+    }
+  }
+  ReportText(state);
+}
+BENCHMARK(BM_TextPipeline)->Unit(benchmark::kMillisecond)->MinTime(3.0);
+
+// Main-content detection alone, on the dumps (already UTF-8).
+void BM_TextExtract(benchmark::State& state) {
+  auto ex = qingxi::TextExtractor::Create(QINGXI_RULES_DIR);
+  if (!ex.ok()) {
+    state.SkipWithError(ex.status().message().c_str());
+    return;
+  }
+  for (auto _ : state) {
+    for (const auto& page : TextPages()) {
+      auto r = (*ex)->Extract(page.bytes, {});
+      benchmark::DoNotOptimize(r);
+    }
+  }
+  ReportText(state);
+}
+BENCHMARK(BM_TextExtract)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 
