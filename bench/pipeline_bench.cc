@@ -74,12 +74,6 @@ const std::vector<Page>& TextPages() {
   return pages;
 }
 
-size_t TotalBytes() {
-  size_t n = 0;
-  for (const auto& p : Pages()) n += p.bytes.size();
-  return n;
-}
-
 // The pages decoded to UTF-8 once, for the benchmarks that start after decoding.
 const std::vector<std::string>& DecodedPages() {
   static std::vector<std::string> utf8 = [] {
@@ -93,10 +87,13 @@ const std::vector<std::string>& DecodedPages() {
   return utf8;
 }
 
-void Report(benchmark::State& state) {
-  state.counters["pages/s"] = benchmark::Counter(static_cast<double>(Pages().size()),
+// pages/s and bytes/s over one pass of `pages` per iteration.
+void Report(benchmark::State& state, const std::vector<Page>& pages = Pages()) {
+  size_t bytes = 0;
+  for (const auto& p : pages) bytes += p.bytes.size();
+  state.counters["pages/s"] = benchmark::Counter(static_cast<double>(pages.size()),
                                                  benchmark::Counter::kIsIterationInvariantRate);
-  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * TotalBytes()));
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * bytes));
 }
 
 void BM_Pipeline(benchmark::State& state) {
@@ -164,14 +161,6 @@ void BM_GumboParseOnly(benchmark::State& state) {
 }
 BENCHMARK(BM_GumboParseOnly)->Unit(benchmark::kMillisecond);
 
-void ReportText(benchmark::State& state) {
-  size_t bytes = 0;
-  for (const auto& p : TextPages()) bytes += p.bytes.size();
-  state.counters["pages/s"] = benchmark::Counter(static_cast<double>(TextPages().size()),
-                                                 benchmark::Counter::kIsIterationInvariantRate);
-  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * bytes));
-}
-
 // Text mode end to end: decode + main-content detection + clean + convert + JSON.
 void BM_TextPipeline(benchmark::State& state) {
   qingxi::PipelineOptions opt;
@@ -192,7 +181,7 @@ void BM_TextPipeline(benchmark::State& state) {
       benchmark::DoNotOptimize(line);
     }
   }
-  ReportText(state);
+  Report(state, TextPages());
 }
 BENCHMARK(BM_TextPipeline)->Unit(benchmark::kMillisecond)->MinTime(3.0);
 
@@ -209,7 +198,7 @@ void BM_TextExtract(benchmark::State& state) {
       benchmark::DoNotOptimize(r);
     }
   }
-  ReportText(state);
+  Report(state, TextPages());
 }
 BENCHMARK(BM_TextExtract)->Unit(benchmark::kMillisecond);
 
