@@ -96,27 +96,31 @@ void Report(benchmark::State& state, const std::vector<Page>& pages = Pages()) {
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * bytes));
 }
 
-void BM_Pipeline(benchmark::State& state) {
+// Every page through Pipeline::Process and JSON serialisation; `kind` kAuto sniffs (HTML pages).
+void RunPipeline(benchmark::State& state, const std::vector<Page>& pages, qingxi::InputKind kind) {
   qingxi::PipelineOptions opt;
   opt.rules_dir = QINGXI_RULES_DIR;
   auto p = qingxi::Pipeline::Create(opt);
-  if (!p.ok() || Pages().empty()) {
+  if (!p.ok() || pages.empty()) {
     state.SkipWithError(p.ok() ? "no pages" : p.status().message().c_str());
     return;
   }
   for (auto _ : state) {
-    for (const auto& page : Pages()) {
+    for (const auto& page : pages) {
       qingxi::InputDocument doc;
       doc.id = page.path;
       doc.source = page.path;
       doc.bytes = page.bytes;
       doc.name_hint = page.path;
+      doc.kind = kind;
       std::string line = qingxi::ToJsonLine((*p)->Process(doc));
       benchmark::DoNotOptimize(line);
     }
   }
-  Report(state);
+  Report(state, pages);
 }
+
+void BM_Pipeline(benchmark::State& state) { RunPipeline(state, Pages(), qingxi::InputKind::kAuto); }
 BENCHMARK(BM_Pipeline)->Unit(benchmark::kMillisecond)->MinTime(3.0);
 
 void BM_Decode(benchmark::State& state) {
@@ -163,25 +167,7 @@ BENCHMARK(BM_GumboParseOnly)->Unit(benchmark::kMillisecond);
 
 // Text mode end to end: decode + main-content detection + clean + convert + JSON.
 void BM_TextPipeline(benchmark::State& state) {
-  qingxi::PipelineOptions opt;
-  opt.rules_dir = QINGXI_RULES_DIR;
-  auto p = qingxi::Pipeline::Create(opt);
-  if (!p.ok() || TextPages().empty()) {
-    state.SkipWithError(p.ok() ? "no text pages" : p.status().message().c_str());
-    return;
-  }
-  for (auto _ : state) {
-    for (const auto& page : TextPages()) {
-      qingxi::InputDocument doc;
-      doc.id = page.path;
-      doc.source = page.path;
-      doc.bytes = page.bytes;
-      doc.kind = qingxi::InputKind::kText;
-      std::string line = qingxi::ToJsonLine((*p)->Process(doc));
-      benchmark::DoNotOptimize(line);
-    }
-  }
-  Report(state, TextPages());
+  RunPipeline(state, TextPages(), qingxi::InputKind::kText);
 }
 BENCHMARK(BM_TextPipeline)->Unit(benchmark::kMillisecond)->MinTime(3.0);
 
