@@ -96,7 +96,7 @@ struct Scored {
   bool prose = false;
   bool list = false;      // a separated list of short items
   bool repeated = false;  // a short line without a full stop that occurs again on the page
-  bool noise = false;  // shaped like navigation: counts against the page being clean text
+  bool noise = false;     // shaped like navigation: counts against the page being clean text
   double score = 0;
 };
 
@@ -127,8 +127,8 @@ void TextExtractorImpl::ScoreLines(std::vector<Scored>* lines) const {
     const double punct = s.stops + s.commas;
     const bool repeated =
         s.value > 0 && s.value <= p_.repeat_max_value && s.stops == 0 && seen[l.text] > 1;
-    const bool list = s.items >= p_.list_min_items &&
-                      s.value <= p_.list_max_item_value * s.items && s.stops == 0;
+    const bool list =
+        s.items >= p_.list_min_items && s.value <= p_.list_max_item_value * s.items && s.stops == 0;
     // Each punctuation mark vouches for up to prose_max_value_per_punct characters of prose;
     // text beyond that (a run-on line of headlines with a comma somewhere) costs like furniture.
     const double earned = std::min<double>(s.value, punct * p_.prose_max_value_per_punct);
@@ -138,15 +138,14 @@ void TextExtractorImpl::ScoreLines(std::vector<Scored>* lines) const {
     if (l.prose) {
       // A short line with a comma but no full stop is a headline in a list, not a paragraph.
       const double weight = s.bullet || s.numbered ? p_.bullet_prose_weight
-                            : s.stops == 0 && s.value <= p_.headline_max_value
-                                ? p_.headline_weight
-                                : p_.prose_weight;
+                            : s.stops == 0 && s.value <= p_.headline_max_value ? p_.headline_weight
+                                                                               : p_.prose_weight;
       l.score = earned * weight - p_.char_penalty * (s.value - earned) -
                 p_.bracket_penalty * s.brackets;  // "…… [详情]": a teaser with its button
     } else {
-      l.score = -(p_.line_penalty + p_.char_penalty * s.value +
-                  p_.item_penalty * (s.items > 1 ? s.items - 1 : 0) +
-                  p_.bracket_penalty * s.brackets);
+      l.score =
+          -(p_.line_penalty + p_.char_penalty * s.value +
+            p_.item_penalty * (s.items > 1 ? s.items - 1 : 0) + p_.bracket_penalty * s.brackets);
     }
     l.noise = !l.prose && (list || repeated || s.bullet || s.brackets > 0);
   }
@@ -250,7 +249,8 @@ int TextExtractorImpl::FindTitle(const std::vector<Scored>& lines, size_t block_
     for (size_t k = 0; k < lines.size() && scanned < p_.title_echo_max_bytes; ++k) {
       if (k == j) continue;
       scanned += lines[k].text.size();
-      if (lines[k].text.size() >= l.text.size() && lines[k].text.find(l.text) != std::string::npos) {
+      if (lines[k].text.size() >= l.text.size() &&
+          lines[k].text.find(l.text) != std::string::npos) {
         score += p_.title_echo_bonus;
         break;
       }

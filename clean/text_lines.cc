@@ -24,16 +24,15 @@ bool IsAsciiAlnum(char32_t c) { return cleaner::IsAsciiAlnum(c); }
 
 // Separators between the items of a link list or menu.
 bool IsSeparator(char32_t c) {
-  return c == '|' || c == U'｜' || c == U'·' || c == U'•' || c == U'¦' ||
-         c == U'›' || c == U'»' || c == '>' || c == U'＞' || c == U'∣' || c == U'︱' ||
-         c == U'┊' || c == U'丨';
+  return c == '|' || c == U'｜' || c == U'·' || c == U'•' || c == U'¦' || c == U'›' || c == U'»' ||
+         c == '>' || c == U'＞' || c == U'∣' || c == U'︱' || c == U'┊' || c == U'丨';
 }
 
 // Bullets that open an item line. The dashes (—, -) are left out: "——面对……" opens prose.
 bool IsItemBullet(char32_t c) {
-  return c == U'•' || c == U'·' || c == U'●' || c == U'◆' || c == U'◇' || c == U'▪' ||
-         c == U'■' || c == U'□' || c == U'○' || c == U'►' || c == U'▶' || c == U'▸' ||
-         c == U'*' || c == U'»' || c == U'◎' || c == U'・' || c == U'★' || c == U'☆' || c == U'√';
+  return c == U'•' || c == U'·' || c == U'●' || c == U'◆' || c == U'◇' || c == U'▪' || c == U'■' ||
+         c == U'□' || c == U'○' || c == U'►' || c == U'▶' || c == U'▸' || c == U'*' || c == U'»' ||
+         c == U'◎' || c == U'・' || c == U'★' || c == U'☆' || c == U'√';
 }
 
 // Full stops. The ellipsis is left out: "……" ends the cut-off teasers of link lists.
@@ -161,8 +160,8 @@ LineShape MeasureLine(std::string_view line) {
   } else if (n > 0 && IsDigit(cp[0])) {
     size_t i = 0;
     while (i < n && IsDigit(cp[i]) && i < 3) ++i;
-    if (i < n && (cp[i] == '.' || cp[i] == U'、' || cp[i] == U'．' || cp[i] == ')' ||
-                  cp[i] == U'）') &&
+    if (i < n &&
+        (cp[i] == '.' || cp[i] == U'、' || cp[i] == U'．' || cp[i] == ')' || cp[i] == U'）') &&
         !(i + 1 < n && IsDigit(cp[i + 1])))
       s.numbered = true, number_end = i + 1;
   }
@@ -206,9 +205,8 @@ LineShape MeasureLine(std::string_view line) {
     spaces = 0;
     // "-" and "/" part items between words ("国际-国内", "新闻/体育"), not inside "2011-12-09",
     // "cfu/g" or "1500/2000".
-    const bool ascii_sep =
-        (c == '-' || c == '/') &&
-        (i == 0 || !IsAsciiAlnum(cp[i - 1]) || i + 1 >= n || !IsAsciiAlnum(cp[i + 1]));
+    const bool ascii_sep = (c == '-' || c == '/') && (i == 0 || !IsAsciiAlnum(cp[i - 1]) ||
+                                                      i + 1 >= n || !IsAsciiAlnum(cp[i + 1]));
     if (IsSeparator(c) || ascii_sep) {
       in_item = false;
       in_word = false;
@@ -226,8 +224,8 @@ LineShape MeasureLine(std::string_view line) {
     in_word = false;
     if (utf8::IsHan(c)) {
       ++s.value;
-    } else if (IsStop(c) || ((c == '.' || c == '!' || c == '?') &&
-                             (i + 1 == n || utf8::IsSpace(cp[i + 1])))) {
+    } else if (IsStop(c) ||
+               ((c == '.' || c == '!' || c == '?') && (i + 1 == n || utf8::IsSpace(cp[i + 1])))) {
       ++s.stops;
       if (i + 1 < n && !(i + 2 == n && (cp[i + 1] == U'”' || cp[i + 1] == U'」')))
         s.inner_stop = true;

@@ -39,16 +39,16 @@ std::vector<PageLine> SplitPageLines(std::string_view text, const WrapOptions& w
 int DisplayWidth(std::string_view s);
 
 struct LineShape {
-  uint32_t value = 0;     // Han characters + ASCII words, outside [bracket] tokens
-  uint32_t chars = 0;     // visible characters
-  uint16_t stops = 0;     // 。！？ and ASCII . ! ? ending a clause
-  uint16_t commas = 0;    // ，、；：and ASCII , ;
-  uint16_t items = 0;     // pieces between separators (| ｜ · • / > » › ¦ and runs of spaces)
-  uint16_t brackets = 0;  // w3m tokens: [image], [button], [      ] (form fields), ( ) (*)
-  bool bullet = false;    // opens with a bullet glyph (• · ● ■ ...)
-  bool numbered = false;  // opens with "1." "2、" "3)" or "[4]"
-  bool date = false;      // holds a date: 2011-12-09, 2011年12月9日, 2011/12/9, 2011.12.09
-  bool label = false;     // opens with a short label and a colon ("来源：", "作者:")
+  uint32_t value = 0;   // Han characters + ASCII words, outside [bracket] tokens
+  uint32_t chars = 0;   // visible characters
+  uint16_t stops = 0;   // 。！？ and ASCII . ! ? before a space or the end
+  uint16_t commas = 0;  // ，、；and ASCII , ; (not the colon: headlines have it)
+  uint16_t items = 0;   // pieces between separators (| ｜ · • / > » › ¦ and runs of spaces)
+  uint16_t brackets = 0;    // w3m tokens: [image], [button], [      ] (form fields), ( ) (*)
+  bool bullet = false;      // opens with a bullet glyph (• · ● ■ ...)
+  bool numbered = false;    // opens with "1." "2、" "3)" or "[4]"
+  bool date = false;        // holds a date: 2011-12-09, 2011年12月9日, 2011/12/9, 2011.12.09
+  bool label = false;       // opens with a short label and a colon ("来源：", "作者:")
   bool inner_stop = false;  // a sentence end before the last character
 };
 

@@ -1,17 +1,18 @@
 // Tests for main-content detection in flattened text (qingxi/text_extract.h, clean/text_extract.cc,
 // clean/text_lines.h): each decision on small pages, the dumps in tests/data/text through the whole
 // pipeline, hostile inputs, rule-file errors, and the quality floor on ../shared's text dumps.
-#include <algorithm>
-#include <filesystem>
-#include <string>
-#include <vector>
+#include "qingxi/text_extract.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
 #include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
 
 #include "qingxi/pipeline.h"
-#include "qingxi/text_extract.h"
 #include "test_util.h"
 #include "text_lines.h"
 
@@ -110,10 +111,11 @@ TEST(TextLinesTest, HardWrapsOfAFixedWidthDumpAreUndone) {
   std::vector<std::string> got;
   for (const auto& l : lines)
     if (!l.text.empty()) got.emplace_back(l.text);
-  EXPECT_THAT(got, ElementsAreArray({"第一段的文字写得很长很长，一直写到行尾才被终端在这里折断了。",
-                                     "第二段同样写得很长很长，也是写到行尾时才被折断，后半句在下一行。",
-                                     "第三段也写得非常非常长，直到四十列的地方才断开，剩下的另起一行。",
-                                     "短行不受影响。"}));
+  EXPECT_THAT(got,
+              ElementsAreArray({"第一段的文字写得很长很长，一直写到行尾才被终端在这里折断了。",
+                                "第二段同样写得很长很长，也是写到行尾时才被折断，后半句在下一行。",
+                                "第三段也写得非常非常长，直到四十列的地方才断开，剩下的另起一行。",
+                                "短行不受影响。"}));
 }
 
 TEST(TextLinesTest, LinesOfUnequalLengthAreNotAWrap) {
@@ -150,10 +152,11 @@ TEST(TextExtractTest, LinkListsOfEveryShapeAreDropped) {
       "  • 滚动新闻\n  • 图片新闻\n  • 专题报道\n"
       "城区两座公园完成改造今起开放\n";
   page += kStory;
-  page += "[1] [2] [3] [4] 下一页\n"
-          "相关新闻\n"
-          "  • 城西社区公园提升方案公示\n  • 东湖周边道路周末临时管制\n  • 全市新增口袋公园二十处\n"
-          "[W0202304010] [icon_7] [icon_4]\n";
+  page +=
+      "[1] [2] [3] [4] 下一页\n"
+      "相关新闻\n"
+      "  • 城西社区公园提升方案公示\n  • 东湖周边道路周末临时管制\n  • 全市新增口袋公园二十处\n"
+      "[W0202304010] [icon_7] [icon_4]\n";
   const std::string text = Joined(MustExtract(page));
   EXPECT_THAT(text, HasSubstr("并增设了儿童游乐区和无障碍通道。"));
   for (const char* nav : {"国际", "汽车", "滚动新闻", "下一页", "口袋公园", "icon_7"})
@@ -184,7 +187,8 @@ TEST(TextExtractTest, TitleIsTheEchoedLineAboveTheDateNotTheFirstShortLine) {
       "2023-04-01 08:00 来源：晨报\n"
       "热点专题\n";
   page += kStory;
-  page += "  • 城西社区公园提升方案公示\n  • 东湖周边道路周末临时管制\n  • 全市新增口袋公园二十处\n";
+  page +=
+      "  • 城西社区公园提升方案公示\n  • 东湖周边道路周末临时管制\n  • 全市新增口袋公园二十处\n";
   auto p = MustExtract(page);
   EXPECT_EQ(p.title, "城区两座公园完成改造今起开放");
   // The dateline comes along so that the cleaner can take the date from it.
@@ -265,9 +269,10 @@ TEST(TextExtractTest, NoticeKeepsItsSignature) {
       "关于城区公园开放时间调整的通知\n发布时间：2023-04-01 来源：园林局\n"
       "【字体：大 中 小】 【打印】 【关闭】\n各有关单位：\n";
   page += kStory;
-  page += "附件：公园开放时间表.xls\n市园林局\n2023年4月1日\n扫一扫在手机打开当前页\n"
-          "上一篇：关于公布2022年度名单的公告\n下一篇：关于开展植树活动的通知\n"
-          "主办单位：某某区人民政府办公室 | 网站标识码：1234567890 | ICP备05012345号\n";
+  page +=
+      "附件：公园开放时间表.xls\n市园林局\n2023年4月1日\n扫一扫在手机打开当前页\n"
+      "上一篇：关于公布2022年度名单的公告\n下一篇：关于开展植树活动的通知\n"
+      "主办单位：某某区人民政府办公室 | 网站标识码：1234567890 | ICP备05012345号\n";
   auto p = MustExtract(page);
   const std::string text = Joined(p);
   EXPECT_THAT(text, HasSubstr("附件：公园开放时间表.xls\n市园林局\n2023年4月1日\n"));
@@ -308,8 +313,8 @@ TEST(TextExtractTest, TwentyMegabyteSingleLineIsKept) {
 }
 
 TEST(TextExtractTest, AMegabyteOfAlternatingScripts) {
-  const std::string pieces[] = {"中文句子，", "English words. ", "日本語の文。", "한국어 문장 ",
-                                "русский текст ", "עברית ", "عربي "};
+  const std::string pieces[] = {"中文句子，",     "English words. ", "日本語の文。", "한국어 문장 ",
+                                "русский текст ", "עברית ",          "عربي "};
   std::string page;
   for (size_t i = 0; page.size() < (1u << 20); ++i) {
     page += pieces[(i * 7 + i / 3) % 7];

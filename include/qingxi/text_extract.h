@@ -39,8 +39,10 @@ class TextExtractor {
   virtual ~TextExtractor() = default;
   // `utf8_text` is valid UTF-8. The page's lines (hard wraps undone) come back in
   // ExtractedPage::paragraphs: all of them for clean text, the main block otherwise (with the
-  // date lines between the title and the block). `title` is set only when one was found above
-  // the block; `limits.max_bytes` bounds the text examined.
+  // date lines between the title and the block), none for a page of navigation only. `title` is
+  // set only when one was found above the block. A text of more lines than a page has is
+  // examined a window of lines at a time (rules/text_extract.rules `max_lines`), so memory stays
+  // bounded by the window, not the input; `limits` is not used (text has no DOM to limit).
   virtual Result<ExtractedPage> Extract(std::string_view utf8_text,
                                         const ExtractLimits& limits) const = 0;
 };
