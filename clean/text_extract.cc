@@ -58,10 +58,12 @@ const std::vector<std::pair<std::string, double>>& Defaults() {
       {"title_min_value", 4},
       {"title_max_value", 60},
       {"title_echo_bonus", 3},
+      {"title_headline_min_value", 8},
+      {"title_headline_bonus", 2},
       {"title_date_lines", 3},
       {"title_date_bonus", 3},
       {"title_distance_penalty", 0.5},
-      {"title_min_score", 0},
+      {"title_min_score", 1},
       {"title_echo_max_bytes", 262144},
   };
   return d;
@@ -83,7 +85,8 @@ struct Params {
   size_t thread_min_posts, post_max_lines, signature_max_lines;
   double signature_date_max_value;
   size_t title_window;
-  double title_min_value, title_max_value, title_echo_bonus;
+  double title_min_value, title_max_value, title_echo_bonus, title_headline_min_value,
+      title_headline_bonus;
   size_t title_date_lines;
   double title_date_bonus, title_distance_penalty, title_min_score;
   size_t title_echo_max_bytes;
@@ -229,7 +232,9 @@ int TextExtractorImpl::FindTitle(const std::vector<Scored>& lines, size_t block_
   int best = -1;
   double best_score = p_.title_min_score;
   const size_t first = block_begin > p_.title_window ? block_begin - p_.title_window : 0;
-  for (size_t j = first; j < block_begin; ++j) {
+  // The block's own first line is a candidate too when a date follows it: a headline that ends
+  // in "！" or "？" reads like prose but sits over its dateline.
+  for (size_t j = first; j <= block_begin && j < lines.size(); ++j) {
     const Scored& l = lines[j];
     const textmode::LineShape& s = l.shape;
     if (s.value < p_.title_min_value || s.value > p_.title_max_value || s.inner_stop ||
@@ -243,10 +248,14 @@ int TextExtractorImpl::FindTitle(const std::vector<Scored>& lines, size_t block_
     if (last == U'。' || last == U'，' || last == U'：' || last == ':' || last == ',' ||
         last == U'、')
       continue;
-    double score = -p_.title_distance_penalty * static_cast<double>(block_begin - 1 - j);
+    double score =
+        -p_.title_distance_penalty * static_cast<double>(j < block_begin ? block_begin - 1 - j : 0);
+    // A headline's length; a short line ("百度首页", "手机客户端") is a link or a box heading.
+    const bool headline = s.value >= p_.title_headline_min_value;
+    if (headline) score += p_.title_headline_bonus;
     // Echo: the same text inside another line of the page.
     size_t scanned = 0;
-    for (size_t k = 0; k < lines.size() && scanned < p_.title_echo_max_bytes; ++k) {
+    for (size_t k = 0; headline && k < lines.size() && scanned < p_.title_echo_max_bytes; ++k) {
       if (k == j) continue;
       scanned += lines[k].text.size();
       if (lines[k].text.size() >= l.text.size() &&
@@ -255,12 +264,15 @@ int TextExtractorImpl::FindTitle(const std::vector<Scored>& lines, size_t block_
         break;
       }
     }
+    bool dated = false;
     for (size_t k = j + 1; k < lines.size() && k <= j + p_.title_date_lines; ++k) {
       if (lines[k].shape.date) {
         score += p_.title_date_bonus;
+        dated = true;
         break;
       }
     }
+    if (j == block_begin && !dated) continue;
     if (score > best_score || best < 0) {
       if (score < p_.title_min_score) continue;
       best = static_cast<int>(j);
@@ -405,6 +417,8 @@ Result<std::shared_ptr<const TextExtractor>> TextExtractor::Create(const std::st
   p.title_min_value = s.Get("title_min_value");
   p.title_max_value = s.Get("title_max_value");
   p.title_echo_bonus = s.Get("title_echo_bonus");
+  p.title_headline_min_value = s.Get("title_headline_min_value");
+  p.title_headline_bonus = s.Get("title_headline_bonus");
   p.title_date_lines = sz("title_date_lines");
   p.title_date_bonus = s.Get("title_date_bonus");
   p.title_distance_penalty = s.Get("title_distance_penalty");

@@ -199,6 +199,24 @@ TEST(TextExtractTest, TitleIsTheEchoedLineAboveTheDateNotTheFirstShortLine) {
   EXPECT_THAT(r.text, Not(HasSubstr("热点专题")));
 }
 
+TEST(TextExtractTest, AShortLinkAboveTheBlockIsNotTheTitleAHeadlineOverItsDatelineIs) {
+  // "手机客户端" is a link of the top bar; the headline ends in "！" and reads like prose, but the
+  // dateline under it makes it the title.
+  std::string page =
+      "  • 首页\n  • 资讯\n  • 游戏\n  • 商城\n  • 攻略\n"
+      "[输入搜索内容        ] [SUBMIT]\n"
+      "手机客户端\n"
+      "城区两座公园完成改造，今起重新开放！\n"
+      "2023-04-01 08:00 晨报[整理]\n";
+  page += kStory;
+  auto p = MustExtract(page);
+  EXPECT_EQ(p.title, "城区两座公园完成改造，今起重新开放！");
+  EXPECT_THAT(Joined(p), Not(HasSubstr("手机客户端")));
+  Record r = CleanText(page);
+  EXPECT_EQ(r.title, "城区两座公园完成改造，今起重新开放！");
+  EXPECT_THAT(r.text, Not(HasSubstr("今起重新开放！")));  // the title is not repeated in the text
+}
+
 TEST(TextExtractTest, ShortStoryUnderItsDatelineBeatsTheSidebarTeasers) {
   // A two-sentence story; the sidebar below has more prose-looking teasers than the story has.
   std::string page =
