@@ -4,6 +4,10 @@
 // else samples/. Each iteration processes every page once on one thread; the counters report
 // pages/s and MB/s. "Pipeline" is read + decode + parse + extract + clean + convert + JSON
 // serialisation (what `qingxi clean --threads 1` does per page, minus the final write).
+// Text mode: $QINGXI_BENCH_TEXT_PAGES (a directory of .txt dumps), else
+// ../shared/eval/daniel-zh-text/txt, else the .txt pages of samples/; "TextPipeline" is what
+// `qingxi clean --in text --threads 1` does per page, "TextExtract" the main-content detection
+// alone.
 #include <benchmark/benchmark.h>
 #include <gumbo.h>
 
@@ -17,6 +21,7 @@
 #include "qingxi/extract.h"
 #include "qingxi/pipeline.h"
 #include "qingxi/record.h"
+#include "qingxi/text_extract.h"
 
 namespace {
 
@@ -25,20 +30,16 @@ struct Page {
   std::string bytes;
 };
 
-const std::vector<Page>& Pages() {
-  static std::vector<Page> pages = [] {
+// The files ending in `ext` of the first of `dirs` that has any, sorted by name.
+std::vector<Page> LoadPages(const std::vector<std::string>& dirs, const std::string& ext) {
     namespace fs = std::filesystem;
-    std::vector<std::string> dirs;
-    if (const char* env = std::getenv("QINGXI_BENCH_PAGES")) dirs.push_back(env);
-    dirs.push_back(QINGXI_SHARED_DIR "/eval/daniel-zh/html");
-    dirs.push_back(QINGXI_RULES_DIR "/../samples");
     std::vector<Page> out;
     for (const auto& d : dirs) {
       std::error_code ec;
       if (!fs::is_directory(d, ec)) continue;
       std::vector<std::string> files;
       for (const auto& e : fs::directory_iterator(d))
-        if (e.path().extension() == ".html") files.push_back(e.path().string());
+        if (e.path().extension() == ext) files.push_back(e.path().string());
       std::sort(files.begin(), files.end());
       for (const auto& f : files) {
         std::ifstream in(f, std::ios::binary);
@@ -49,14 +50,28 @@ const std::vector<Page>& Pages() {
       if (!out.empty()) break;
     }
     return out;
+}
+
+const std::vector<Page>& Pages() {
+  static std::vector<Page> pages = [] {
+    std::vector<std::string> dirs;
+    if (const char* env = std::getenv("QINGXI_BENCH_PAGES")) dirs.push_back(env);
+    dirs.push_back(QINGXI_SHARED_DIR "/eval/daniel-zh/html");
+    dirs.push_back(QINGXI_RULES_DIR "/../samples/pages");
+    return LoadPages(dirs, ".html");
   }();
   return pages;
 }
 
-size_t TotalBytes() {
-  size_t n = 0;
-  for (const auto& p : Pages()) n += p.bytes.size();
-  return n;
+const std::vector<Page>& TextPages() {
+  static std::vector<Page> pages = [] {
+    std::vector<std::string> dirs;
+    if (const char* env = std::getenv("QINGXI_BENCH_TEXT_PAGES")) dirs.push_back(env);
+    dirs.push_back(QINGXI_SHARED_DIR "/eval/daniel-zh-text/txt");
+    dirs.push_back(QINGXI_RULES_DIR "/../samples/pages");
+    return LoadPages(dirs, ".txt");
+  }();
+  return pages;
 }
 
 // The pages decoded to UTF-8 once, for the benchmarks that start after decoding.
@@ -72,33 +87,40 @@ const std::vector<std::string>& DecodedPages() {
   return utf8;
 }
 
-void Report(benchmark::State& state) {
-  state.counters["pages/s"] = benchmark::Counter(static_cast<double>(Pages().size()),
+// pages/s and bytes/s over one pass of `pages` per iteration.
+void Report(benchmark::State& state, const std::vector<Page>& pages = Pages()) {
+  size_t bytes = 0;
+  for (const auto& p : pages) bytes += p.bytes.size();
+  state.counters["pages/s"] = benchmark::Counter(static_cast<double>(pages.size()),
                                                  benchmark::Counter::kIsIterationInvariantRate);
-  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * TotalBytes()));
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * bytes));
 }
 
-void BM_Pipeline(benchmark::State& state) {
+// Every page through Pipeline::Process and JSON serialisation; `kind` kAuto sniffs (HTML pages).
+void RunPipeline(benchmark::State& state, const std::vector<Page>& pages, qingxi::InputKind kind) {
   qingxi::PipelineOptions opt;
   opt.rules_dir = QINGXI_RULES_DIR;
   auto p = qingxi::Pipeline::Create(opt);
-  if (!p.ok() || Pages().empty()) {
+  if (!p.ok() || pages.empty()) {
     state.SkipWithError(p.ok() ? "no pages" : p.status().message().c_str());
     return;
   }
   for (auto _ : state) {
-    for (const auto& page : Pages()) {
+    for (const auto& page : pages) {
       qingxi::InputDocument doc;
       doc.id = page.path;
       doc.source = page.path;
       doc.bytes = page.bytes;
       doc.name_hint = page.path;
+      doc.kind = kind;
       std::string line = qingxi::ToJsonLine((*p)->Process(doc));
       benchmark::DoNotOptimize(line);
     }
   }
-  Report(state);
+  Report(state, pages);
 }
+
+void BM_Pipeline(benchmark::State& state) { RunPipeline(state, Pages(), qingxi::InputKind::kAuto); }
 BENCHMARK(BM_Pipeline)->Unit(benchmark::kMillisecond)->MinTime(3.0);
 
 void BM_Decode(benchmark::State& state) {
@@ -142,6 +164,29 @@ void BM_GumboParseOnly(benchmark::State& state) {
   Report(state);
 }
 BENCHMARK(BM_GumboParseOnly)->Unit(benchmark::kMillisecond);
+
+// Text mode end to end: decode + main-content detection + clean + convert + JSON.
+void BM_TextPipeline(benchmark::State& state) {
+  RunPipeline(state, TextPages(), qingxi::InputKind::kText);
+}
+BENCHMARK(BM_TextPipeline)->Unit(benchmark::kMillisecond)->MinTime(3.0);
+
+// Main-content detection alone, on the dumps (already UTF-8).
+void BM_TextExtract(benchmark::State& state) {
+  auto ex = qingxi::TextExtractor::Create(QINGXI_RULES_DIR);
+  if (!ex.ok()) {
+    state.SkipWithError(ex.status().message().c_str());
+    return;
+  }
+  for (auto _ : state) {
+    for (const auto& page : TextPages()) {
+      auto r = (*ex)->Extract(page.bytes, {});
+      benchmark::DoNotOptimize(r);
+    }
+  }
+  Report(state, TextPages());
+}
+BENCHMARK(BM_TextExtract)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

@@ -32,3 +32,8 @@ mkdir -p "$tmp/many"
 for i in $(seq 1 20); do mkdir -p "$tmp/many/$i"; cp "$PAGES"/* "$tmp/many/$i/"; done
 run "20x pages, --threads 1" --threads 1 "$tmp/many"
 run "20x pages, --threads $(nproc)" --threads "$(nproc)" "$tmp/many"
+TEXT_PAGES="${QINGXI_BENCH_TEXT_PAGES:-../shared/eval/daniel-zh-text/txt}"
+if [ -d "$TEXT_PAGES" ]; then
+  echo "== qingxi clean --in text end to end, one thread: $TEXT_PAGES ($(ls "$TEXT_PAGES" | wc -l) files)"
+  run "text pages, --threads 1" --in text --threads 1 "$TEXT_PAGES"
+fi

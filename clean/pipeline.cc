@@ -9,24 +9,11 @@
 #include "qingxi/charset.h"
 #include "qingxi/convert.h"
 #include "qingxi/text_cleaner.h"
+#include "qingxi/text_extract.h"
 #include "qingxi/utf8.h"
 
 namespace qingxi {
 namespace {
-
-std::vector<std::string> SplitLines(std::string_view text) {
-  std::vector<std::string> lines;
-  size_t pos = 0;
-  while (pos < text.size()) {
-    size_t end = text.find('\n', pos);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view line = text.substr(pos, end - pos);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    lines.emplace_back(line);
-    pos = end + 1;
-  }
-  return lines;
-}
 
 std::string Join(const std::vector<std::string>& parts) {
   size_t n = 0;
@@ -61,12 +48,15 @@ Result<std::shared_ptr<const Pipeline>> Pipeline::Create(const PipelineOptions& 
   if (!converter.ok()) return converter.status();
   auto extractor = HtmlExtractor::Create(options.rules_dir);
   if (!extractor.ok()) return extractor.status();
+  auto text_extractor = TextExtractor::Create(options.rules_dir);
+  if (!text_extractor.ok()) return text_extractor.status();
   auto cleaner = TextCleaner::Create(options.rules_dir, converter.value());
   if (!cleaner.ok()) return cleaner.status();
   std::shared_ptr<Pipeline> p(new Pipeline());
   p->options_ = options;
   p->converter_ = converter.value();
   p->extractor_ = extractor.value();
+  p->text_extractor_ = text_extractor.value();
   p->cleaner_ = cleaner.value();
   return std::shared_ptr<const Pipeline>(std::move(p));
 }
@@ -101,8 +91,9 @@ Record Pipeline::Process(const InputDocument& doc) const {
 
   CleanInput in;
   std::vector<std::string> extract_flags;
-  if (kind == InputKind::kHtml) {
-    auto page = extractor_->Extract(decoded->utf8, options_.limits);
+  {
+    auto page = kind == InputKind::kHtml ? extractor_->Extract(decoded->utf8, options_.limits)
+                                         : text_extractor_->Extract(decoded->utf8, options_.limits);
     if (!page.ok()) {
       r.error = "extract: " + page.status().message();
       return r;
@@ -110,10 +101,8 @@ Record Pipeline::Process(const InputDocument& doc) const {
     in.lines = std::move(page->paragraphs);
     in.title = std::move(page->title);
     in.date = std::move(page->date);
-    in.from_html = true;
+    in.from_html = kind == InputKind::kHtml;
     extract_flags = std::move(page->flags);
-  } else {
-    in.lines = SplitLines(decoded->utf8);
   }
   decoded->utf8.clear();
   decoded->utf8.shrink_to_fit();

@@ -168,6 +168,8 @@ CleanOutput RuleBasedCleaner::Clean(const CleanInput& in) const {
   if (!out.title.empty()) {
     auto st = mojibake_->Repair(&out.title);
     if (st.removed || st.repaired) mojibake = true;
+    // A title found in flattened text carries the page's flattened pinyin like its lines do.
+    if (!in.from_html) pinyin_->Strip(&out.title);
   }
   if (mojibake) out.flags.push_back("mojibake");
 

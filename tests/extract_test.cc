@@ -578,47 +578,6 @@ TEST(ExtractRobustnessTest, NodeLimitTruncates) {
 
 // --- real pages ------------------------------------------------------------------------------
 
-// Bag-of-tokens F1 as in ../shared/acceptance/score.py: each Han character a token, each run of
-// ASCII letters and digits a token.
-std::map<std::string, int> Tokens(const std::string& s) {
-  std::map<std::string, int> bag;
-  size_t i = 0;
-  while (i < s.size()) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-      if (std::isalnum(c)) {
-        size_t j = i;
-        while (j < s.size() && static_cast<unsigned char>(s[j]) < 0x80 &&
-               std::isalnum(static_cast<unsigned char>(s[j])))
-          ++j;
-        bag[s.substr(i, j - i)]++;
-        i = j;
-      } else {
-        ++i;
-      }
-      continue;
-    }
-    size_t start = i;
-    char32_t cp = utf8::Next(s, &i);
-    if (utf8::IsHan(cp)) bag[s.substr(start, i - start)]++;
-  }
-  return bag;
-}
-
-double F1(const std::string& out, const std::string& gold) {
-  auto o = Tokens(out), g = Tokens(gold);
-  double common = 0, no = 0, ng = 0;
-  for (const auto& [k, v] : o) {
-    no += v;
-    auto it = g.find(k);
-    if (it != g.end()) common += std::min(v, it->second);
-  }
-  for (const auto& [k, v] : g) ng += v;
-  if (common == 0) return 0;
-  double p = common / no, r = common / ng;
-  return 2 * p * r / (p + r);
-}
-
 // The simplified-script pages of the DAnIEL set, scored on extraction alone (no line cleaner):
 // a floor that may only go up.
 TEST(ExtractRealPagesTest, SimplifiedNewsPagesMeanF1) {
@@ -634,7 +593,7 @@ TEST(ExtractRealPagesTest, SimplifiedNewsPagesMeanF1) {
     std::string gold = testing::ReadFile(dir + "/gold/" + id + ".txt");
     auto r = Extractor()->Extract(html, ExtractLimits());
     ASSERT_TRUE(r.ok()) << id;
-    double f = F1(r->title + "\n" + Joined(r.value()), gold);
+    double f = testing::TokenF1(r->title + "\n" + Joined(r.value()), gold);
     sum += f;
     ++count;
   }

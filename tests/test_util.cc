@@ -8,7 +8,10 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
+
+#include "qingxi/utf8.h"
 
 namespace qingxi::testing {
 
@@ -61,6 +64,49 @@ std::string TempDir() {
   (void)registered;
   to_remove.push_back(dir);
   return dir;
+}
+
+namespace {
+
+bool IsHanToken(char32_t c) {
+  return (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
+         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x2FFFF);
+}
+
+std::map<std::string, long> Tokens(const std::string& s) {
+  std::map<std::string, long> bag;
+  for (size_t i = 0; i < s.size();) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      size_t j = i;
+      while (j < s.size() && static_cast<unsigned char>(s[j]) < 0x80 &&
+             std::isalnum(static_cast<unsigned char>(s[j])))
+        ++j;
+      if (j > i) ++bag[s.substr(i, j - i)];
+      i = j > i ? j : i + 1;
+      continue;
+    }
+    const size_t start = i;
+    const char32_t cp = utf8::Next(s, &i);
+    if (IsHanToken(cp)) ++bag[s.substr(start, i - start)];
+  }
+  return bag;
+}
+
+}  // namespace
+
+double TokenF1(const std::string& out, const std::string& gold) {
+  const auto o = Tokens(out), g = Tokens(gold);
+  long common = 0, no = 0, ng = 0;
+  for (const auto& [k, v] : o) {
+    no += v;
+    auto it = g.find(k);
+    if (it != g.end()) common += std::min(v, it->second);
+  }
+  for (const auto& [k, v] : g) ng += v;
+  if (common == 0) return 0;
+  const double p = static_cast<double>(common) / no, r = static_cast<double>(common) / ng;
+  return 2 * p * r / (p + r);
 }
 
 int Run(const std::string& cmd, std::string* out) {

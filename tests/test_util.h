@@ -20,6 +20,10 @@ void WriteFile(const std::string& path, const std::string& data);
 std::string TempDir();     // a fresh directory under $TMPDIR, removed at exit
 std::vector<std::string> ReadLines(const std::string& path);
 
+// Bag-of-tokens F1 of `out` against `gold`, as ../shared/acceptance/score.py computes it: every
+// Han ideograph is a token, every run of ASCII letters and digits is a token.
+double TokenF1(const std::string& out, const std::string& gold);
+
 // Runs `cmd` through /bin/sh; returns its exit status and fills *out with standard output.
 int Run(const std::string& cmd, std::string* out = nullptr);
 // The same as Run, under a name that does not clash with ::testing::Test::Run inside TEST bodies.

@@ -629,46 +629,6 @@ TEST_F(RulesErrorTest, MissingFile) {
 }
 
 // ---------------------------------------------------------------- acceptance over the seeds
-// The same bag-of-tokens F1 as shared/acceptance/score.py: every CJK ideograph is a token, every
-// run of ASCII letters/digits is a token.
-std::map<std::string, int> Tokens(const std::string& s) {
-  std::map<std::string, int> t;
-  size_t pos = 0;
-  std::string word;
-  auto flush = [&] {
-    if (!word.empty()) ++t[word];
-    word.clear();
-  };
-  while (pos < s.size()) {
-    size_t start = pos;
-    char32_t c = utf8::Next(s, &pos);
-    if (c < 0x80 && std::isalnum(static_cast<int>(c))) {
-      word.push_back(static_cast<char>(c));
-      continue;
-    }
-    flush();
-    if ((c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
-        (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x2FFFF))
-      ++t[s.substr(start, pos - start)];
-  }
-  flush();
-  return t;
-}
-
-double F1(const std::string& out, const std::string& gold) {
-  auto o = Tokens(out), g = Tokens(gold);
-  long common = 0, no = 0, ng = 0;
-  for (const auto& [k, v] : o) {
-    no += v;
-    auto it = g.find(k);
-    if (it != g.end()) common += std::min(v, it->second);
-  }
-  for (const auto& [k, v] : g) ng += v;
-  double p = static_cast<double>(common) / std::max(1L, no),
-         r = static_cast<double>(common) / std::max(1L, ng);
-  return p + r == 0 ? 0 : 2 * p * r / (p + r);
-}
-
 TEST(AcceptanceTest, SeedPagesMeetTheFloors) {
   QINGXI_REQUIRE_SHARED();
   PipelineOptions opt;
@@ -691,7 +651,7 @@ TEST(AcceptanceTest, SeedPagesMeetTheFloors) {
     Record r = pipeline.value()->Process(doc);
     ASSERT_FALSE(r.is_error()) << id << ": " << r.error;
     auto meta = nlohmann::json::parse(testing::ReadFile(gold + "/" + id + ".json"));
-    double f = F1(r.text, testing::ReadFile(gold + "/" + id + ".txt"));
+    double f = testing::TokenF1(r.text, testing::ReadFile(gold + "/" + id + ".txt"));
     EXPECT_GE(f, 0.98) << id;
     sum += f;
     ++docs;

@@ -54,6 +54,7 @@ class Pipeline {
   PipelineOptions options_;
   std::shared_ptr<const class Converter> converter_;
   std::shared_ptr<const class HtmlExtractor> extractor_;
+  std::shared_ptr<const class TextExtractor> text_extractor_;
   std::shared_ptr<const class TextCleaner> cleaner_;
 };
 
