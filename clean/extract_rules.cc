@@ -89,6 +89,7 @@ Result<ExtractRules> ExtractRules::Load(const std::string& path) {
   }
   auto settings = Settings::FromRuleFile(
       f, {{"min_paragraph_chars", r.min_paragraph_chars},
+          {"min_paragraph_words", r.min_paragraph_words},
           {"dominant_share", r.dominant_share},
           {"soft_drop_share", r.soft_drop_share},
           {"sibling_share", r.sibling_share},
@@ -107,6 +108,7 @@ Result<ExtractRules> ExtractRules::Load(const std::string& path) {
   if (!settings.ok()) return settings.status();
   const Settings& s = settings.value();
   r.min_paragraph_chars = s.Get("min_paragraph_chars");
+  r.min_paragraph_words = s.Get("min_paragraph_words");
   r.dominant_share = s.Get("dominant_share");
   r.soft_drop_share = s.Get("soft_drop_share");
   r.sibling_share = s.Get("sibling_share");

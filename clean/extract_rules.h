@@ -37,6 +37,7 @@ struct ExtractRules {
   PhraseMatcher paywall_text;
 
   double min_paragraph_chars = 10;
+  double min_paragraph_words = 3;
   double dominant_share = 0.6;
   double soft_drop_share = 0.3;
   double sibling_share = 0.2;

@@ -89,7 +89,16 @@ inline bool IsProsePunct(char32_t c) {
 struct TextStats {
   uint32_t chars = 0;  // non-space code points
   uint32_t punct = 0;
+  uint32_t words = 0;  // letters and ideographs (not digits, punctuation or symbols)
 };
+
+// A letter or an ideograph: what words are written in, as opposed to the digits, dates and
+// brackets of a list row ("【作者】08-11 17:03 298字 [140/0]").
+inline bool IsWordChar(char32_t c) {
+  return (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) || c >= 0x20000 ||
+         (c >= 0x3040 && c <= 0x30FF) || (c >= 0xAC00 && c <= 0xD7AF) ||
+         (c >= 0xC0 && c < 0x2000 && c != 0xD7 && c != 0xF7);
+}
 
 TextStats MeasureText(std::string_view s) {
   TextStats st;
@@ -101,6 +110,7 @@ TextStats MeasureText(std::string_view s) {
       if (c > ' ') {
         ++st.chars;
         if (c == ',' || c == ';') ++st.punct;
+        if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ++st.words;
       }
       continue;
     }
@@ -108,6 +118,7 @@ TextStats MeasureText(std::string_view s) {
     if (cp == 0xA0 || cp == 0x3000 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0xFEFF) continue;
     ++st.chars;
     if (IsProsePunct(cp)) ++st.punct;
+    else if (IsWordChar(cp)) ++st.words;
   }
   return st;
 }
@@ -228,6 +239,7 @@ struct Work {
   std::vector<uint8_t> caption;  // class/id names a picture caption
   std::vector<uint32_t> chars, link_chars, punct;      // whole subtree, alive only
   std::vector<uint32_t> dchars, dlink, dpunct, dbr;    // own text (not in nested blocks)
+  std::vector<uint32_t> dwords;  // own unlinked letters and ideographs
   std::vector<float> score;
 };
 
@@ -523,6 +535,7 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
     w.dlink.assign(n, 0);
     w.dpunct.assign(n, 0);
     w.dbr.assign(n, 0);
+    w.dwords.assign(n, 0);
     for (uint32_t i = n; i-- > 0;) {
       if (!w.alive[i]) continue;
       const dom::Node& nd = nodes[i];
@@ -535,6 +548,7 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
         w.dchars[b] += st.chars;
         w.dpunct[b] += st.punct;
         if (w.in_link[i]) w.dlink[b] += st.chars;
+        else w.dwords[b] += st.words;
       } else if (nd.tag == Tag::kBr && i > 0) {
         w.dbr[w.block[nd.parent]]++;
       }
@@ -566,6 +580,9 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
         continue;
       uint32_t own = w.dchars[i] - std::min(w.dchars[i], w.dlink[i]);
       if (own < rules_.min_paragraph_chars) continue;
+      // A row of a link list keeps only dates, counts and brackets outside its links
+      // ("【作者】08-11 17:03 298字 [140/0]"): that is no paragraph of its own.
+      if (w.dwords[i] < rules_.min_paragraph_words) continue;
       double ps = 1.0 + w.dpunct[i] + std::min(w.dchars[i] / 100.0, 3.0);
       ps *= static_cast<double>(own) / w.dchars[i];
       uint32_t target = i;

@@ -619,6 +619,28 @@ double F1(const std::string& out, const std::string& gold) {
   return 2 * p * r / (p + r);
 }
 
+// A forum post above its reply tree: each row of the tree is a linked reply title with the
+// author in brackets, a time, a length and counters. Outside its links a row holds no words,
+// so forty rows do not outscore one post.
+TEST(ExtractTest, ReplyTreeRowsAreNoParagraphs) {
+  std::string rows;
+  for (int k = 0; k < 40; ++k)
+    rows += "<li><a href=\"t.jsp?id=" + std::to_string(k) + "\">我也来说说这次出门的经历，真是一言难尽啊" +
+            std::to_string(k) + "</a>【<a href=\"u.jsp\">网友" + std::to_string(k) +
+            "</a>】<font class=posttime>08-1" + std::to_string(k % 10) + " 17:03</font> " +
+            std::to_string(100 + k) + "字 [" + std::to_string(140 + k) + "/0]</li>\n";
+  std::string html = R"(<html><head><title>你知道导游为什么热衷于购物吗</title></head><body>
+<table><tr><td class="large"><b>主题：</b>你知道导游为什么热衷于购物吗</td></tr></table>
+<table><tr><td class="line_h24"><p class="large">导游的收入很大一部分来自购物的回扣，这是业内的“行规”，境内游境外游都是这样的。以国内游为例，回扣一般在购物额的10％左右，个别的会更高。所以，一定要看清楚合同，不要听导游瞎掰。</p></td></tr></table>
+<table><tr><td class="large"><b>| 回复线索：</b></td></tr></table>
+<table><tr><td><ul>)" + rows + R"(</ul></td></tr></table></body></html>)";
+  ExtractedPage p = MustExtract(html);
+  std::string text = Joined(p);
+  EXPECT_THAT(text, HasSubstr("导游的收入很大一部分来自购物的回扣"));
+  EXPECT_THAT(text, Not(HasSubstr("网友1")));
+  EXPECT_THAT(text, Not(HasSubstr("一言难尽")));
+}
+
 // The simplified-script pages of the DAnIEL set, scored on extraction alone (no line cleaner):
 // a floor that may only go up.
 TEST(ExtractRealPagesTest, SimplifiedNewsPagesMeanF1) {
