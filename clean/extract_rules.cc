@@ -98,6 +98,7 @@ Result<ExtractRules> ExtractRules::Load(const std::string& path) {
           {"link_line_density", r.link_line_density},
           {"listing_link_density", r.listing_link_density},
           {"listing_max_prose_punct", r.listing_max_prose_punct},
+          {"listing_label_words", r.listing_label_words},
           {"grandparent_factor", r.grandparent_factor},
           {"hinted_override_ratio", r.hinted_override_ratio},
           {"near_best_share", r.near_best_share},
@@ -117,6 +118,7 @@ Result<ExtractRules> ExtractRules::Load(const std::string& path) {
   r.link_line_density = s.Get("link_line_density");
   r.listing_link_density = s.Get("listing_link_density");
   r.listing_max_prose_punct = s.Get("listing_max_prose_punct");
+  r.listing_label_words = s.Get("listing_label_words");
   r.grandparent_factor = s.Get("grandparent_factor");
   r.hinted_override_ratio = s.Get("hinted_override_ratio");
   r.near_best_share = s.Get("near_best_share");

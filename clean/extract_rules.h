@@ -46,6 +46,7 @@ struct ExtractRules {
   double link_line_density = 0.7;
   double listing_link_density = 0.6;
   double listing_max_prose_punct = 3;
+  double listing_label_words = 40;
   double grandparent_factor = 0.5;
   double hinted_override_ratio = 1.5;
   double near_best_share = 0.75;

@@ -97,7 +97,8 @@ struct TextStats {
 inline bool IsWordChar(char32_t c) {
   return (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) || c >= 0x20000 ||
          (c >= 0x3040 && c <= 0x30FF) || (c >= 0xAC00 && c <= 0xD7AF) ||
-         (c >= 0xC0 && c < 0x2000 && c != 0xD7 && c != 0xF7);
+         (c >= 0x80 && c < 0x2000) ||  // Latin, Greek, Cyrillic, ... and mojibake of CJK
+         c == 0xFFFD;  // a byte the decoder could not read stands for an unknown letter
 }
 
 TextStats MeasureText(std::string_view s) {
@@ -778,16 +779,30 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
   // dates), not a text of its own. It has no main text rather than a list of headlines in the
   // corpus. (A short article above a long related-links box has its sentences outside links.)
   {
-    uint64_t chars = 0, links = 0, prose_punct = 0;
-    for (uint32_t r : roots) {
-      chars += w.chars[r];
-      links += w.link_chars[r];
-      for (uint32_t k = r; k < nodes[r].end; ++k)
-        if (nodes[k].type == NodeType::kText && w.alive[k] && !w.in_link[k])
-          prose_punct += tstats[k].punct;
-    }
-    if (chars > 0 && static_cast<double>(links) / chars > rules_.listing_link_density &&
-        prose_punct < static_cast<uint64_t>(rules_.listing_max_prose_punct)) {
+    // Words, not characters: the dates and counters beside each headline are no text. When
+    // the headline rows are all there is, nothing scores but the pager or a label, so a
+    // selection that is no more than a label is judged by the whole page's words.
+    uint64_t words = 0;
+    auto linked_share = [&](const std::vector<uint32_t>& from, uint64_t* prose_punct) {
+      uint64_t links = 0;
+      words = 0;
+      for (uint32_t r : from) {
+        for (uint32_t k = r; k < nodes[r].end; ++k) {
+          if (nodes[k].type != NodeType::kText || !w.alive[k]) continue;
+          words += tstats[k].words;
+          if (w.in_link[k]) links += tstats[k].words;
+          else *prose_punct += tstats[k].punct;
+        }
+      }
+      return words == 0 ? 0.0 : static_cast<double>(links) / words;
+    };
+    uint64_t prose_punct = 0, page_punct = 0;
+    double share = linked_share(roots, &prose_punct);
+    const bool no_prose = prose_punct < static_cast<uint64_t>(rules_.listing_max_prose_punct);
+    if (no_prose && share <= rules_.listing_link_density && body != 0 && !roots.empty() &&
+        roots.front() != body && words < rules_.listing_label_words)
+      share = linked_share({body}, &page_punct);
+    if (no_prose && share > rules_.listing_link_density) {
       roots.clear();
       page.flags.push_back("listing");
     }
