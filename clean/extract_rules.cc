@@ -16,7 +16,7 @@ namespace {
 const std::vector<std::string>& Directives() {
   static const auto* d = new std::vector<std::string>{
       "drop_tag", "soft_drop_tag", "positive", "negative", "remove", "paywall", "caption",
-      "paywall_text", "title_separator", "date_meta", "set"};
+      "comments", "paywall_text", "title_separator", "date_meta", "set"};
   return *d;
 }
 
@@ -39,7 +39,7 @@ Result<ExtractRules> ExtractRules::Load(const std::string& path) {
           e.directive == "drop_tag" ? TagAction::kDrop : TagAction::kSoftDrop;
     } else if (e.directive == "positive" || e.directive == "negative" ||
                e.directive == "remove" || e.directive == "paywall" ||
-               e.directive == "caption") {
+               e.directive == "caption" || e.directive == "comments") {
       std::string pat = v;
       int weight = 0;
       if (e.directive == "positive" || e.directive == "negative") {
@@ -58,6 +58,7 @@ Result<ExtractRules> ExtractRules::Load(const std::string& path) {
                : e.directive == "negative" ? kNegative
                : e.directive == "remove"   ? kRemove
                : e.directive == "caption"  ? kCaption
+               : e.directive == "comments" ? kComments
                                            : kPaywall;
       p.weight = p.kind == kNegative ? -weight : weight;
       if (!pat.empty() && pat.front() == '*') {
@@ -99,6 +100,7 @@ Result<ExtractRules> ExtractRules::Load(const std::string& path) {
           {"listing_link_density", r.listing_link_density},
           {"listing_max_prose_punct", r.listing_max_prose_punct},
           {"listing_label_words", r.listing_label_words},
+          {"comments_article_min_words", r.comments_article_min_words},
           {"grandparent_factor", r.grandparent_factor},
           {"hinted_override_ratio", r.hinted_override_ratio},
           {"near_best_share", r.near_best_share},
@@ -119,6 +121,7 @@ Result<ExtractRules> ExtractRules::Load(const std::string& path) {
   r.listing_link_density = s.Get("listing_link_density");
   r.listing_max_prose_punct = s.Get("listing_max_prose_punct");
   r.listing_label_words = s.Get("listing_label_words");
+  r.comments_article_min_words = s.Get("comments_article_min_words");
   r.grandparent_factor = s.Get("grandparent_factor");
   r.hinted_override_ratio = s.Get("hinted_override_ratio");
   r.near_best_share = s.Get("near_best_share");
@@ -156,6 +159,7 @@ HintResult ExtractRules::MatchHint(std::string_view hint) const {
       case kRemove: h.remove = true; break;
       case kPaywall: h.paywall = true; break;
       case kCaption: h.caption = true; break;
+      case kComments: h.remove = h.comments = true; break;
     }
     return true;
   });

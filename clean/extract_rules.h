@@ -25,6 +25,7 @@ struct HintResult {
   bool remove = false;   // a `remove` pattern matched
   bool paywall = false;  // a `paywall` pattern matched
   bool caption = false;  // a `caption` pattern matched (a picture's caption box)
+  bool comments = false; // a `comments` pattern matched (readers' comments on the page)
 };
 
 struct ExtractRules {
@@ -47,6 +48,7 @@ struct ExtractRules {
   double listing_link_density = 0.6;
   double listing_max_prose_punct = 3;
   double listing_label_words = 40;
+  double comments_article_min_words = 150;
   double grandparent_factor = 0.5;
   double hinted_override_ratio = 1.5;
   double near_best_share = 0.75;
@@ -61,7 +63,7 @@ struct ExtractRules {
   HintResult MatchHint(std::string_view hint) const;
 
  private:
-  enum Kind : uint8_t { kPositive, kNegative, kRemove, kPaywall, kCaption };
+  enum Kind : uint8_t { kPositive, kNegative, kRemove, kPaywall, kCaption, kComments };
   struct Pattern {
     Kind kind;
     int weight;

@@ -451,6 +451,9 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
   // Hinted chrome is only noted here; whether it is removed is settled after scoring (below).
   std::vector<uint32_t> paywall_nodes;
   std::vector<uint32_t> hinted;      // roots of subtrees that class/id hints would remove
+  // ... of which a readers' comment section holding most of the page's text: removed only when
+  // an article stands outside it
+  std::vector<uint8_t> hinted_comments;
   std::vector<uint32_t> title_like;  // headings and class/id "title" elements
   std::string hint;
   uint32_t hinted_end = 0;  // end of the innermost hinted subtree being walked
@@ -488,9 +491,10 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
       if (h.paywall) {
         dead = true;
         paywall_nodes.push_back(i);
-      } else if (h.remove && (!h.positive || h.weight < 0) && share < rules_.dominant_share &&
-                 i >= hinted_end) {
+      } else if (h.remove && (!h.positive || h.weight < 0) &&
+                 (share < rules_.dominant_share || h.comments) && i >= hinted_end) {
         hinted.push_back(i);
+        hinted_comments.push_back(h.comments && share >= rules_.dominant_share);
         hinted_end = nd.end;
       }
       if (!titleish && raw[i] > 0 && raw[i] < 300 &&
@@ -626,14 +630,33 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
     measure();
     score_all();
     double best_out = cands.empty() ? 0.0 : cands[0].first;
+    // The words of the best text outside every hinted subtree: an article, or a cast list.
+    uint32_t out_words = 0;
+    if (!cands.empty())
+      for (uint32_t k = cands[0].second; k < nodes[cands[0].second].end; ++k)
+        if (w.alive[k] && nodes[k].type == NodeType::kText && !w.in_link[k])
+          out_words += tstats[k].words;
+    const bool article_outside = out_words >= rules_.comments_article_min_words;
     bool inside = false;
+    // A comment section holding most of the page's text is the content also when the best
+    // element is an ancestor of it (the <body> of a page of short reviews).
+    auto holds_best = [&](size_t k) {
+      if (top_all >= hinted[k] && top_all < nodes[hinted[k]].end) return true;
+      return hinted_comments[k] && hinted[k] > top_all && hinted[k] < nodes[top_all].end &&
+             raw[hinted[k]] >= rules_.dominant_share * raw[top_all];
+    };
     for (size_t k = 0; k < hinted.size(); ++k)
-      if (top_all >= hinted[k] && top_all < nodes[hinted[k]].end) {
+      if (holds_best(k) && !(hinted_comments[k] && article_outside)) {
         keep_hinted[k] = 1;
         inside = true;
       }
     if (inside && best_all > 0 && best_all > rules_.hinted_override_ratio * best_out) {
       w.alive = std::move(alive_all);
+      // A comment list that is the content: its items' "comment" names are no penalty.
+      for (size_t k = 0; k < hinted.size(); ++k)
+        if (keep_hinted[k] && hinted_comments[k])
+          for (uint32_t j = hinted[k]; j < nodes[hinted[k]].end; ++j)
+            w.weight[j] = std::max<int16_t>(w.weight[j], 0);
       kill_hinted();
       measure();
       score_all();
@@ -810,6 +833,8 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
 
   // --- emission -----------------------------------------------------------------------------
   const double top_chars = std::max<uint32_t>(1, w.chars[top]);
+  int frame_weight = 0;  // the lowest class/id weight on the selection and its ancestors
+  for (uint32_t a = top; a != 0; a = nodes[a].parent) frame_weight = std::min<int>(frame_weight, w.weight[a]);
   std::string line;
   uint32_t line_chars = 0, line_link = 0;
   bool pending = false;
@@ -948,7 +973,10 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
                     w.chars[i] >= 4;
         // Only boxes: an inline element is words of a sentence, and an in-text keyword link
         // (<a class="keyword_link">方案</a>) must not cut its word out of the line.
-        if (!skip && w.weight[i] <= -25 && w.chars[i] < 0.3 * top_chars && IsBlockTag(nd.tag))
+        // A box named like the selection's own frame is not chrome of it: the items of a
+        // comment list that is itself the content (a page of short reviews) are the content.
+        if (!skip && w.weight[i] <= -25 && w.weight[i] < frame_weight &&
+            w.chars[i] < 0.3 * top_chars && IsBlockTag(nd.tag))
           skip = true;
         if (skip) {
           if (IsBlockTag(nd.tag)) flush();

@@ -641,6 +641,45 @@ TEST(ExtractTest, ReplyTreeRowsAreNoParagraphs) {
   EXPECT_THAT(text, Not(HasSubstr("一言难尽")));
 }
 
+// Readers' comments under a blog post outweigh the post (sixty replies against four
+// paragraphs); the post is the text. A page that is nothing but short reviews keeps them: what
+// stands outside the comment list there is a cast list, not an article.
+std::string CommentList(int n, const std::string& item_class) {
+  std::string c;
+  for (int k = 0; k < n; ++k)
+    c += "<div class='" + item_class + "'><h4>re: 很高兴入住 <span>2004-12-27 12:" +
+         std::to_string(10 + k % 50) + "</span> <a>网友" + std::to_string(k) +
+         "</a></h4><p>拜读了你翻译的那本书，很不错，期待阅读你的大作，第" + std::to_string(k) +
+         "次来看。</p></div>";
+  return c;
+}
+
+TEST(ExtractTest, ReaderCommentsOutweighingThePostAreDropped) {
+  std::string html =
+      "<html><head><title>很高兴入住博客堂</title></head><body><div id='main'><div class='post'>"
+      "<h2>很高兴入住博客堂</h2>"
+      "<p>承蒙朋友的邀请，很高兴入住博客堂。作为技术社区，这里是一个写技术博客的好地方。我在这里的博客将集中在两个方面，一是语言，二是框架。</p>"
+      "<p>简单介绍一下我的情况：在框架刚刚推出之时，我曾写过一个专栏。从此进入技术写译界，也和框架结下了不解之缘，前后翻译了两本书。</p>"
+      "<p>目前我在上海一家公司担任软件架构师，并讲授软件开发课程。业余时间写作一本关于组件程序设计的书，明年出版。</p>"
+      "<p>希望以后和各位多多交流。</p></div>"
+      "<div id='comments'><h3>评论</h3>" + CommentList(60, "c") + "</div></div></body></html>";
+  std::string text = Joined(MustExtract(html));
+  EXPECT_THAT(text, HasSubstr("很高兴入住博客堂。作为技术社区"));
+  EXPECT_THAT(text, HasSubstr("希望以后和各位多多交流"));
+  EXPECT_THAT(text, Not(HasSubstr("拜读了你翻译的那本书")));
+}
+
+TEST(ExtractTest, PageOfShortReviewsKeepsThem) {
+  std::string html =
+      "<html><head><title>某电影 短评</title></head><body><div id='wrapper'><div class='article'>"
+      "<div id='comments'>" + CommentList(40, "comment-item") + "</div></div><div class='aside'>"
+      "<div id='info'>导演: 张三 / 编剧: 李四 / 主演: 王五 / 赵六 / 孙七 / 周八 / 吴九 / 郑十 类型: 剧情 / "
+      "爱情 制片国家/地区: 中国大陆 语言: 汉语普通话</div></div></div></body></html>";
+  std::string text = Joined(MustExtract(html));
+  EXPECT_THAT(text, HasSubstr("拜读了你翻译的那本书，很不错，期待阅读你的大作，第7次来看"));
+  EXPECT_THAT(text, Not(HasSubstr("编剧")));
+}
+
 // The simplified-script pages of the DAnIEL set, scored on extraction alone (no line cleaner):
 // a floor that may only go up.
 TEST(ExtractRealPagesTest, SimplifiedNewsPagesMeanF1) {
