@@ -16,7 +16,8 @@ namespace {
 const std::vector<std::string>& Directives() {
   static const auto* d = new std::vector<std::string>{
       "drop_tag", "soft_drop_tag", "positive", "negative", "remove", "paywall", "caption",
-      "comments", "paywall_text", "title_separator", "date_meta", "set"};
+      "comments", "paywall_text", "title_separator", "reply_title_prefix", "date_meta",
+      "set"};
   return *d;
 }
 
@@ -79,6 +80,11 @@ Result<ExtractRules> ExtractRules::Load(const std::string& path) {
       r.patterns_.push_back(p);
     } else if (e.directive == "paywall_text") {
       r.paywall_text.Add(v, 0);
+    } else if (e.directive == "reply_title_prefix") {
+      std::string pre = v;
+      for (char& c : pre)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+      r.reply_title_prefixes.push_back(pre);
     } else if (e.directive == "title_separator") {
       r.title_separators.push_back(v);
     } else if (e.directive == "date_meta") {
@@ -101,6 +107,7 @@ Result<ExtractRules> ExtractRules::Load(const std::string& path) {
           {"listing_max_prose_punct", r.listing_max_prose_punct},
           {"listing_label_words", r.listing_label_words},
           {"comments_article_min_words", r.comments_article_min_words},
+          {"entry_title_min_words", r.entry_title_min_words},
           {"grandparent_factor", r.grandparent_factor},
           {"hinted_override_ratio", r.hinted_override_ratio},
           {"near_best_share", r.near_best_share},
@@ -122,6 +129,7 @@ Result<ExtractRules> ExtractRules::Load(const std::string& path) {
   r.listing_max_prose_punct = s.Get("listing_max_prose_punct");
   r.listing_label_words = s.Get("listing_label_words");
   r.comments_article_min_words = s.Get("comments_article_min_words");
+  r.entry_title_min_words = s.Get("entry_title_min_words");
   r.grandparent_factor = s.Get("grandparent_factor");
   r.hinted_override_ratio = s.Get("hinted_override_ratio");
   r.near_best_share = s.Get("near_best_share");

@@ -34,6 +34,7 @@ struct ExtractRules {
   std::vector<std::string> drop_tag_names;  // drop_tag names that are not in dom::Tag
 
   std::vector<std::string> title_separators;
+  std::vector<std::string> reply_title_prefixes;  // lower-case ASCII letters
   std::vector<std::string> date_meta;  // lower-case
   PhraseMatcher paywall_text;
 
@@ -49,6 +50,7 @@ struct ExtractRules {
   double listing_max_prose_punct = 3;
   double listing_label_words = 40;
   double comments_article_min_words = 150;
+  double entry_title_min_words = 5;
   double grandparent_factor = 0.5;
   double hinted_override_ratio = 1.5;
   double near_best_share = 0.75;

@@ -792,6 +792,44 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
       if (w.punct[i] > 0 && link_density(i) < 0.5) more.push_back(i);
       i = nd.end - 1;
     }
+    // A blog's archive page repeats the same frame per entry, but every entry has its own
+    // headline: posts separated by such titles are separate articles, not replies, and are
+    // not joined. Reply titles ("re: …", "回复：…") and the thread's own title are no such
+    // boundary.
+    if (!more.empty()) {
+      const std::string page_norm = StripSpaces(title_tag);
+      auto entry_title = [&](uint32_t t) {
+        if (!w.alive[t] || w.chars[t] < 4 || w.chars[t] > 200) return false;
+        uint32_t words = 0;
+        for (uint32_t k = t; k < nodes[t].end; ++k)
+          if (w.alive[k] && nodes[k].type == NodeType::kText) words += tstats[k].words;
+        if (words < rules_.entry_title_min_words) return false;  // a date, a label
+        std::string norm = ascii::Lower(StripSpaces(SubtreeText(w, t, 600)));
+        for (const std::string& pre : rules_.reply_title_prefixes)
+          if (norm.rfind(pre, 0) == 0) return false;
+        return page_norm.find(StripSpaces(SubtreeText(w, t, 600))) == std::string::npos;
+      };
+      // Entries are separate when every gap between two consecutive posts holds an entry
+      // title: one section label ("其他回答") between the first answer and the rest is none.
+      std::vector<uint32_t> units(more);
+      units.push_back(roots.front());
+      std::sort(units.begin(), units.end());
+      bool separate = true;
+      for (size_t u = 1; u < units.size() && separate; ++u) {
+        bool titled = false;
+        for (uint32_t t : title_like)
+          if (t >= nodes[units[u - 1]].end && t < units[u] && entry_title(t)) titled = true;
+        separate = titled;
+      }
+      // Of separate entries the first is the page's own (the newest post of an archive).
+      if (separate) {
+        more.clear();
+        if (units.front() != roots.front()) {
+          roots.assign(1, units.front());
+          top = units.front();
+        }
+      }
+    }
     if (!more.empty()) {
       roots.insert(roots.end(), more.begin(), more.end());
       std::sort(roots.begin(), roots.end());

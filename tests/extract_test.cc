@@ -680,6 +680,36 @@ TEST(ExtractTest, PageOfShortReviewsKeepsThem) {
   EXPECT_THAT(text, Not(HasSubstr("编剧")));
 }
 
+// Posts in one repeated frame: with a headline of their own over each they are a blog's
+// archive page (separate entries: the first is the page's); with reply titles they are a thread.
+std::string EntryPage(const std::vector<std::string>& titles) {
+  const char* bodies[] = {
+      "距墨尔本西北约110公里处，是当年发现第一块天然黄金的地方，现在是最受游客欢迎的观光城市之一。城中从建筑到人物都再现了淘金高潮期间的历史风貌。",
+      "头发留的很长很长了，每天总是花很多时间去梳头，去洗头，以前总为一头美丽的长发而骄傲，但是时间久了，也觉得烦了，所以就去剪了。",
+      "想想十多年前，没有中文报纸，没有网络，只能听广播，而现在呢，多幸福，美好的网络连接你我，每天都能读到家乡的消息。"};
+  std::string html = "<html><head><title>海姑娘的博客</title></head><body><table>";
+  for (size_t k = 0; k < titles.size(); ++k)
+    html += "<tr><td><table class='table-bg'><tr><td><table><tr><td class='post-title'>" +
+            titles[k] + "</td><td class='post-title'>2005-03-2" + std::to_string(k) +
+            " 01:20:44</td></tr></table></td></tr><tr><td><table><tr><td class='post-body'>" +
+            bodies[k] + "</td></tr></table></td></tr></table></td></tr>";
+  return html + "</table></body></html>";
+}
+
+TEST(ExtractTest, TitledEntriesOfAnArchiveAreNotJoined) {
+  std::string text = Joined(MustExtract(EntryPage({"昨天去金矿玩，真开心", "长发剪了，感觉很轻松", "以下是我做的节日节目"})));
+  EXPECT_THAT(text, HasSubstr("距墨尔本西北约110公里处"));
+  EXPECT_THAT(text, Not(HasSubstr("头发留的很长很长了")));
+  EXPECT_THAT(text, Not(HasSubstr("没有中文报纸")));
+}
+
+TEST(ExtractTest, RepliesWithReplyTitlesAreJoined) {
+  std::string text = Joined(MustExtract(EntryPage({"昨天去金矿玩，真开心", "回复：昨天去金矿玩，真开心", "Re: 昨天去金矿玩，真开心"})));
+  EXPECT_THAT(text, HasSubstr("距墨尔本西北约110公里处"));
+  EXPECT_THAT(text, HasSubstr("头发留的很长很长了"));
+  EXPECT_THAT(text, HasSubstr("没有中文报纸"));
+}
+
 // The simplified-script pages of the DAnIEL set, scored on extraction alone (no line cleaner):
 // a floor that may only go up.
 TEST(ExtractRealPagesTest, SimplifiedNewsPagesMeanF1) {
