@@ -16,7 +16,7 @@ namespace {
 const std::vector<std::string>& Directives() {
   static const auto* d = new std::vector<std::string>{
       "drop_tag", "soft_drop_tag", "positive", "negative", "remove", "paywall", "caption",
-      "comments", "paywall_text", "title_separator", "reply_title_prefix", "date_meta",
+      "comments", "code", "paywall_text", "title_separator", "reply_title_prefix", "date_meta",
       "set"};
   return *d;
 }
@@ -40,7 +40,8 @@ Result<ExtractRules> ExtractRules::Load(const std::string& path) {
           e.directive == "drop_tag" ? TagAction::kDrop : TagAction::kSoftDrop;
     } else if (e.directive == "positive" || e.directive == "negative" ||
                e.directive == "remove" || e.directive == "paywall" ||
-               e.directive == "caption" || e.directive == "comments") {
+               e.directive == "caption" || e.directive == "comments" ||
+               e.directive == "code") {
       std::string pat = v;
       int weight = 0;
       if (e.directive == "positive" || e.directive == "negative") {
@@ -60,6 +61,7 @@ Result<ExtractRules> ExtractRules::Load(const std::string& path) {
                : e.directive == "remove"   ? kRemove
                : e.directive == "caption"  ? kCaption
                : e.directive == "comments" ? kComments
+               : e.directive == "code"     ? kCode
                                            : kPaywall;
       p.weight = p.kind == kNegative ? -weight : weight;
       if (!pat.empty() && pat.front() == '*') {
@@ -168,6 +170,7 @@ HintResult ExtractRules::MatchHint(std::string_view hint) const {
       case kPaywall: h.paywall = true; break;
       case kCaption: h.caption = true; break;
       case kComments: h.remove = h.comments = true; break;
+      case kCode: h.code = true; break;
     }
     return true;
   });

@@ -26,6 +26,7 @@ struct HintResult {
   bool paywall = false;  // a `paywall` pattern matched
   bool caption = false;  // a `caption` pattern matched (a picture's caption box)
   bool comments = false; // a `comments` pattern matched (readers' comments on the page)
+  bool code = false;     // a `code` pattern matched (a code block: text kept verbatim)
 };
 
 struct ExtractRules {
@@ -65,7 +66,7 @@ struct ExtractRules {
   HintResult MatchHint(std::string_view hint) const;
 
  private:
-  enum Kind : uint8_t { kPositive, kNegative, kRemove, kPaywall, kCaption, kComments };
+  enum Kind : uint8_t { kPositive, kNegative, kRemove, kPaywall, kCaption, kComments, kCode };
   struct Pattern {
     Kind kind;
     int weight;

@@ -238,6 +238,7 @@ struct Work {
   std::vector<int16_t> weight;   // class/id hint weight
   std::vector<uint8_t> positive;
   std::vector<uint8_t> caption;  // class/id names a picture caption
+  std::vector<uint8_t> code;     // class/id names a code block
   std::vector<uint32_t> chars, link_chars, punct;      // whole subtree, alive only
   std::vector<uint32_t> dchars, dlink, dpunct, dbr;    // own text (not in nested blocks)
   std::vector<uint32_t> dwords;  // own unlinked letters and ideographs
@@ -302,6 +303,63 @@ std::string SubtreeText(const Work& w, uint32_t i, size_t max) {
   return std::string(CutUtf8(out, max));
 }
 
+// Inline elements that set code in running text.
+bool IsCodeTag(Tag t) {
+  return t == Tag::kCode || t == Tag::kKbd || t == Tag::kSamp || t == Tag::kTt;
+}
+
+// The text of a <pre> or a code block, verbatim: every character, tab and indentation kept;
+// "\r\n" and a no-break space (SyntaxHighlighter indents with &nbsp;) are read as "\n" and a
+// space; a <br> or a block element inside (one <li> or <div> per line) starts a line. Blank
+// lines at either end go, trailing spaces of each line too. Linear in the subtree's size.
+std::string PreformattedText(const Work& w, uint32_t i) {
+  const auto& nodes = w.doc->nodes();
+  std::string out;
+  auto new_line = [&]() {
+    while (!out.empty() && (out.back() == ' ' || out.back() == '\t')) out.pop_back();
+    if (!out.empty() && out.back() != '\n') out.push_back('\n');
+  };
+  for (uint32_t k = i + 1; k < nodes[i].end;) {
+    const dom::Node& nd = nodes[k];
+    if (!w.alive[k]) {
+      k = nd.end;
+      continue;
+    }
+    if (nd.type == NodeType::kText) {
+      std::string_view s = nd.text;
+      for (size_t p = 0; p < s.size(); ++p) {
+        char c = s[p];
+        if (c == '\r') {
+          if (p + 1 < s.size() && s[p + 1] == '\n') continue;
+          c = '\n';
+        }
+        if (c == '\n') {
+          while (!out.empty() && (out.back() == ' ' || out.back() == '\t')) out.pop_back();
+          out.push_back('\n');
+        } else if (c == '\xC2' && p + 1 < s.size() && s[p + 1] == '\xA0') {
+          out.push_back(' ');
+          ++p;
+        } else {
+          out.push_back(c);
+        }
+      }
+    } else if (nd.tag == Tag::kBr) {
+      while (!out.empty() && (out.back() == ' ' || out.back() == '\t')) out.pop_back();
+      out.push_back('\n');
+    } else if (IsBlockTag(nd.tag)) {
+      new_line();
+    }
+    ++k;
+  }
+  size_t b = 0;  // blank lines at the start, up to the line that holds text
+  for (size_t p = 0; p < out.size() && (out[p] == ' ' || out[p] == '\t' || out[p] == '\n'); ++p)
+    if (out[p] == '\n') b = p + 1;
+  out.erase(0, b);
+  while (!out.empty() && (out.back() == '\n' || out.back() == ' ' || out.back() == '\t'))
+    out.pop_back();
+  return out;
+}
+
 Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
                                               const ExtractLimits& limits) const {
   ExtractedPage page;
@@ -332,6 +390,7 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
   w.weight.assign(n, 0);
   w.positive.assign(n, 0);
   w.caption.assign(n, 0);
+  w.code.assign(n, 0);
 
   // --- metadata: <title>, <meta>, <link rel=canonical>, <html lang>, <time> -----------------
   std::string title_tag, og_title, meta_date;
@@ -488,6 +547,7 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
       w.weight[i] = static_cast<int16_t>(std::clamp(h.weight, -1000, 1000));
       w.positive[i] = h.positive;
       w.caption[i] = h.caption;
+      w.code[i] = h.code;
       if (h.paywall) {
         dead = true;
         paywall_nodes.push_back(i);
@@ -877,6 +937,7 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
   uint32_t line_chars = 0, line_link = 0;
   bool pending = false;
   std::vector<std::string>& out = page.paragraphs;
+  std::vector<BlockKind>& kinds = page.kinds;  // kept parallel to `out`
   bool paywall = false;
   // Captions: the first text after a picture, when it is short and not a sentence
   // ("大会现场", "湘江长沙段水位降至24.77米。本报记者 郭立亮 摄") describes the picture.
@@ -891,6 +952,16 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
   // <div class="quote"><blockquote>…花穗 ...</blockquote></div>): the copy goes, a quotation
   // of words the page does not hold stays.
   bool line_in_quote = false;
+  // Every text of the line is set in <code>/<kbd>/<samp> (a command on a line of its own):
+  // the line is preformatted, not prose for the cleaners.
+  bool line_all_code = true;
+  auto in_code = [&](uint32_t i) {
+    for (uint32_t a = nodes[i].parent, up = 0; up < 6 && a != 0; a = nodes[a].parent, ++up) {
+      if (IsCodeTag(nodes[a].tag)) return true;
+      if (IsBlockTag(nodes[a].tag)) return false;
+    }
+    return false;
+  };
   auto in_blockquote = [&](uint32_t i) {
     for (uint32_t a = nodes[i].parent, up = 0; up < 8 && a != 0; a = nodes[a].parent, ++up)
       if (nodes[a].tag == Tag::kBlockquote) return true;
@@ -937,7 +1008,10 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
                      (IsCaption(t, rules_.caption_max_chars) ||
                       (line_caption_box && line_chars <= rules_.caption_max_chars));
       bool copy = line_in_quote && repeats_earlier(t);
-      if (!link_line && !stub && !caption && !copy) out.emplace_back(t);
+      if (!link_line && !stub && !caption && !copy) {
+        out.emplace_back(t);
+        kinds.push_back(line_all_code ? BlockKind::kPreformatted : BlockKind::kProse);
+      }
       after_image = false;
     }
     line.clear();
@@ -946,6 +1020,7 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
     line_emphasised = true;
     line_caption_box = false;
     line_in_quote = false;
+    line_all_code = true;
     pending = false;
   };
   std::vector<uint32_t> open;  // ends of the open block elements
@@ -966,23 +1041,10 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
           if (!emphasised(i)) line_emphasised = false;
           if (in_caption_box(i)) line_caption_box = true;
           if (in_blockquote(i)) line_in_quote = true;
+          if (!in_code(i)) line_all_code = false;
         }
         if (w.chars[i] > 0 || !line.empty()) {
-          bool pre = false;
-          for (uint32_t a = nd.parent, up = 0; up < 4 && a != 0; a = nodes[a].parent, ++up)
-            if (nodes[a].tag == Tag::kPre) pre = true;
-          if (pre) {
-            std::string_view s = nd.text;
-            size_t nl;
-            while ((nl = s.find('\n')) != std::string_view::npos) {
-              AppendCollapsed(s.substr(0, nl), &line, &pending);
-              flush();
-              s.remove_prefix(nl + 1);
-            }
-            AppendCollapsed(s, &line, &pending);
-          } else {
-            AppendCollapsed(nd.text, &line, &pending);
-          }
+          AppendCollapsed(nd.text, &line, &pending);
           line_chars += w.chars[i];
           if (w.in_link[i]) line_link += w.chars[i];
         }
@@ -991,6 +1053,18 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
       }
       if (nd.tag == Tag::kBr || nd.tag == Tag::kHr) {
         flush();
+        i = nd.end;
+        continue;
+      }
+      if (nd.type == NodeType::kElement && (nd.tag == Tag::kPre || w.code[i]) && w.chars[i] > 0) {
+        // Preformatted text and code blocks: one block, verbatim.
+        flush();
+        std::string text = PreformattedText(w, i);
+        if (!text.empty()) {
+          out.push_back(std::move(text));
+          kinds.push_back(BlockKind::kPreformatted);
+        }
+        after_image = false;
         i = nd.end;
         continue;
       }
@@ -1215,6 +1289,7 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
         repeated = out[k].find(text) != std::string::npos;
       if (!repeated) lead.push_back(std::move(text));
     }
+    kinds.insert(kinds.begin(), lead.size(), BlockKind::kProse);
     out.insert(out.begin(), lead.begin(), lead.end());
   }
   return page;

@@ -710,6 +710,36 @@ TEST(ExtractTest, RepliesWithReplyTitlesAreJoined) {
   EXPECT_THAT(text, HasSubstr("没有中文报纸"));
 }
 
+// Code keeps its characters, line breaks and indentation: a <pre><code> block is one
+// preformatted paragraph with its lines; the line-number gutter beside it is no text; a
+// command on a line of its own in <code> is preformatted; a code block made of <li> lines
+// (class "blockcode") is one block with a line per item.
+TEST(ExtractTest, CodeBlocksAreKeptVerbatim) {
+  std::string html =
+      "<html><head><title>Windows 命令行设置代理</title></head><body><div class='article_content'>"
+      "<h1>Windows 命令行设置代理</h1>"
+      "<p>在命令行里访问外网时，需要先为当前窗口设置代理，否则下载依赖会一直超时，下面是具体做法。</p>"
+      "<pre class='prettyprint'><code class='language-bash'>set http_proxy=http://127.0.0.1:59727\n"
+      "set https_proxy=http://127.0.0.1:59727\n\nif [ -n \"$x\" ]; then\n    echo   \"a  b\"\n"
+      "fi</code><ul class='pre-numbering'><li>1</li><li>2</li><li>3</li><li>4</li></ul></pre>"
+      "<p>设置完成后，可以用下面这条命令检查代理是否生效，能返回页面内容就说明已经成功。</p>"
+      "<p><code>curl -I https://www.example.com/  --max-time 5</code></p>"
+      "<div class='blockcode'><ol><li>int main() {</li><li>&nbsp;&nbsp;return 0;</li><li>}</li></ol>"
+      "</div></div></body></html>";
+  ExtractedPage p = MustExtract(html);
+  ASSERT_EQ(p.paragraphs.size(), p.kinds.size());
+  std::vector<std::string> pre;
+  for (size_t i = 0; i < p.paragraphs.size(); ++i)
+    if (p.kinds[i] == BlockKind::kPreformatted) pre.push_back(p.paragraphs[i]);
+  ASSERT_EQ(pre.size(), 3u) << Joined(p);
+  EXPECT_EQ(pre[0],
+            "set http_proxy=http://127.0.0.1:59727\nset https_proxy=http://127.0.0.1:59727\n\n"
+            "if [ -n \"$x\" ]; then\n    echo   \"a  b\"\nfi");
+  EXPECT_EQ(pre[1], "curl -I https://www.example.com/ --max-time 5");
+  EXPECT_EQ(pre[2], "int main() {\n  return 0;\n}");
+  EXPECT_THAT(p.paragraphs, Contains(HasSubstr("下面是具体做法")));
+}
+
 // The simplified-script pages of the DAnIEL set, scored on extraction alone (no line cleaner):
 // a floor that may only go up.
 TEST(ExtractRealPagesTest, SimplifiedNewsPagesMeanF1) {

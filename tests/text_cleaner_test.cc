@@ -671,6 +671,37 @@ double F1(const std::string& out, const std::string& gold) {
   return p + r == 0 ? 0 : 2 * p * r / (p + r);
 }
 
+// Preformatted blocks pass every cleaner and the conversion untouched: a URL line, a line
+// that looks like a watermark or spam, traditional characters and indentation in code stay,
+// while the prose around them is cleaned and converted.
+TEST(PipelineTest, PreformattedBlocksAreNotCleanedOrConverted) {
+  PipelineOptions opt;
+  opt.rules_dir = testing::RulesDir();
+  auto pipeline = Pipeline::Create(opt);
+  ASSERT_TRUE(pipeline.ok()) << pipeline.status().ToString();
+  const std::string code =
+      "# 設定代理 (來源: http://www.example.com.tw/)\n"
+      "set http_proxy=http://127.0.0.1:59727\n"
+      "http://127.0.0.1:59727/\n"
+      "    echo \"歡迎光臨 本站 ni3 hao3\"";
+  std::string html =
+      "<html><head><meta charset='utf-8'><title>在命令列設定代理伺服器的方法</title></head><body>"
+      "<div class='article-content'><h1>在命令列設定代理伺服器的方法</h1>"
+      "<p>在命令列裡存取外部網路時，需要先為目前的視窗設定代理伺服器，否則下載相依套件會一直逾時。</p>"
+      "<pre><code>" + code + "</code></pre>"
+      "<p>設定完成後，可以用瀏覽器開啟任意網頁來檢查代理伺服器是否已經生效，這樣就完成了。</p>"
+      "</div></body></html>";
+  InputDocument doc;
+  doc.id = "code";
+  doc.bytes = html;
+  doc.kind = InputKind::kHtml;
+  Record r = pipeline.value()->Process(doc);
+  ASSERT_FALSE(r.is_error()) << r.error;
+  EXPECT_THAT(r.text, HasSubstr("\n" + code + "\n")) << r.text;
+  EXPECT_THAT(r.text, HasSubstr("需要先为目前的视窗设定代理")) << r.text;
+  EXPECT_THAT(r.text, HasSubstr("这样就完成了")) << r.text;
+}
+
 TEST(AcceptanceTest, SeedPagesMeetTheFloors) {
   QINGXI_REQUIRE_SHARED();
   PipelineOptions opt;
