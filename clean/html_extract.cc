@@ -875,10 +875,11 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
       units.push_back(roots.front());
       std::sort(units.begin(), units.end());
       bool separate = true;
+      // title_like is in document order and the gaps are disjoint: each title is read once.
       for (size_t u = 1; u < units.size() && separate; ++u) {
         bool titled = false;
-        for (uint32_t t : title_like)
-          if (t >= nodes[units[u - 1]].end && t < units[u] && entry_title(t)) titled = true;
+        auto t = std::lower_bound(title_like.begin(), title_like.end(), nodes[units[u - 1]].end);
+        for (; t != title_like.end() && *t < units[u] && !titled; ++t) titled = entry_title(*t);
         separate = titled;
       }
       // Of separate entries the first is the page's own (the newest post of an archive).
