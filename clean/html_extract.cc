@@ -815,6 +815,12 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
   // hold unlinked prose. Comment threads are not caught here: their class/id hints removed them.
   // A selection without a class (a bare <table> around <td class="t_f">) is identified by the
   // classed element that holds all its text.
+  bool thread = false;  // the text is a sequence of posts (set below)
+  for (size_t k = 0; k < hinted.size(); ++k)  // a comment list kept as the content
+    if (keep_hinted[k] && hinted_comments[k] && w.alive[hinted[k]] &&
+        ((top >= hinted[k] && top < nodes[hinted[k]].end) ||
+         (hinted[k] >= top && hinted[k] < nodes[top].end)))
+      thread = true;
   uint32_t sig = top;
   while (sig != 0 && doc.Attr(sig, "class").empty()) {
     uint32_t inner = 0;
@@ -892,6 +898,7 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
       }
     }
     if (!more.empty()) {
+      thread = true;
       roots.insert(roots.end(), more.begin(), more.end());
       std::sort(roots.begin(), roots.end());
     }
@@ -1118,6 +1125,7 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
       if (p >= area && p < nodes[area].end) paywall = true;
   }
   if (paywall) page.flags.push_back("paywall");
+  if (thread && !roots.empty()) page.flags.push_back("thread");
   if (truncated) page.flags.push_back("truncated");
 
   // --- title --------------------------------------------------------------------------------

@@ -1378,7 +1378,7 @@ sample(
 </body>
 </html>
 """,
-    {'title': '阳台种番茄，坐果少是什么原因？', 'date': '2023-04-18', 'flags': [], 'script': 'hans',
+    {'title': '阳台种番茄，坐果少是什么原因？', 'date': '2023-04-18', 'flags': ['thread'], 'script': 'hans',
      'encoding': 'gb18030',
      'must_contain': ['今年第一次在阳台种番茄，品种是樱桃番茄，三月初播的种，',
                       '一串花最后只留下一两个小果子。',
@@ -1535,7 +1535,7 @@ sample(
 </body>
 </html>
 """,
-    {'title': '租房时，哪些细节最容易被忽略？', 'date': '2022-03-0', 'flags': [], 'script': 'hans',
+    {'title': '租房时，哪些细节最容易被忽略？', 'date': '2022-03-0', 'flags': ['thread'], 'script': 'hans',
      'encoding': 'utf-8',
      'must_contain': ['第一次自己租房，看了五六套，每次看房都只顾着看装修和采光，签完合同住进去才发现各种问题。',
                       '说几个我吃过亏的地方。',

@@ -663,7 +663,9 @@ TEST(ExtractTest, ReaderCommentsOutweighingThePostAreDropped) {
       "<p>目前我在上海一家公司担任软件架构师，并讲授软件开发课程。业余时间写作一本关于组件程序设计的书，明年出版。</p>"
       "<p>希望以后和各位多多交流。</p></div>"
       "<div id='comments'><h3>评论</h3>" + CommentList(60, "c") + "</div></div></body></html>";
-  std::string text = Joined(MustExtract(html));
+  ExtractedPage p = MustExtract(html);
+  EXPECT_THAT(p.flags, Not(Contains("thread")));
+  std::string text = Joined(p);
   EXPECT_THAT(text, HasSubstr("很高兴入住博客堂。作为技术社区"));
   EXPECT_THAT(text, HasSubstr("希望以后和各位多多交流"));
   EXPECT_THAT(text, Not(HasSubstr("拜读了你翻译的那本书")));
@@ -675,7 +677,9 @@ TEST(ExtractTest, PageOfShortReviewsKeepsThem) {
       "<div id='comments'>" + CommentList(40, "comment-item") + "</div></div><div class='aside'>"
       "<div id='info'>导演: 张三 / 编剧: 李四 / 主演: 王五 / 赵六 / 孙七 / 周八 / 吴九 / 郑十 类型: 剧情 / "
       "爱情 制片国家/地区: 中国大陆 语言: 汉语普通话</div></div></div></body></html>";
-  std::string text = Joined(MustExtract(html));
+  ExtractedPage p = MustExtract(html);
+  EXPECT_THAT(p.flags, Contains("thread"));
+  std::string text = Joined(p);
   EXPECT_THAT(text, HasSubstr("拜读了你翻译的那本书，很不错，期待阅读你的大作，第7次来看"));
   EXPECT_THAT(text, Not(HasSubstr("编剧")));
 }
@@ -697,14 +701,18 @@ std::string EntryPage(const std::vector<std::string>& titles) {
 }
 
 TEST(ExtractTest, TitledEntriesOfAnArchiveAreNotJoined) {
-  std::string text = Joined(MustExtract(EntryPage({"昨天去金矿玩，真开心", "长发剪了，感觉很轻松", "以下是我做的节日节目"})));
+  ExtractedPage p = MustExtract(EntryPage({"昨天去金矿玩，真开心", "长发剪了，感觉很轻松", "以下是我做的节日节目"}));
+  EXPECT_THAT(p.flags, Not(Contains("thread")));
+  std::string text = Joined(p);
   EXPECT_THAT(text, HasSubstr("距墨尔本西北约110公里处"));
   EXPECT_THAT(text, Not(HasSubstr("头发留的很长很长了")));
   EXPECT_THAT(text, Not(HasSubstr("没有中文报纸")));
 }
 
 TEST(ExtractTest, RepliesWithReplyTitlesAreJoined) {
-  std::string text = Joined(MustExtract(EntryPage({"昨天去金矿玩，真开心", "回复：昨天去金矿玩，真开心", "Re: 昨天去金矿玩，真开心"})));
+  ExtractedPage p = MustExtract(EntryPage({"昨天去金矿玩，真开心", "回复：昨天去金矿玩，真开心", "Re: 昨天去金矿玩，真开心"}));
+  EXPECT_THAT(p.flags, Contains("thread"));
+  std::string text = Joined(p);
   EXPECT_THAT(text, HasSubstr("距墨尔本西北约110公里处"));
   EXPECT_THAT(text, HasSubstr("头发留的很长很长了"));
   EXPECT_THAT(text, HasSubstr("没有中文报纸"));
