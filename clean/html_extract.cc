@@ -35,136 +35,18 @@
 #include "cleaner_text.h"
 #include "dom.h"
 #include "extract_rules.h"
+#include "extract_work.h"
+#include "page_family.h"
 #include "qingxi/ascii.h"
 #include "qingxi/extract.h"
 #include "qingxi/utf8.h"
 
 namespace qingxi {
+namespace html {
 namespace {
 
 using dom::NodeType;
 using dom::Tag;
-
-bool IsBlockTag(Tag t) {
-  switch (t) {
-    case Tag::kHtml: case Tag::kBody: case Tag::kDiv: case Tag::kP: case Tag::kBr:
-    case Tag::kHr: case Tag::kH1: case Tag::kH2: case Tag::kH3: case Tag::kH4: case Tag::kH5:
-    case Tag::kH6: case Tag::kUl: case Tag::kOl: case Tag::kLi: case Tag::kDl: case Tag::kDt:
-    case Tag::kDd: case Tag::kTable: case Tag::kTbody: case Tag::kThead: case Tag::kTfoot:
-    case Tag::kTr: case Tag::kTd: case Tag::kTh: case Tag::kCaption: case Tag::kArticle:
-    case Tag::kMain: case Tag::kSection: case Tag::kHeader: case Tag::kFooter: case Tag::kNav:
-    case Tag::kAside: case Tag::kBlockquote: case Tag::kPre: case Tag::kCenter:
-    case Tag::kFigure: case Tag::kFigcaption: case Tag::kAddress: case Tag::kForm:
-    case Tag::kFieldset: case Tag::kLegend: case Tag::kMenu: case Tag::kDialog:
-    case Tag::kFrameset:
-      return true;
-    default:
-      return false;
-  }
-}
-
-// Blocks that are one paragraph by nature; their score goes to their container.
-bool IsParagraphTag(Tag t) {
-  switch (t) {
-    case Tag::kP: case Tag::kLi: case Tag::kDt: case Tag::kDd: case Tag::kH1: case Tag::kH2:
-    case Tag::kH3: case Tag::kH4: case Tag::kH5: case Tag::kH6: case Tag::kBlockquote:
-    case Tag::kFigcaption: case Tag::kCaption: case Tag::kTh: case Tag::kAddress:
-    case Tag::kLegend:
-      return true;
-    default:
-      return false;
-  }
-}
-
-bool IsHeading(Tag t) {
-  return t == Tag::kH1 || t == Tag::kH2 || t == Tag::kH3 || t == Tag::kH4;
-}
-
-// Sentence punctuation that marks running prose (full-width and ASCII).
-inline bool IsProsePunct(char32_t c) {
-  return c == 0xFF0C || c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF1B ||
-         c == 0xFF1A || c == 0x3001 || c == ',' || c == ';';
-}
-
-struct TextStats {
-  uint32_t chars = 0;  // non-space code points
-  uint32_t punct = 0;
-  uint32_t words = 0;  // letters and ideographs (not digits, punctuation or symbols)
-};
-
-// A letter or an ideograph: what words are written in, as opposed to the digits, dates and
-// brackets of a list row ("【作者】08-11 17:03 298字 [140/0]").
-inline bool IsWordChar(char32_t c) {
-  return (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) || c >= 0x20000 ||
-         (c >= 0x3040 && c <= 0x30FF) || (c >= 0xAC00 && c <= 0xD7AF) ||
-         (c >= 0x80 && c < 0x2000) ||  // Latin, Greek, Cyrillic, ... and mojibake of CJK
-         c == 0xFFFD;  // a byte the decoder could not read stands for an unknown letter
-}
-
-TextStats MeasureText(std::string_view s) {
-  TextStats st;
-  size_t i = 0;
-  while (i < s.size()) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-      ++i;
-      if (c > ' ') {
-        ++st.chars;
-        if (c == ',' || c == ';') ++st.punct;
-        if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ++st.words;
-      }
-      continue;
-    }
-    char32_t cp = utf8::Next(s, &i);
-    if (cp == 0xA0 || cp == 0x3000 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0xFEFF) continue;
-    ++st.chars;
-    if (IsProsePunct(cp)) ++st.punct;
-    else if (IsWordChar(cp)) ++st.words;
-  }
-  return st;
-}
-
-
-// Appends `s` to *out with every run of white space (ASCII, NBSP, ideographic space, zero
-// width) turned into one space; *pending_space carries a run across text nodes.
-void AppendCollapsed(std::string_view s, std::string* out, bool* pending_space) {
-  size_t i = 0;
-  while (i < s.size()) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    size_t len = 1;
-    bool space = false;
-    if (c <= ' ') {
-      space = true;
-    } else if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) {
-      space = true, len = 2;
-    } else if (c == 0xE3 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
-               static_cast<unsigned char>(s[i + 2]) == 0x80) {
-      space = true, len = 3;
-    } else if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
-               static_cast<unsigned char>(s[i + 2]) >= 0x80 &&
-               static_cast<unsigned char>(s[i + 2]) <= 0x8B) {
-      space = true, len = 3;  // U+2000..U+200B
-    } else if (c == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBB &&
-               static_cast<unsigned char>(s[i + 2]) == 0xBF) {
-      space = true, len = 3;  // U+FEFF
-    }
-    if (space) {
-      *pending_space = true;
-      i += len;
-      continue;
-    }
-    if (*pending_space && !out->empty()) out->push_back(' ');
-    *pending_space = false;
-    size_t j = i + 1;
-    while (j < s.size() && static_cast<unsigned char>(s[j]) > ' ' &&
-           static_cast<unsigned char>(s[j]) < 0x80)
-      ++j;
-    if (j == i + 1) j = i + utf8::SeqLen(c);
-    if (j > s.size()) j = s.size();
-    out->append(s.data() + i, j - i);
-    i = j;
-  }
-}
 
 // The last character of `t` that is not a space or a closing quote ("…出发。”" ends in 。).
 char32_t LastVisible(std::string_view t) {
@@ -201,14 +83,6 @@ bool IsIcon(const dom::Document& doc, uint32_t i) {
   return false;
 }
 
-std::string StripSpaces(std::string_view s) {
-  std::string r;
-  bool pending = false;
-  AppendCollapsed(s, &r, &pending);
-  r.erase(std::remove(r.begin(), r.end(), ' '), r.end());
-  return r;
-}
-
 class GumboExtractor : public HtmlExtractor {
  public:
   explicit GumboExtractor(ExtractRules rules)
@@ -227,22 +101,6 @@ class GumboExtractor : public HtmlExtractor {
   ExtractRules rules_;
   RE2 date_re_;
   RE2 roc_date_re_;
-};
-
-// Per-extraction working state, one entry per DOM node.
-struct Work {
-  const dom::Document* doc = nullptr;
-  std::vector<uint8_t> alive;    // not inside a removed subtree
-  std::vector<uint8_t> in_link;  // inside an <a>
-  std::vector<uint32_t> block;   // nearest block ancestor (self for blocks)
-  std::vector<int16_t> weight;   // class/id hint weight
-  std::vector<uint8_t> positive;
-  std::vector<uint8_t> caption;  // class/id names a picture caption
-  std::vector<uint8_t> code;     // class/id names a code block
-  std::vector<uint32_t> chars, link_chars, punct;      // whole subtree, alive only
-  std::vector<uint32_t> dchars, dlink, dpunct, dbr;    // own text (not in nested blocks)
-  std::vector<uint32_t> dwords;  // own unlinked letters and ideographs
-  std::vector<float> score;
 };
 
 std::string GumboExtractor::FindDate(std::string_view text) const {
@@ -276,88 +134,6 @@ std::string GumboExtractor::FindDate(std::string_view text) const {
     std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
   }
   return buf;
-}
-
-// Cuts `s` to at most `max` bytes without splitting a UTF-8 sequence.
-std::string_view CutUtf8(std::string_view s, size_t max) {
-  if (s.size() <= max) return s;
-  size_t n = max;
-  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
-  return s.substr(0, n);
-}
-
-// The text of subtree i (alive nodes only), collapsed, at most `max` bytes.
-std::string SubtreeText(const Work& w, uint32_t i, size_t max) {
-  const auto& nodes = w.doc->nodes();
-  std::string out;
-  bool pending = false;
-  for (uint32_t k = i; k < nodes[i].end && out.size() < max;) {
-    if (!w.alive[k]) {
-      k = nodes[k].end;
-      continue;
-    }
-    if (nodes[k].type == NodeType::kText) AppendCollapsed(nodes[k].text, &out, &pending);
-    else if (k != i && IsBlockTag(nodes[k].tag)) pending = true;
-    ++k;
-  }
-  return std::string(CutUtf8(out, max));
-}
-
-// Inline elements that set code in running text.
-bool IsCodeTag(Tag t) {
-  return t == Tag::kCode || t == Tag::kKbd || t == Tag::kSamp || t == Tag::kTt;
-}
-
-// The text of a <pre> or a code block, verbatim: every character, tab and indentation kept;
-// "\r\n" and a no-break space (SyntaxHighlighter indents with &nbsp;) are read as "\n" and a
-// space; a <br> or a block element inside (one <li> or <div> per line) starts a line. Blank
-// lines at either end go, trailing spaces of each line too. Linear in the subtree's size.
-std::string PreformattedText(const Work& w, uint32_t i) {
-  const auto& nodes = w.doc->nodes();
-  std::string out;
-  auto new_line = [&]() {
-    while (!out.empty() && (out.back() == ' ' || out.back() == '\t')) out.pop_back();
-    if (!out.empty() && out.back() != '\n') out.push_back('\n');
-  };
-  for (uint32_t k = i + 1; k < nodes[i].end;) {
-    const dom::Node& nd = nodes[k];
-    if (!w.alive[k]) {
-      k = nd.end;
-      continue;
-    }
-    if (nd.type == NodeType::kText) {
-      std::string_view s = nd.text;
-      for (size_t p = 0; p < s.size(); ++p) {
-        char c = s[p];
-        if (c == '\r') {
-          if (p + 1 < s.size() && s[p + 1] == '\n') continue;
-          c = '\n';
-        }
-        if (c == '\n') {
-          while (!out.empty() && (out.back() == ' ' || out.back() == '\t')) out.pop_back();
-          out.push_back('\n');
-        } else if (c == '\xC2' && p + 1 < s.size() && s[p + 1] == '\xA0') {
-          out.push_back(' ');
-          ++p;
-        } else {
-          out.push_back(c);
-        }
-      }
-    } else if (nd.tag == Tag::kBr) {
-      while (!out.empty() && (out.back() == ' ' || out.back() == '\t')) out.pop_back();
-      out.push_back('\n');
-    } else if (IsBlockTag(nd.tag)) {
-      new_line();
-    }
-    ++k;
-  }
-  size_t b = 0;  // blank lines at the start, up to the line that holds text
-  for (size_t p = 0; p < out.size() && (out[p] == ' ' || out[p] == '\t' || out[p] == '\n'); ++p)
-    if (out[p] == '\n') b = p + 1;
-  out.erase(0, b);
-  while (!out.empty() && (out.back() == '\n' || out.back() == ' ' || out.back() == '\t'))
-    out.pop_back();
-  return out;
 }
 
 Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
@@ -572,7 +348,8 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
   }
 
   // Text measures per text node, computed once; the passes below only add integers.
-  std::vector<TextStats> tstats(n);
+  w.tstats.assign(n, TextStats());
+  std::vector<TextStats>& tstats = w.tstats;
   for (uint32_t i = 0; i < n; ++i)
     if (w.alive[i] && nodes[i].type == NodeType::kText) {
       tstats[i] = MeasureText(nodes[i].text);
@@ -625,9 +402,7 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
       }
     }
   };
-  auto link_density = [&](uint32_t i) {
-    return w.chars[i] == 0 ? 0.0 : static_cast<double>(w.link_chars[i]) / w.chars[i];
-  };
+  auto link_density = [&](uint32_t i) { return LinkDensity(w, i); };
   // Hints scale the text evidence rather than add to it, so that on a short article a
   // well-named but nearly empty box ("dialog-body") cannot outrank the text.
   auto final_score = [&](uint32_t i) {
@@ -808,133 +583,21 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
   } else if (body != 0 || (n > 0 && nodes[0].tag == Tag::kHtml)) {
     roots.push_back(body);
   }
-  // Posts of one thread, answers to one question: the page repeats one template per post
-  // (Discuz! <td class="t_f"> in every <div id="post_…">), and the best post alone scores far
-  // above short replies. Elements built like the selection (same tag and class on it and on
-  // its two nearest ancestors) are further posts and join it in reading order when they
-  // hold unlinked prose. Comment threads are not caught here: their class/id hints removed them.
-  // A selection without a class (a bare <table> around <td class="t_f">) is identified by the
-  // classed element that holds all its text.
-  bool thread = false;  // the text is a sequence of posts (set below)
-  for (size_t k = 0; k < hinted.size(); ++k)  // a comment list kept as the content
-    if (keep_hinted[k] && hinted_comments[k] && w.alive[hinted[k]] &&
-        ((top >= hinted[k] && top < nodes[hinted[k]].end) ||
-         (hinted[k] >= top && hinted[k] < nodes[top].end)))
-      thread = true;
-  uint32_t sig = top;
-  while (sig != 0 && doc.Attr(sig, "class").empty()) {
-    uint32_t inner = 0;
-    for (uint32_t c = sig + 1; c < nodes[sig].end; c = nodes[c].end)
-      if (w.alive[c] && nodes[c].type == NodeType::kElement && w.chars[c] + 2 >= w.chars[sig])
-        inner = c;
-    sig = inner;
-  }
-  if (top != body && top != 0 && !roots.empty() && sig != 0) {
-    // Built like the selection: the same tag and class on it and on its two nearest ancestors.
-    auto same_frame = [&](uint32_t i) {
-      for (uint32_t a = i, b = sig, up = 0; up < 3; a = nodes[a].parent, b = nodes[b].parent, ++up) {
-        if (a == b) return false;
-        if (nodes[a].tag != nodes[b].tag || doc.Attr(a, "class") != doc.Attr(b, "class"))
-          return false;
-        if (a == 0 || b == 0) break;
-      }
-      return true;
-    };
-    std::vector<uint32_t> more;
-    for (uint32_t i = 1; i < n; ++i) {
-      const dom::Node& nd = nodes[i];
-      if (!w.alive[i]) {
-        i = nd.end - 1;
-        continue;
-      }
-      if (i < sig && nd.end > sig) continue;  // an ancestor of the selection: look inside
-      bool in_root = false;
-      for (uint32_t r : roots) in_root |= i >= r && i < nodes[r].end;
-      if (in_root) {
-        i = nd.end - 1;
-        continue;
-      }
-      if (nd.type != NodeType::kElement || !same_frame(i)) continue;
-      if (w.punct[i] > 0 && link_density(i) < 0.5) more.push_back(i);
-      i = nd.end - 1;
-    }
-    // A blog's archive page repeats the same frame per entry, but every entry has its own
-    // headline: posts separated by such titles are separate articles, not replies, and are
-    // not joined. Reply titles ("re: …", "回复：…") and the thread's own title are no such
-    // boundary.
-    if (!more.empty()) {
-      const std::string page_norm = StripSpaces(title_tag);
-      auto entry_title = [&](uint32_t t) {
-        if (!w.alive[t] || w.chars[t] < 4 || w.chars[t] > 200) return false;
-        uint32_t words = 0;
-        for (uint32_t k = t; k < nodes[t].end; ++k)
-          if (w.alive[k] && nodes[k].type == NodeType::kText) words += tstats[k].words;
-        if (words < rules_.entry_title_min_words) return false;  // a date, a label
-        std::string norm = ascii::Lower(StripSpaces(SubtreeText(w, t, 600)));
-        for (const std::string& pre : rules_.reply_title_prefixes)
-          if (norm.rfind(pre, 0) == 0) return false;
-        return page_norm.find(StripSpaces(SubtreeText(w, t, 600))) == std::string::npos;
-      };
-      // Entries are separate when every gap between two consecutive posts holds an entry
-      // title: one section label ("其他回答") between the first answer and the rest is none.
-      std::vector<uint32_t> units(more);
-      units.push_back(roots.front());
-      std::sort(units.begin(), units.end());
-      bool separate = true;
-      // title_like is in document order and the gaps are disjoint: each title is read once.
-      for (size_t u = 1; u < units.size() && separate; ++u) {
-        bool titled = false;
-        auto t = std::lower_bound(title_like.begin(), title_like.end(), nodes[units[u - 1]].end);
-        for (; t != title_like.end() && *t < units[u] && !titled; ++t) titled = entry_title(*t);
-        separate = titled;
-      }
-      // Of separate entries the first is the page's own (the newest post of an archive).
-      if (separate) {
-        more.clear();
-        if (units.front() != roots.front()) {
-          roots.assign(1, units.front());
-          top = units.front();
-        }
-      }
-    }
-    if (!more.empty()) {
-      thread = true;
-      roots.insert(roots.end(), more.begin(), more.end());
-      std::sort(roots.begin(), roots.end());
-    }
-  }
-  // A page whose best content is mostly link text, with hardly a punctuated phrase outside its
-  // links, is an index, a channel or a search page: headlines that lead elsewhere (and their
-  // dates), not a text of its own. It has no main text rather than a list of headlines in the
-  // corpus. (A short article above a long related-links box has its sentences outside links.)
+  // --- page families: threads, listings (clean/family_*.cc) ---------------------------------
+  // The selection above is the article family's; each other family refines it in turn.
   {
-    // Words, not characters: the dates and counters beside each headline are no text. When
-    // the headline rows are all there is, nothing scores but the pager or a label, so a
-    // selection that is no more than a label is judged by the whole page's words.
-    uint64_t words = 0;
-    auto linked_share = [&](const std::vector<uint32_t>& from, uint64_t* prose_punct) {
-      uint64_t links = 0;
-      words = 0;
-      for (uint32_t r : from) {
-        for (uint32_t k = r; k < nodes[r].end; ++k) {
-          if (nodes[k].type != NodeType::kText || !w.alive[k]) continue;
-          words += tstats[k].words;
-          if (w.in_link[k]) links += tstats[k].words;
-          else *prose_punct += tstats[k].punct;
-        }
-      }
-      return words == 0 ? 0.0 : static_cast<double>(links) / words;
-    };
-    uint64_t prose_punct = 0, page_punct = 0;
-    double share = linked_share(roots, &prose_punct);
-    const bool no_prose = prose_punct < static_cast<uint64_t>(rules_.listing_max_prose_punct);
-    if (no_prose && share <= rules_.listing_link_density && body != 0 && !roots.empty() &&
-        roots.front() != body && words < rules_.listing_label_words)
-      share = linked_share({body}, &page_punct);
-    if (no_prose && share > rules_.listing_link_density) {
-      roots.clear();
-      page.flags.push_back("listing");
-    }
+    std::vector<uint32_t> comment_lists;  // readers' comment sections kept as the content
+    for (size_t k = 0; k < hinted.size(); ++k)
+      if (keep_hinted[k] && hinted_comments[k] && w.alive[hinted[k]])
+        comment_lists.push_back(hinted[k]);
+    const PageView view{w, rules_, title_like, title_tag, comment_lists, body};
+    Selection sel;
+    sel.top = top;
+    sel.roots = std::move(roots);
+    for (const auto& family : PageFamilies()) family->Refine(view, &sel);
+    top = sel.top;
+    roots = std::move(sel.roots);
+    for (auto& f : sel.flags) page.flags.push_back(std::move(f));
   }
 
   // --- emission -----------------------------------------------------------------------------
@@ -1125,7 +788,6 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
       if (p >= area && p < nodes[area].end) paywall = true;
   }
   if (paywall) page.flags.push_back("paywall");
-  if (thread && !roots.empty()) page.flags.push_back("thread");
   if (truncated) page.flags.push_back("truncated");
 
   // --- title --------------------------------------------------------------------------------
@@ -1305,11 +967,12 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
 }
 
 }  // namespace
+}  // namespace html
 
 Result<std::shared_ptr<const HtmlExtractor>> HtmlExtractor::Create(const std::string& rules_dir) {
   auto rules = ExtractRules::Load(rules_dir + "/html.rules");
   if (!rules.ok()) return rules.status();
-  auto ex = std::make_shared<GumboExtractor>(std::move(rules).value());
+  auto ex = std::make_shared<html::GumboExtractor>(std::move(rules).value());
   if (!ex->ok()) return Status::Internal("html extractor: date pattern failed to compile");
   return std::shared_ptr<const HtmlExtractor>(std::move(ex));
 }
