@@ -671,6 +671,33 @@ double F1(const std::string& out, const std::string& gold) {
   return p + r == 0 ? 0 : 2 * p * r / (p + r);
 }
 
+// Page furniture that many sites print as lines of their own: comment-count calls to action
+// (also with an unfilled template counter), vote buttons and tallies, a shop's contact block of
+// several numbers, a syndicated story's source line with the source's address, a dated source
+// credit in brackets, a "follow us for more" line. One phone number under a notice stays.
+TEST(TextCleanerTest, FurnitureLinesOfManySitesGo) {
+  const std::vector<std::string> noise = {
+      "已有 36 位网友参与评论 点击查看评论",
+      "共有{count}条评论 我要评论",
+      "推荐 / 不推荐 / 想买 / 观望",
+      "2048票",
+      "支持(12) 反对(3)",
+      "【联系方式】 0571-88886666 13800001111 QQ：87654321",
+      "https://news.example.com 2023年05月06日 08:15 某某日报",
+      "【2023/05/06 某某晚报】@ http://www.example.com.tw/",
+      "关注某某财经(微博)，了解更多财经资讯。",
+  };
+  std::vector<std::string> lines = {kBody1};
+  lines.insert(lines.end(), noise.begin(), noise.end());
+  lines.push_back("联系电话：0571-88886666");
+  lines.push_back(kBody2);
+  std::string text = Joined(CleanText(lines, true));
+  for (const auto& n : noise) EXPECT_THAT(text, Not(HasSubstr(n))) << n;
+  EXPECT_THAT(text, HasSubstr("联系电话：0571-88886666"));
+  EXPECT_THAT(text, HasSubstr(kBody1));
+  EXPECT_THAT(text, HasSubstr(kBody2));
+}
+
 // Preformatted blocks pass every cleaner and the conversion untouched: a URL line, a line
 // that looks like a watermark or spam, traditional characters and indentation in code stay,
 // while the prose around them is cleaned and converted.
