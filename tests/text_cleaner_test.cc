@@ -674,7 +674,7 @@ double F1(const std::string& out, const std::string& gold) {
 // Page furniture that many sites print as lines of their own: comment-count calls to action
 // (also with an unfilled template counter), vote buttons and tallies, a shop's contact block of
 // several numbers, a syndicated story's source line with the source's address, a dated source
-// credit in brackets, a "follow us for more" line. One phone number under a notice stays.
+// credit in brackets. One phone number under a notice stays.
 TEST(TextCleanerTest, FurnitureLinesOfManySitesGo) {
   const std::vector<std::string> noise = {
       "已有 36 位网友参与评论 点击查看评论",
@@ -685,7 +685,6 @@ TEST(TextCleanerTest, FurnitureLinesOfManySitesGo) {
       "【联系方式】 0571-88886666 13800001111 QQ：87654321",
       "https://news.example.com 2023年05月06日 08:15 某某日报",
       "【2023/05/06 某某晚报】@ http://www.example.com.tw/",
-      "关注某某财经(微博)，了解更多财经资讯。",
   };
   std::vector<std::string> lines = {kBody1};
   lines.insert(lines.end(), noise.begin(), noise.end());
