@@ -330,7 +330,7 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
       } else if (h.remove && (!h.positive || h.weight < 0) &&
                  (share < rules_.dominant_share || h.comments) && i >= hinted_end) {
         hinted.push_back(i);
-        hinted_comments.push_back(h.comments && share >= rules_.dominant_share);
+        hinted_comments.push_back(h.comments);
         hinted_end = nd.end;
       }
       if (!titleish && raw[i] > 0 && raw[i] < 300 &&
@@ -473,19 +473,25 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
           out_words += tstats[k].words;
     const bool article_outside = out_words >= rules_.comments_article_min_words;
     bool inside = false;
-    // A comment section holding most of the page's text is the content also when the best
-    // element is an ancestor of it (the <body> of a page of short reviews).
-    auto holds_best = [&](size_t k) {
-      if (top_all >= hinted[k] && top_all < nodes[hinted[k]].end) return true;
-      return hinted_comments[k] && hinted[k] > top_all && hinted[k] < nodes[top_all].end &&
-             raw[hinted[k]] >= rules_.dominant_share * raw[top_all];
-    };
     for (size_t k = 0; k < hinted.size(); ++k)
-      if (holds_best(k) && !(hinted_comments[k] && article_outside)) {
+      if (!hinted_comments[k] && top_all >= hinted[k] && top_all < nodes[hinted[k]].end) {
         keep_hinted[k] = 1;
         inside = true;
       }
-    if (inside && best_all > 0 && best_all > rules_.hinted_override_ratio * best_out) {
+    // A comment section is the content when no article stands outside it and it holds more
+    // words than the best text outside (a page of short reviews beside a cast list).
+    bool comments_content = false;
+    if (!article_outside)
+      for (size_t k = 0; k < hinted.size(); ++k) {
+        if (!hinted_comments[k]) continue;
+        uint32_t words = 0;
+        for (uint32_t j = hinted[k]; j < nodes[hinted[k]].end; ++j)
+          if (alive_all[j] && nodes[j].type == NodeType::kText && !w.in_link[j])
+            words += tstats[j].words;
+        if (words > out_words) keep_hinted[k] = comments_content = true;
+      }
+    if (comments_content ||
+        (inside && best_all > 0 && best_all > rules_.hinted_override_ratio * best_out)) {
       w.alive = std::move(alive_all);
       // A comment list that is the content: its items' "comment" names are no penalty.
       for (size_t k = 0; k < hinted.size(); ++k)
@@ -584,6 +590,7 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
     roots.push_back(body);
   }
   // --- page families: threads, listings (clean/family_*.cc) ---------------------------------
+  bool thread = false;  // the text is a sequence of posts
   // The selection above is the article family's; each other family refines it in turn.
   {
     std::vector<uint32_t> comment_lists;  // readers' comment sections kept as the content
@@ -597,7 +604,10 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
     for (const auto& family : PageFamilies()) family->Refine(view, &sel);
     top = sel.top;
     roots = std::move(sel.roots);
-    for (auto& f : sel.flags) page.flags.push_back(std::move(f));
+    for (auto& f : sel.flags) {
+      if (f == "thread") thread = true;
+      page.flags.push_back(std::move(f));
+    }
   }
 
   // --- emission -----------------------------------------------------------------------------
@@ -679,7 +689,11 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
                      (IsCaption(t, rules_.caption_max_chars) ||
                       (line_caption_box && line_chars <= rules_.caption_max_chars));
       bool copy = line_in_quote && repeats_earlier(t);
-      if (!link_line && !stub && !caption && !copy) {
+      // A post's header in a thread: a short line with a timestamp and no sentence in it
+      // ("1203 有用 晚风 看过 2023-07-15 21:03:11 北京", "3楼 发表于 2023-5-2 10:11").
+      bool post_chrome = thread && line_chars <= rules_.post_header_max_chars &&
+                         MeasureText(t).punct == 0 && !FindDate(t).empty();
+      if (!link_line && !stub && !caption && !copy && !post_chrome) {
         out.emplace_back(t);
         kinds.push_back(line_all_code ? BlockKind::kPreformatted : BlockKind::kProse);
       }

@@ -2063,6 +2063,126 @@ def encode(s):
     return data
 
 
+sample(
+    "39-csdn-code-post-utf8", "html", "utf-8",
+    "CSDN-style technical post: toolbar, author aside (码龄 / 原创 / 粉丝), title box with 阅读量 / "
+    "收藏 / 点赞, 版权声明, the text in div#content_views with <pre><code> blocks (indentation, "
+    "URLs, a shell and a Python block), the pre-numbering gutter and 登录后复制 button inside each "
+    "<pre>, an inline <code> command, a toolbox, a comment box and 相关推荐: code stays verbatim",
+    """<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<title>Windows 命令行下设置代理的方法_山间小路的博客-CSDN博客</title>
+<meta name="description" content="在公司网络里用命令行访问外网时，需要先为当前窗口设置代理。">
+<script>window.csdn = window.csdn || {}; var username = "shanjian";</script>
+</head>
+<body class="nodata">
+<div id="csdn-toolbar"><div class="toolbar-inside"><div class="toolbar-container-left"><a href="https://www.csdn.net/">首页</a> <a href="https://blog.csdn.net/">博客</a> <a href="https://download.csdn.net/">下载</a> <a href="https://edu.csdn.net/">学习</a> <a href="https://bbs.csdn.net/">社区</a></div><div class="toolbar-container-right"><a href="https://passport.csdn.net/login">登录</a> <a href="https://mp.csdn.net/">发布</a></div></div></div>
+<div class="main_father clearfix d-flex justify-content-center">
+<div class="container clearfix" id="mainBox">
+<aside class="blog_container_aside"><div id="asideProfile" class="aside-box"><div class="profile-intro"><a class="profile-name" href="https://blog.csdn.net/shanjian">山间小路</a><span>码龄5年</span></div><dl class="text-center"><dt>原创</dt><dd>42</dd></dl><dl><dt>粉丝</dt><dd>120</dd></dl><dl><dt>获赞</dt><dd>356</dd></dl><a class="btn-guanzhu">关注</a> <a class="btn-sixin">私信</a></div>
+<div id="asideHotArticle" class="aside-box"><h3 class="aside-title">热门文章</h3><ul><li><a href="/a/1">Git 常用命令速查 <span class="read">阅读量 5.3w</span></a></li><li><a href="/a/2">Nginx 反向代理配置 <span class="read">阅读量 2.1w</span></a></li></ul></div></aside>
+<main>
+<div class="blog-content-box">
+<div class="article-header-box"><div class="article-header"><div class="article-title-box"><h1 class="title-article" id="articleContentId">Windows 命令行下设置代理的方法</h1></div>
+<div class="article-info-box"><div class="article-bar-top"><a class="follow-nickName" href="https://blog.csdn.net/shanjian">山间小路</a> <span class="time">已于 2023-06-12 10:21:33 修改</span> <span class="read-count">阅读量1.2w</span> <a class="href-article-edit">收藏</a> <span class="get-collection">35</span> <span class="article-read-img">点赞数 8</span></div>
+<div class="blog-tags-box"><div class="tags-box artic-tag-box"><span class="label">分类专栏：</span><a class="tag-link" href="/c/1">工具</a> <span class="label">文章标签：</span><a class="tag-link" href="/t/windows">windows</a> <a class="tag-link" href="/t/proxy">代理</a></div></div>
+<div class="slide-content-box"><div class="article-copyright"><div class="creativecommons">版权声明：本文为博主原创文章，遵循 CC 4.0 BY-SA 版权协议，转载请附上原文出处链接和本声明。</div><div class="article-source-link">本文链接：<a href="https://blog.csdn.net/shanjian/article/details/131234567">https://blog.csdn.net/shanjian/article/details/131234567</a></div></div></div>
+</div></div></div>
+<article class="baidu_pl"><div id="article_content" class="article_content clearfix">
+<div id="content_views" class="markdown_views prism-atom-one-light">
+<h2><a id="_1"></a>问题</h2>
+<p>在公司网络里用命令行访问外网时，浏览器能上网，命令行里的下载却一直超时。原因是命令行不会读取系统的代理设置，需要为当前窗口单独设置。</p>
+<h2><a id="_2"></a>设置方法</h2>
+<p>在 cmd 窗口里执行下面两行，端口换成自己代理软件的端口：</p>
+<pre data-index="0" class="set-code-show prettyprint"><code class="prism language-bash has-numbering">set http_proxy=http://127.0.0.1:59727
+set https_proxy=http://127.0.0.1:59727
+</code><div class="hljs-button signin active" data-title="登录后复制"></div><ul class="pre-numbering" style=""><li style="color: rgb(153, 153, 153);">1</li><li style="color: rgb(153, 153, 153);">2</li></ul></pre>
+<p>这两个变量只对当前窗口有效，关掉窗口就失效了。想检查是否生效，可以用 Python 打印一下环境变量：</p>
+<pre data-index="1" class="set-code-show prettyprint"><code class="prism language-python has-numbering">import os
+
+def show_proxy():
+    for key in ("http_proxy", "https_proxy"):
+        print(key, "=", os.environ.get(key))
+</code><div class="hljs-button signin active" data-title="登录后复制"></div><ul class="pre-numbering" style=""><li>1</li><li>2</li><li>3</li><li>4</li><li>5</li></ul></pre>
+<p>最后用 <code>curl -I https://www.example.com</code> 测试一下，能返回响应头就说明代理已经生效了。</p>
+</div></div></article>
+<div class="more-toolbox-new" id="toolBarBox"><div class="left-toolbox"><ul class="toolbox-list"><li class="tool-item-follow"><a class="tool-item-href">关注</a></li><li class="tool-item is-like"><a><span class="count">8</span> 点赞</a></li><li class="tool-item"><a>踩</a></li><li class="tool-item is-collection"><a><span class="count">35</span> 收藏</a></li><li class="tool-item"><a>觉得还不错? 一键收藏</a></li><li class="tool-item"><a><span class="count">3</span> 评论</a></li><li class="tool-item"><a>打赏</a></li></ul></div></div>
+<div id="pcCommentBox" class="comment-box"><div class="comment-list-container"><ul class="comment-list"><li class="comment-line-box"><a class="name">路过的风</a><span class="date">2023.07.01</span><span class="new-comment">感谢分享，解决了我的问题</span></li><li class="comment-line-box"><a class="name">小明同学</a><span class="date">2023.08.11</span><span class="new-comment">PowerShell 里要用 $env:http_proxy 吗？</span></li></ul></div></div>
+<div class="recommend-box insert-baidu-box recommend-box-style"><div class="recommend-item-box"><a href="/r/1">Linux 终端设置代理的几种方式</a><p class="desc">介绍 export 设置环境变量的方法……</p></div><div class="recommend-item-box"><a href="/r/2">Git 设置和取消代理</a><p class="desc">git config --global 设置代理……</p></div></div>
+</div>
+</main>
+</div></div>
+<div id="footer" class="footer"><p>关于我们 招贤纳士 商务合作 寻求报道 客服</p><p>京ICP备19004658号 京公网安备11010502030143 ©1999-2023北京创新乐知网络技术有限公司</p></div>
+</body>
+</html>
+""",
+    {'title': 'Windows 命令行下设置代理的方法', 'date': '2023-06-12', 'flags': [], 'script': 'hans',
+     'encoding': 'utf-8',
+     'must_contain': ['原因是命令行不会读取系统的代理设置，需要为当前窗口单独设置。',
+                      'set http_proxy=http://127.0.0.1:59727\nset https_proxy=http://127.0.0.1:59727',
+                      'import os\n\ndef show_proxy():\n    for key in ("http_proxy", "https_proxy"):\n'
+                      '        print(key, "=", os.environ.get(key))',
+                      'curl -I https://www.example.com',
+                      '能返回响应头就说明代理已经生效了。'],
+     'must_not_contain': ['码龄', '热门文章', '阅读量', '版权声明', '本文链接', '分类专栏', '登录后复制',
+                          '点赞', '打赏', '感谢分享', '路过的风', 'Linux 终端设置代理', 'ICP', '\n1\n2\n']},
+)
+
+sample(
+    "40-douban-short-reviews-utf8", "html", "utf-8",
+    "Douban-style short-review page: the reviews are the content (div#comments of "
+    "div.comment-item, each with avatar, 有用 votes, user name, 看过, star rating, time and "
+    "place, the review in span.short), tabs 看过 / 想看, a paginator, the film's cast and facts "
+    "in the aside: the reviews stay in order, the cast list goes, flag thread",
+    """<!DOCTYPE html>
+<html lang="zh-CN">
+<head><meta charset="utf-8"><title>山海之间 短评</title></head>
+<body>
+<div id="db-global-nav" class="global-nav"><div class="bd"><div class="top-nav-info"><a href="/login" class="nav-login">登录/注册</a></div><div class="global-nav-items"><ul><li><a href="/">豆瓣</a></li><li><a href="/book">读书</a></li><li class="on"><a href="/movie">电影</a></li><li><a href="/music">音乐</a></li></ul></div></div></div>
+<div id="wrapper">
+<div id="content">
+<h1>山海之间 短评</h1>
+<div class="grid-16-8 clearfix">
+<div class="article">
+<div class="clearfix Comments-hd"><ul class="fleft CommentTabs"><li class="is-active"><span>看过(12345)</span></li><li><a href="?status=F">想看(6789)</a></li></ul></div>
+<div class="comment-filter"><label><input type="radio" checked>热门</label> <label><input type="radio">最新</label> <label><input type="radio">好友</label></div>
+<div class="mod-bd" id="comments">
+<div class="comment-item" data-cid="3501"><div class="avatar"><a title="晚风" href="/people/a1/"><img src="/u1.jpg" width="48" height="48"></a></div>
+<div class="comment"><h3><span class="comment-vote"><span class="votes vote-count">1203</span> <a class="j a_show_login" href="#">有用</a></span><span class="comment-info"><a href="/people/a1/">晚风</a> <span>看过</span> <span class="allstar50 rating" title="力荐"></span> <span class="comment-time" title="2023-07-15 21:03:11">2023-07-15 21:03:11</span> <span class="comment-location">北京</span></span></h3>
+<p class="comment-content"><span class="short">山和海都拍得很克制，真正动人的是父女俩在渡口那场不说话的戏，两个人各自看着海面，比任何台词都有力量。</span></p></div></div>
+<div class="comment-item" data-cid="3502"><div class="avatar"><a title="青柠不加冰" href="/people/a2/"><img src="/u2.jpg" width="48" height="48"></a></div>
+<div class="comment"><h3><span class="comment-vote"><span class="votes vote-count">856</span> <a class="j a_show_login" href="#">有用</a></span><span class="comment-info"><a href="/people/a2/">青柠不加冰</a> <span>看过</span> <span class="allstar40 rating" title="推荐"></span> <span class="comment-time" title="2023-07-16 09:45:02">2023-07-16 09:45:02</span> <span class="comment-location">上海</span></span></h3>
+<p class="comment-content"><span class="short">前半段节奏有点慢，后半段渐入佳境，配乐加分，结尾那首民谣听完久久不能平静。</span></p></div></div>
+<div class="comment-item" data-cid="3503"><div class="avatar"><a title="小岛" href="/people/a3/"><img src="/u3.jpg" width="48" height="48"></a></div>
+<div class="comment"><h3><span class="comment-vote"><span class="votes vote-count">402</span> <a class="j a_show_login" href="#">有用</a></span><span class="comment-info"><a href="/people/a3/">小岛</a> <span>看过</span> <span class="allstar30 rating" title="还行"></span> <span class="comment-time" title="2023-07-18 22:10:40">2023-07-18 22:10:40</span> <span class="comment-location">广东</span></span></h3>
+<p class="comment-content"><span class="short">演员都在线，可惜剧本太想面面俱到，支线太多，反而冲淡了主线的感情。</span></p></div></div>
+<div class="comment-item" data-cid="3504"><div class="avatar"><a title="阿远" href="/people/a4/"><img src="/u4.jpg" width="48" height="48"></a></div>
+<div class="comment"><h3><span class="comment-vote"><span class="votes vote-count">317</span> <a class="j a_show_login" href="#">有用</a></span><span class="comment-info"><a href="/people/a4/">阿远</a> <span>看过</span> <span class="allstar50 rating" title="力荐"></span> <span class="comment-time" title="2023-07-20 12:31:09">2023-07-20 12:31:09</span> <span class="comment-location">四川</span></span></h3>
+<p class="comment-content"><span class="short">带爸妈一起去看的，散场的时候我爸说了一句“拍得跟咱老家一样”，就冲这句话也值了。</span></p></div></div>
+</div>
+<div id="paginator" class="center"><span class="prev">&lt; 前页</span> <a href="?start=20" class="next">后页 &gt;</a></div>
+</div>
+<div class="aside"><div class="movie-summary"><h2>山海之间</h2><span class="attrs">导演: 林一舟 / 编剧: 林一舟 / 周禾 / 主演: 陈默 / 许晴川 / 王小满 / 类型: 剧情 / 家庭 / 制片国家/地区: 中国大陆 / 语言: 汉语普通话 / 上映: 2023-07-14 / 片长: 118分钟</span></div><div class="rating_wrap"><strong class="rating_num">7.6</strong><span>12345人评价</span></div></div>
+</div>
+</div>
+</div>
+<div id="footer"><span class="fleft gray-link">© 2005－2023 douban.com, all rights reserved</span> <span class="fright"><a href="/about">关于豆瓣</a> · <a href="/jobs">在豆瓣工作</a> · <a href="/contact">联系我们</a></span></div>
+</body>
+</html>
+""",
+    {'title': '山海之间 短评', 'date': '', 'flags': ['thread'], 'script': 'hans', 'encoding': 'utf-8',
+     'must_contain': ['真正动人的是父女俩在渡口那场不说话的戏，两个人各自看着海面，比任何台词都有力量。',
+                      '结尾那首民谣听完久久不能平静。',
+                      '支线太多，反而冲淡了主线的感情。',
+                      '就冲这句话也值了。'],
+     'must_not_contain': ['导演', '主演', '片长', '12345人评价', '前页', '后页', '想看', '热门', '登录',
+                          '关于豆瓣', 'all rights reserved', '有用', '晚风', '青柠不加冰', '看过', '力荐',
+                          '2023-07-15 21:03:11', '北京', '1203']},
+)
+
+
 def expectation(s, old):
     e = dict(s["expect"])
     # The record's title is converted to simplified like the text; keep the page's own spelling
