@@ -2183,6 +2183,68 @@ sample(
 )
 
 
+sample(
+    "41-tieba-thread-gbk", "html", "gbk",
+    "Tieba-style thread in GBK: core_title h3, posts in div.l_post with the author column "
+    "(p_author_name, 初级粉丝 badge, level), the text in div.d_post_content inside <cc>, the "
+    "tail (N楼, time, 回复) and a 楼中楼 reply box, a 贴吧 ad post between floors, a pager and "
+    "a 发表回复 box: every post in order, no per-post chrome, flag thread",
+    """<!DOCTYPE html>
+<html>
+<head>
+<meta http-equiv="Content-Type" content="text/html; charset=gbk">
+<title>家里的绿萝叶子发黄怎么办？_绿植吧_百度贴吧</title>
+</head>
+<body>
+<div id="head" class="search_top"><a href="/">贴吧</a> <a href="/f?kw=绿植">进入绿植吧</a> <a href="/login">登录</a> <a href="/reg">注册</a></div>
+<div class="content"><div class="left_section">
+<div class="core_title_wrap_bright clearfix"><h3 class="core_title_txt pull-left text-overflow" title="家里的绿萝叶子发黄怎么办？">家里的绿萝叶子发黄怎么办？</h3><ul class="core_title_btns"><li><a class="j_lzl_p">只看楼主</a></li><li><a>收藏</a></li><li><a>回复</a></li></ul></div>
+<div class="p_postlist" id="j_p_postlist">
+<div class="l_post j_l_post l_post_bright noborder" data-field='{"author":{"user_name":"阳台小花园"}}'>
+<div class="d_author"><ul class="p_author"><li class="icon"><img src="/a1.jpg" width="80" height="80"></li><li class="d_name"><a class="p_author_name j_user_card">阳台小花园</a></li><li class="l_badge"><div class="d_badge_title">初级粉丝</div><div class="d_badge_lv">3</div></li></ul></div>
+<div class="d_post_content_main d_post_content_firstfloor"><div class="p_content"><cc><div id="post_content_101" class="d_post_content j_d_post_content">养了一年的绿萝，最近下面的叶子一片接一片地发黄，浇水是一周一次，放在客厅靠窗的位置。请问是水浇多了还是缺肥了？</div><br></cc></div>
+<div class="core_reply j_lzl_wrapper"><div class="core_reply_tail clearfix"><ul class="p_tail"><li><span>1楼</span></li><li><span>2023-05-02 10:11</span></li></ul><div class="j_lzl_r p_reply"><a class="lzl_link_unfold">回复</a></div></div></div></div>
+</div>
+<div class="l_post j_l_post l_post_bright" data-field='{"author":{"user_name":"老园丁"}}'>
+<div class="d_author"><ul class="p_author"><li class="icon"><img src="/a2.jpg" width="80" height="80"></li><li class="d_name"><a class="p_author_name j_user_card">老园丁</a></li><li class="l_badge"><div class="d_badge_title">吧主</div><div class="d_badge_lv">12</div></li></ul></div>
+<div class="d_post_content_main"><div class="p_content"><cc><div id="post_content_102" class="d_post_content j_d_post_content">下面的老叶子发黄是正常代谢，剪掉就行。如果新叶也黄，多半是浇水太勤，盆土一直是湿的，根有点闷坏了。<br>等表面两三厘米的土干了再浇，一个月施一次稀薄的液肥就够了。</div><br></cc></div>
+<div class="core_reply j_lzl_wrapper"><div class="core_reply_tail clearfix"><ul class="p_tail"><li><span>2楼</span></li><li><span>2023-05-02 10:32</span></li></ul><div class="j_lzl_r p_reply"><a class="lzl_link_unfold">回复(2)</a></div></div>
+<div class="j_lzl_container core_reply_wrapper"><ul class="j_lzl_m_w"><li class="lzl_single_post"><a class="lzl_p_p">阳台小花园</a>: <span class="lzl_content_main">谢谢，我去摸摸土</span><span class="lzl_time">2023-5-2 10:40</span></li></ul></div></div></div>
+</div>
+<div class="l_post l_post_bright j_l_post clearfix tb_ad_post"><div class="d_post_content_main"><div class="p_content"><a href="https://ad.example.com/x">【广告】花卉营养土限时特价，点击抢购</a></div></div></div>
+<div class="l_post j_l_post l_post_bright" data-field='{"author":{"user_name":"绿手指"}}'>
+<div class="d_author"><ul class="p_author"><li class="icon"><img src="/a3.jpg" width="80" height="80"></li><li class="d_name"><a class="p_author_name j_user_card">绿手指</a></li><li class="l_badge"><div class="d_badge_title">活跃吧友</div><div class="d_badge_lv">7</div></li></ul></div>
+<div class="d_post_content_main"><div class="p_content"><cc><div id="post_content_103" class="d_post_content j_d_post_content">还有一种可能是光照太强，靠窗的话夏天中午的直射光会把叶子晒黄，挪到散射光的地方试试。</div><br></cc></div>
+<div class="core_reply j_lzl_wrapper"><div class="core_reply_tail clearfix"><ul class="p_tail"><li><span>3楼</span></li><li><span>2023-05-02 11:05</span></li></ul><div class="j_lzl_r p_reply"><a class="lzl_link_unfold">回复</a></div></div></div></div>
+</div>
+<div class="l_post j_l_post l_post_bright" data-field='{"author":{"user_name":"阳台小花园"}}'>
+<div class="d_author"><ul class="p_author"><li class="icon"><img src="/a1.jpg" width="80" height="80"></li><li class="d_name"><a class="p_author_name j_user_card">阳台小花园</a></li><li class="l_badge"><div class="d_badge_title">初级粉丝</div><div class="d_badge_lv">3</div></li></ul></div>
+<div class="d_post_content_main"><div class="p_content"><cc><div id="post_content_104" class="d_post_content j_d_post_content">好的，已经挪开了，顺便把黄叶都剪了，过两周再来汇报。</div><br></cc></div>
+<div class="core_reply j_lzl_wrapper"><div class="core_reply_tail clearfix"><ul class="p_tail"><li><span>4楼</span></li><li><span>2023-05-02 12:20</span></li></ul><div class="j_lzl_r p_reply"><a class="lzl_link_unfold">回复</a></div></div></div></div>
+</div>
+</div>
+<div class="pb_footer"><div class="l_thread_info"><ul class="l_posts_num"><li class="l_pager pager_theme_4"><span class="tP">1</span> <a href="?pn=2">2</a> <a href="?pn=2">下一页</a> <a href="?pn=5">尾页</a></li><li class="l_reply_num">4回复贴，共1页</li></ul></div></div>
+<div class="edui-container"><div class="poster_head">发表回复</div><div class="poster_body"><span class="tb_poster_placeholder">发贴请遵守贴吧协议及“七条底线”</span><a class="poster_submit">发 表</a></div></div>
+</div>
+<div class="right_section"><div class="region_bright"><h4 class="region_title">绿植吧</h4><p>关注：125,312 贴子：2,345,678</p><a class="j_sign">签到</a></div><div class="region_bright"><h4 class="region_title">贴吧热议榜</h4><ul><li><a href="/t/1">多肉徒长了怎么办</a></li><li><a href="/t/2">龟背竹为什么不开背</a></li></ul></div></div>
+</div>
+<div class="footer">&copy;2023 Baidu 贴吧协议 | 隐私政策 | 吧主制度 | 意见反馈 | 网络谣言警示</div>
+</body>
+</html>
+""",
+    {'title': '家里的绿萝叶子发黄怎么办？', 'date': '2023-05-02', 'flags': ['thread'], 'script': 'hans',
+     'encoding': 'gb18030',
+     'must_contain': ['养了一年的绿萝，最近下面的叶子一片接一片地发黄，浇水是一周一次，放在客厅靠窗的位置。',
+                      '下面的老叶子发黄是正常代谢，剪掉就行。',
+                      '等表面两三厘米的土干了再浇，一个月施一次稀薄的液肥就够了。',
+                      '挪到散射光的地方试试。',
+                      '好的，已经挪开了，顺便把黄叶都剪了，过两周再来汇报。'],
+     'must_not_contain': ['只看楼主', '初级粉丝', '吧主', '活跃吧友', '1楼', '2023-05-02 10:11', '回复(2)',
+                          '花卉营养土', '广告', '下一页', '发表回复', '七条底线', '签到', '热议榜', '多肉徒长',
+                          '隐私政策', '老园丁', '绿手指']},
+)
+
+
 def expectation(s, old):
     e = dict(s["expect"])
     # The record's title is converted to simplified like the text; keep the page's own spelling
