@@ -748,6 +748,21 @@ TEST(ExtractTest, CodeBlocksAreKeptVerbatim) {
   EXPECT_THAT(p.paragraphs, Contains(HasSubstr("下面是具体做法")));
 }
 
+// A one-paragraph story above a disclaimer box: the box is punctuated like prose and longer,
+// but its class names a disclaimer, and the story is the text.
+TEST(ExtractTest, DisclaimerBoxDoesNotOutscoreAShortStory) {
+  std::string html =
+      "<html><head><title>交通运输部：着力打造区域综合立体交通网络</title></head><body><div class='w600'>"
+      "<div class='art_context'><p>据报道，今日从交通运输部新闻发布会获悉，区域交通一体化建设取得积极成效，"
+      "下一步将着力打造综合立体交通网络。</p></div>"
+      "<div class='statement'>【免责声明】本文仅代表作者本人观点，与本网无关。本网站对文中陈述、观点判断保持中立，"
+      "不对所包含内容的准确性、可靠性或完整性提供任何明示或暗示的保证。请读者仅作参考，并请自行承担全部责任。</div>"
+      "</div></body></html>";
+  std::string text = Joined(MustExtract(html));
+  EXPECT_THAT(text, HasSubstr("下一步将着力打造综合立体交通网络"));
+  EXPECT_THAT(text, Not(HasSubstr("免责声明")));
+}
+
 // The simplified-script pages of the DAnIEL set, scored on extraction alone (no line cleaner):
 // a floor that may only go up.
 TEST(ExtractRealPagesTest, SimplifiedNewsPagesMeanF1) {
