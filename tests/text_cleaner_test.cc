@@ -674,7 +674,7 @@ double F1(const std::string& out, const std::string& gold) {
 // Page furniture that many sites print as lines of their own: comment-count calls to action
 // (also with an unfilled template counter), vote buttons and tallies, a shop's contact block of
 // several numbers, a syndicated story's source line with the source's address, a dated source
-// credit in brackets. One phone number under a notice stays.
+// credit in brackets, app and "在看" calls. One phone number under a notice stays.
 TEST(TextCleanerTest, FurnitureLinesOfManySitesGo) {
   const std::vector<std::string> noise = {
       "已有 36 位网友参与评论 点击查看评论",
@@ -685,6 +685,8 @@ TEST(TextCleanerTest, FurnitureLinesOfManySitesGo) {
       "【联系方式】 0571-88886666 13800001111 QQ：87654321",
       "https://news.example.com 2023年05月06日 08:15 某某日报",
       "【2023/05/06 某某晚报】@ http://www.example.com.tw/",
+      "(本文来自某某新闻，更多原创资讯请下载“某某新闻”APP)",
+      "看完了，点【在看】支持一下",
   };
   std::vector<std::string> lines = {kBody1};
   lines.insert(lines.end(), noise.begin(), noise.end());
