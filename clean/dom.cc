@@ -130,7 +130,8 @@ const std::unordered_map<std::string_view, Tag>& NameToTag() {
       {"rt", Tag::kRt}, {"rp", Tag::kRp}, {"time", Tag::kTime}, {"label", Tag::kLabel},
       {"address", Tag::kAddress}, {"marquee", Tag::kMarquee}, {"dialog", Tag::kDialog},
       {"menu", Tag::kMenu}, {"fieldset", Tag::kFieldset}, {"legend", Tag::kLegend},
-      {"small", Tag::kSmall}, {"sup", Tag::kSup}, {"sub", Tag::kSub}, {"code", Tag::kCode}};
+      {"small", Tag::kSmall}, {"sup", Tag::kSup}, {"sub", Tag::kSub}, {"code", Tag::kCode},
+      {"kbd", Tag::kKbd}, {"samp", Tag::kSamp}, {"tt", Tag::kTt}};
   return *m;
 }
 

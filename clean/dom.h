@@ -35,7 +35,7 @@ enum class Tag : uint8_t {
   kThead, kTfoot, kTr, kTd, kTh, kCaption, kA, kSpan, kFont, kB, kStrong, kEm, kI, kU, kImg,
   kFigure, kFigcaption, kBlockquote, kPre, kCenter, kRuby, kRt, kRp, kTime, kLabel,
   kAddress, kMarquee, kDialog, kMenu, kFieldset, kLegend, kSmall, kSup, kSub, kCode,
-  kCount
+  kKbd, kSamp, kTt, kCount
 };
 
 // The Tag of a lower-case element name; Tag::kOther for names qingxi does not single out.

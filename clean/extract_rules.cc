@@ -16,7 +16,8 @@ namespace {
 const std::vector<std::string>& Directives() {
   static const auto* d = new std::vector<std::string>{
       "drop_tag", "soft_drop_tag", "positive", "negative", "remove", "paywall", "caption",
-      "paywall_text", "title_separator", "date_meta", "set"};
+      "comments", "code", "paywall_text", "title_separator", "reply_title_prefix", "date_meta",
+      "set"};
   return *d;
 }
 
@@ -39,7 +40,8 @@ Result<ExtractRules> ExtractRules::Load(const std::string& path) {
           e.directive == "drop_tag" ? TagAction::kDrop : TagAction::kSoftDrop;
     } else if (e.directive == "positive" || e.directive == "negative" ||
                e.directive == "remove" || e.directive == "paywall" ||
-               e.directive == "caption") {
+               e.directive == "caption" || e.directive == "comments" ||
+               e.directive == "code") {
       std::string pat = v;
       int weight = 0;
       if (e.directive == "positive" || e.directive == "negative") {
@@ -58,6 +60,8 @@ Result<ExtractRules> ExtractRules::Load(const std::string& path) {
                : e.directive == "negative" ? kNegative
                : e.directive == "remove"   ? kRemove
                : e.directive == "caption"  ? kCaption
+               : e.directive == "comments" ? kComments
+               : e.directive == "code"     ? kCode
                                            : kPaywall;
       p.weight = p.kind == kNegative ? -weight : weight;
       if (!pat.empty() && pat.front() == '*') {
@@ -78,6 +82,11 @@ Result<ExtractRules> ExtractRules::Load(const std::string& path) {
       r.patterns_.push_back(p);
     } else if (e.directive == "paywall_text") {
       r.paywall_text.Add(v, 0);
+    } else if (e.directive == "reply_title_prefix") {
+      std::string pre = v;
+      for (char& c : pre)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+      r.reply_title_prefixes.push_back(pre);
     } else if (e.directive == "title_separator") {
       r.title_separators.push_back(v);
     } else if (e.directive == "date_meta") {
@@ -89,6 +98,7 @@ Result<ExtractRules> ExtractRules::Load(const std::string& path) {
   }
   auto settings = Settings::FromRuleFile(
       f, {{"min_paragraph_chars", r.min_paragraph_chars},
+          {"min_paragraph_words", r.min_paragraph_words},
           {"dominant_share", r.dominant_share},
           {"soft_drop_share", r.soft_drop_share},
           {"sibling_share", r.sibling_share},
@@ -97,6 +107,10 @@ Result<ExtractRules> ExtractRules::Load(const std::string& path) {
           {"link_line_density", r.link_line_density},
           {"listing_link_density", r.listing_link_density},
           {"listing_max_prose_punct", r.listing_max_prose_punct},
+          {"listing_label_words", r.listing_label_words},
+          {"comments_article_min_words", r.comments_article_min_words},
+          {"entry_title_min_words", r.entry_title_min_words},
+          {"post_header_max_chars", r.post_header_max_chars},
           {"grandparent_factor", r.grandparent_factor},
           {"hinted_override_ratio", r.hinted_override_ratio},
           {"near_best_share", r.near_best_share},
@@ -107,6 +121,7 @@ Result<ExtractRules> ExtractRules::Load(const std::string& path) {
   if (!settings.ok()) return settings.status();
   const Settings& s = settings.value();
   r.min_paragraph_chars = s.Get("min_paragraph_chars");
+  r.min_paragraph_words = s.Get("min_paragraph_words");
   r.dominant_share = s.Get("dominant_share");
   r.soft_drop_share = s.Get("soft_drop_share");
   r.sibling_share = s.Get("sibling_share");
@@ -115,6 +130,10 @@ Result<ExtractRules> ExtractRules::Load(const std::string& path) {
   r.link_line_density = s.Get("link_line_density");
   r.listing_link_density = s.Get("listing_link_density");
   r.listing_max_prose_punct = s.Get("listing_max_prose_punct");
+  r.listing_label_words = s.Get("listing_label_words");
+  r.comments_article_min_words = s.Get("comments_article_min_words");
+  r.entry_title_min_words = s.Get("entry_title_min_words");
+  r.post_header_max_chars = s.Get("post_header_max_chars");
   r.grandparent_factor = s.Get("grandparent_factor");
   r.hinted_override_ratio = s.Get("hinted_override_ratio");
   r.near_best_share = s.Get("near_best_share");
@@ -152,6 +171,8 @@ HintResult ExtractRules::MatchHint(std::string_view hint) const {
       case kRemove: h.remove = true; break;
       case kPaywall: h.paywall = true; break;
       case kCaption: h.caption = true; break;
+      case kComments: h.remove = h.comments = true; break;
+      case kCode: h.code = true; break;
     }
     return true;
   });

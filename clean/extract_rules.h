@@ -25,6 +25,8 @@ struct HintResult {
   bool remove = false;   // a `remove` pattern matched
   bool paywall = false;  // a `paywall` pattern matched
   bool caption = false;  // a `caption` pattern matched (a picture's caption box)
+  bool comments = false; // a `comments` pattern matched (readers' comments on the page)
+  bool code = false;     // a `code` pattern matched (a code block: text kept verbatim)
 };
 
 struct ExtractRules {
@@ -33,10 +35,12 @@ struct ExtractRules {
   std::vector<std::string> drop_tag_names;  // drop_tag names that are not in dom::Tag
 
   std::vector<std::string> title_separators;
+  std::vector<std::string> reply_title_prefixes;  // lower-case ASCII letters
   std::vector<std::string> date_meta;  // lower-case
   PhraseMatcher paywall_text;
 
   double min_paragraph_chars = 10;
+  double min_paragraph_words = 3;
   double dominant_share = 0.6;
   double soft_drop_share = 0.3;
   double sibling_share = 0.2;
@@ -45,6 +49,10 @@ struct ExtractRules {
   double link_line_density = 0.7;
   double listing_link_density = 0.6;
   double listing_max_prose_punct = 3;
+  double listing_label_words = 40;
+  double comments_article_min_words = 150;
+  double entry_title_min_words = 5;
+  double post_header_max_chars = 60;
   double grandparent_factor = 0.5;
   double hinted_override_ratio = 1.5;
   double near_best_share = 0.75;
@@ -59,7 +67,7 @@ struct ExtractRules {
   HintResult MatchHint(std::string_view hint) const;
 
  private:
-  enum Kind : uint8_t { kPositive, kNegative, kRemove, kPaywall, kCaption };
+  enum Kind : uint8_t { kPositive, kNegative, kRemove, kPaywall, kCaption, kComments, kCode };
   struct Pattern {
     Kind kind;
     int weight;

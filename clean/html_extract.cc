@@ -35,124 +35,18 @@
 #include "cleaner_text.h"
 #include "dom.h"
 #include "extract_rules.h"
+#include "extract_work.h"
+#include "page_family.h"
 #include "qingxi/ascii.h"
 #include "qingxi/extract.h"
 #include "qingxi/utf8.h"
 
 namespace qingxi {
+namespace html {
 namespace {
 
 using dom::NodeType;
 using dom::Tag;
-
-bool IsBlockTag(Tag t) {
-  switch (t) {
-    case Tag::kHtml: case Tag::kBody: case Tag::kDiv: case Tag::kP: case Tag::kBr:
-    case Tag::kHr: case Tag::kH1: case Tag::kH2: case Tag::kH3: case Tag::kH4: case Tag::kH5:
-    case Tag::kH6: case Tag::kUl: case Tag::kOl: case Tag::kLi: case Tag::kDl: case Tag::kDt:
-    case Tag::kDd: case Tag::kTable: case Tag::kTbody: case Tag::kThead: case Tag::kTfoot:
-    case Tag::kTr: case Tag::kTd: case Tag::kTh: case Tag::kCaption: case Tag::kArticle:
-    case Tag::kMain: case Tag::kSection: case Tag::kHeader: case Tag::kFooter: case Tag::kNav:
-    case Tag::kAside: case Tag::kBlockquote: case Tag::kPre: case Tag::kCenter:
-    case Tag::kFigure: case Tag::kFigcaption: case Tag::kAddress: case Tag::kForm:
-    case Tag::kFieldset: case Tag::kLegend: case Tag::kMenu: case Tag::kDialog:
-    case Tag::kFrameset:
-      return true;
-    default:
-      return false;
-  }
-}
-
-// Blocks that are one paragraph by nature; their score goes to their container.
-bool IsParagraphTag(Tag t) {
-  switch (t) {
-    case Tag::kP: case Tag::kLi: case Tag::kDt: case Tag::kDd: case Tag::kH1: case Tag::kH2:
-    case Tag::kH3: case Tag::kH4: case Tag::kH5: case Tag::kH6: case Tag::kBlockquote:
-    case Tag::kFigcaption: case Tag::kCaption: case Tag::kTh: case Tag::kAddress:
-    case Tag::kLegend:
-      return true;
-    default:
-      return false;
-  }
-}
-
-bool IsHeading(Tag t) {
-  return t == Tag::kH1 || t == Tag::kH2 || t == Tag::kH3 || t == Tag::kH4;
-}
-
-// Sentence punctuation that marks running prose (full-width and ASCII).
-inline bool IsProsePunct(char32_t c) {
-  return c == 0xFF0C || c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF1B ||
-         c == 0xFF1A || c == 0x3001 || c == ',' || c == ';';
-}
-
-struct TextStats {
-  uint32_t chars = 0;  // non-space code points
-  uint32_t punct = 0;
-};
-
-TextStats MeasureText(std::string_view s) {
-  TextStats st;
-  size_t i = 0;
-  while (i < s.size()) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-      ++i;
-      if (c > ' ') {
-        ++st.chars;
-        if (c == ',' || c == ';') ++st.punct;
-      }
-      continue;
-    }
-    char32_t cp = utf8::Next(s, &i);
-    if (cp == 0xA0 || cp == 0x3000 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0xFEFF) continue;
-    ++st.chars;
-    if (IsProsePunct(cp)) ++st.punct;
-  }
-  return st;
-}
-
-
-// Appends `s` to *out with every run of white space (ASCII, NBSP, ideographic space, zero
-// width) turned into one space; *pending_space carries a run across text nodes.
-void AppendCollapsed(std::string_view s, std::string* out, bool* pending_space) {
-  size_t i = 0;
-  while (i < s.size()) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    size_t len = 1;
-    bool space = false;
-    if (c <= ' ') {
-      space = true;
-    } else if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) {
-      space = true, len = 2;
-    } else if (c == 0xE3 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
-               static_cast<unsigned char>(s[i + 2]) == 0x80) {
-      space = true, len = 3;
-    } else if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
-               static_cast<unsigned char>(s[i + 2]) >= 0x80 &&
-               static_cast<unsigned char>(s[i + 2]) <= 0x8B) {
-      space = true, len = 3;  // U+2000..U+200B
-    } else if (c == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBB &&
-               static_cast<unsigned char>(s[i + 2]) == 0xBF) {
-      space = true, len = 3;  // U+FEFF
-    }
-    if (space) {
-      *pending_space = true;
-      i += len;
-      continue;
-    }
-    if (*pending_space && !out->empty()) out->push_back(' ');
-    *pending_space = false;
-    size_t j = i + 1;
-    while (j < s.size() && static_cast<unsigned char>(s[j]) > ' ' &&
-           static_cast<unsigned char>(s[j]) < 0x80)
-      ++j;
-    if (j == i + 1) j = i + utf8::SeqLen(c);
-    if (j > s.size()) j = s.size();
-    out->append(s.data() + i, j - i);
-    i = j;
-  }
-}
 
 // The last character of `t` that is not a space or a closing quote ("…出发。”" ends in 。).
 char32_t LastVisible(std::string_view t) {
@@ -189,14 +83,6 @@ bool IsIcon(const dom::Document& doc, uint32_t i) {
   return false;
 }
 
-std::string StripSpaces(std::string_view s) {
-  std::string r;
-  bool pending = false;
-  AppendCollapsed(s, &r, &pending);
-  r.erase(std::remove(r.begin(), r.end(), ' '), r.end());
-  return r;
-}
-
 class GumboExtractor : public HtmlExtractor {
  public:
   explicit GumboExtractor(ExtractRules rules)
@@ -215,20 +101,6 @@ class GumboExtractor : public HtmlExtractor {
   ExtractRules rules_;
   RE2 date_re_;
   RE2 roc_date_re_;
-};
-
-// Per-extraction working state, one entry per DOM node.
-struct Work {
-  const dom::Document* doc = nullptr;
-  std::vector<uint8_t> alive;    // not inside a removed subtree
-  std::vector<uint8_t> in_link;  // inside an <a>
-  std::vector<uint32_t> block;   // nearest block ancestor (self for blocks)
-  std::vector<int16_t> weight;   // class/id hint weight
-  std::vector<uint8_t> positive;
-  std::vector<uint8_t> caption;  // class/id names a picture caption
-  std::vector<uint32_t> chars, link_chars, punct;      // whole subtree, alive only
-  std::vector<uint32_t> dchars, dlink, dpunct, dbr;    // own text (not in nested blocks)
-  std::vector<float> score;
 };
 
 std::string GumboExtractor::FindDate(std::string_view text) const {
@@ -264,31 +136,6 @@ std::string GumboExtractor::FindDate(std::string_view text) const {
   return buf;
 }
 
-// Cuts `s` to at most `max` bytes without splitting a UTF-8 sequence.
-std::string_view CutUtf8(std::string_view s, size_t max) {
-  if (s.size() <= max) return s;
-  size_t n = max;
-  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
-  return s.substr(0, n);
-}
-
-// The text of subtree i (alive nodes only), collapsed, at most `max` bytes.
-std::string SubtreeText(const Work& w, uint32_t i, size_t max) {
-  const auto& nodes = w.doc->nodes();
-  std::string out;
-  bool pending = false;
-  for (uint32_t k = i; k < nodes[i].end && out.size() < max;) {
-    if (!w.alive[k]) {
-      k = nodes[k].end;
-      continue;
-    }
-    if (nodes[k].type == NodeType::kText) AppendCollapsed(nodes[k].text, &out, &pending);
-    else if (k != i && IsBlockTag(nodes[k].tag)) pending = true;
-    ++k;
-  }
-  return std::string(CutUtf8(out, max));
-}
-
 Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
                                               const ExtractLimits& limits) const {
   ExtractedPage page;
@@ -319,6 +166,7 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
   w.weight.assign(n, 0);
   w.positive.assign(n, 0);
   w.caption.assign(n, 0);
+  w.code.assign(n, 0);
 
   // --- metadata: <title>, <meta>, <link rel=canonical>, <html lang>, <time> -----------------
   std::string title_tag, og_title, meta_date;
@@ -438,6 +286,9 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
   // Hinted chrome is only noted here; whether it is removed is settled after scoring (below).
   std::vector<uint32_t> paywall_nodes;
   std::vector<uint32_t> hinted;      // roots of subtrees that class/id hints would remove
+  // ... of which a readers' comment section holding most of the page's text: removed only when
+  // an article stands outside it
+  std::vector<uint8_t> hinted_comments;
   std::vector<uint32_t> title_like;  // headings and class/id "title" elements
   std::string hint;
   uint32_t hinted_end = 0;  // end of the innermost hinted subtree being walked
@@ -472,12 +323,14 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
       w.weight[i] = static_cast<int16_t>(std::clamp(h.weight, -1000, 1000));
       w.positive[i] = h.positive;
       w.caption[i] = h.caption;
+      w.code[i] = h.code;
       if (h.paywall) {
         dead = true;
         paywall_nodes.push_back(i);
-      } else if (h.remove && (!h.positive || h.weight < 0) && share < rules_.dominant_share &&
-                 i >= hinted_end) {
+      } else if (h.remove && (!h.positive || h.weight < 0) &&
+                 (share < rules_.dominant_share || h.comments) && i >= hinted_end) {
         hinted.push_back(i);
+        hinted_comments.push_back(h.comments);
         hinted_end = nd.end;
       }
       if (!titleish && raw[i] > 0 && raw[i] < 300 &&
@@ -495,7 +348,8 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
   }
 
   // Text measures per text node, computed once; the passes below only add integers.
-  std::vector<TextStats> tstats(n);
+  w.tstats.assign(n, TextStats());
+  std::vector<TextStats>& tstats = w.tstats;
   for (uint32_t i = 0; i < n; ++i)
     if (w.alive[i] && nodes[i].type == NodeType::kText) {
       tstats[i] = MeasureText(nodes[i].text);
@@ -523,6 +377,7 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
     w.dlink.assign(n, 0);
     w.dpunct.assign(n, 0);
     w.dbr.assign(n, 0);
+    w.dwords.assign(n, 0);
     for (uint32_t i = n; i-- > 0;) {
       if (!w.alive[i]) continue;
       const dom::Node& nd = nodes[i];
@@ -535,6 +390,7 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
         w.dchars[b] += st.chars;
         w.dpunct[b] += st.punct;
         if (w.in_link[i]) w.dlink[b] += st.chars;
+        else w.dwords[b] += st.words;
       } else if (nd.tag == Tag::kBr && i > 0) {
         w.dbr[w.block[nd.parent]]++;
       }
@@ -546,9 +402,7 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
       }
     }
   };
-  auto link_density = [&](uint32_t i) {
-    return w.chars[i] == 0 ? 0.0 : static_cast<double>(w.link_chars[i]) / w.chars[i];
-  };
+  auto link_density = [&](uint32_t i) { return LinkDensity(w, i); };
   // Hints scale the text evidence rather than add to it, so that on a short article a
   // well-named but nearly empty box ("dialog-body") cannot outrank the text.
   auto final_score = [&](uint32_t i) {
@@ -566,6 +420,9 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
         continue;
       uint32_t own = w.dchars[i] - std::min(w.dchars[i], w.dlink[i]);
       if (own < rules_.min_paragraph_chars) continue;
+      // A row of a link list keeps only dates, counts and brackets outside its links
+      // ("【作者】08-11 17:03 298字 [140/0]"): that is no paragraph of its own.
+      if (w.dwords[i] < rules_.min_paragraph_words) continue;
       double ps = 1.0 + w.dpunct[i] + std::min(w.dchars[i] / 100.0, 3.0);
       ps *= static_cast<double>(own) / w.dchars[i];
       uint32_t target = i;
@@ -608,14 +465,39 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
     measure();
     score_all();
     double best_out = cands.empty() ? 0.0 : cands[0].first;
+    // The words of the best text outside every hinted subtree: an article, or a cast list.
+    uint32_t out_words = 0;
+    if (!cands.empty())
+      for (uint32_t k = cands[0].second; k < nodes[cands[0].second].end; ++k)
+        if (w.alive[k] && nodes[k].type == NodeType::kText && !w.in_link[k])
+          out_words += tstats[k].words;
+    const bool article_outside = out_words >= rules_.comments_article_min_words;
     bool inside = false;
     for (size_t k = 0; k < hinted.size(); ++k)
-      if (top_all >= hinted[k] && top_all < nodes[hinted[k]].end) {
+      if (!hinted_comments[k] && top_all >= hinted[k] && top_all < nodes[hinted[k]].end) {
         keep_hinted[k] = 1;
         inside = true;
       }
-    if (inside && best_all > 0 && best_all > rules_.hinted_override_ratio * best_out) {
+    // A comment section is the content when no article stands outside it and it holds more
+    // words than the best text outside (a page of short reviews beside a cast list).
+    bool comments_content = false;
+    if (!article_outside)
+      for (size_t k = 0; k < hinted.size(); ++k) {
+        if (!hinted_comments[k]) continue;
+        uint32_t words = 0;
+        for (uint32_t j = hinted[k]; j < nodes[hinted[k]].end; ++j)
+          if (alive_all[j] && nodes[j].type == NodeType::kText && !w.in_link[j])
+            words += tstats[j].words;
+        if (words > out_words) keep_hinted[k] = comments_content = true;
+      }
+    if (comments_content ||
+        (inside && best_all > 0 && best_all > rules_.hinted_override_ratio * best_out)) {
       w.alive = std::move(alive_all);
+      // A comment list that is the content: its items' "comment" names are no penalty.
+      for (size_t k = 0; k < hinted.size(); ++k)
+        if (keep_hinted[k] && hinted_comments[k])
+          for (uint32_t j = hinted[k]; j < nodes[hinted[k]].end; ++j)
+            w.weight[j] = std::max<int16_t>(w.weight[j], 0);
       kill_hinted();
       measure();
       score_all();
@@ -707,81 +589,36 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
   } else if (body != 0 || (n > 0 && nodes[0].tag == Tag::kHtml)) {
     roots.push_back(body);
   }
-  // Posts of one thread, answers to one question: the page repeats one template per post
-  // (Discuz! <td class="t_f"> in every <div id="post_…">), and the best post alone scores far
-  // above short replies. Elements built like the selection (same tag and class on it and on
-  // its two nearest ancestors) are further posts and join it in reading order when they
-  // hold unlinked prose. Comment threads are not caught here: their class/id hints removed them.
-  // A selection without a class (a bare <table> around <td class="t_f">) is identified by the
-  // classed element that holds all its text.
-  uint32_t sig = top;
-  while (sig != 0 && doc.Attr(sig, "class").empty()) {
-    uint32_t inner = 0;
-    for (uint32_t c = sig + 1; c < nodes[sig].end; c = nodes[c].end)
-      if (w.alive[c] && nodes[c].type == NodeType::kElement && w.chars[c] + 2 >= w.chars[sig])
-        inner = c;
-    sig = inner;
-  }
-  if (top != body && top != 0 && !roots.empty() && sig != 0) {
-    // Built like the selection: the same tag and class on it and on its two nearest ancestors.
-    auto same_frame = [&](uint32_t i) {
-      for (uint32_t a = i, b = sig, up = 0; up < 3; a = nodes[a].parent, b = nodes[b].parent, ++up) {
-        if (a == b) return false;
-        if (nodes[a].tag != nodes[b].tag || doc.Attr(a, "class") != doc.Attr(b, "class"))
-          return false;
-        if (a == 0 || b == 0) break;
-      }
-      return true;
-    };
-    std::vector<uint32_t> more;
-    for (uint32_t i = 1; i < n; ++i) {
-      const dom::Node& nd = nodes[i];
-      if (!w.alive[i]) {
-        i = nd.end - 1;
-        continue;
-      }
-      if (i < sig && nd.end > sig) continue;  // an ancestor of the selection: look inside
-      bool in_root = false;
-      for (uint32_t r : roots) in_root |= i >= r && i < nodes[r].end;
-      if (in_root) {
-        i = nd.end - 1;
-        continue;
-      }
-      if (nd.type != NodeType::kElement || !same_frame(i)) continue;
-      if (w.punct[i] > 0 && link_density(i) < 0.5) more.push_back(i);
-      i = nd.end - 1;
-    }
-    if (!more.empty()) {
-      roots.insert(roots.end(), more.begin(), more.end());
-      std::sort(roots.begin(), roots.end());
-    }
-  }
-  // A page whose best content is mostly link text, with hardly a punctuated phrase outside its
-  // links, is an index, a channel or a search page: headlines that lead elsewhere (and their
-  // dates), not a text of its own. It has no main text rather than a list of headlines in the
-  // corpus. (A short article above a long related-links box has its sentences outside links.)
+  // --- page families: threads, listings (clean/family_*.cc) ---------------------------------
+  bool thread = false;  // the text is a sequence of posts
+  // The selection above is the article family's; each other family refines it in turn.
   {
-    uint64_t chars = 0, links = 0, prose_punct = 0;
-    for (uint32_t r : roots) {
-      chars += w.chars[r];
-      links += w.link_chars[r];
-      for (uint32_t k = r; k < nodes[r].end; ++k)
-        if (nodes[k].type == NodeType::kText && w.alive[k] && !w.in_link[k])
-          prose_punct += tstats[k].punct;
-    }
-    if (chars > 0 && static_cast<double>(links) / chars > rules_.listing_link_density &&
-        prose_punct < static_cast<uint64_t>(rules_.listing_max_prose_punct)) {
-      roots.clear();
-      page.flags.push_back("listing");
+    std::vector<uint32_t> comment_lists;  // readers' comment sections kept as the content
+    for (size_t k = 0; k < hinted.size(); ++k)
+      if (keep_hinted[k] && hinted_comments[k] && w.alive[hinted[k]])
+        comment_lists.push_back(hinted[k]);
+    const PageView view{w, rules_, title_like, title_tag, comment_lists, body};
+    Selection sel;
+    sel.top = top;
+    sel.roots = std::move(roots);
+    for (const auto& family : PageFamilies()) family->Refine(view, &sel);
+    top = sel.top;
+    roots = std::move(sel.roots);
+    for (auto& f : sel.flags) {
+      if (f == "thread") thread = true;
+      page.flags.push_back(std::move(f));
     }
   }
 
   // --- emission -----------------------------------------------------------------------------
   const double top_chars = std::max<uint32_t>(1, w.chars[top]);
+  int frame_weight = 0;  // the lowest class/id weight on the selection and its ancestors
+  for (uint32_t a = top; a != 0; a = nodes[a].parent) frame_weight = std::min<int>(frame_weight, w.weight[a]);
   std::string line;
   uint32_t line_chars = 0, line_link = 0;
   bool pending = false;
   std::vector<std::string>& out = page.paragraphs;
+  std::vector<BlockKind>& kinds = page.kinds;  // kept parallel to `out`
   bool paywall = false;
   // Captions: the first text after a picture, when it is short and not a sentence
   // ("大会现场", "湘江长沙段水位降至24.77米。本报记者 郭立亮 摄") describes the picture.
@@ -796,6 +633,16 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
   // <div class="quote"><blockquote>…花穗 ...</blockquote></div>): the copy goes, a quotation
   // of words the page does not hold stays.
   bool line_in_quote = false;
+  // Every text of the line is set in <code>/<kbd>/<samp> (a command on a line of its own):
+  // the line is preformatted, not prose for the cleaners.
+  bool line_all_code = true;
+  auto in_code = [&](uint32_t i) {
+    for (uint32_t a = nodes[i].parent, up = 0; up < 6 && a != 0; a = nodes[a].parent, ++up) {
+      if (IsCodeTag(nodes[a].tag)) return true;
+      if (IsBlockTag(nodes[a].tag)) return false;
+    }
+    return false;
+  };
   auto in_blockquote = [&](uint32_t i) {
     for (uint32_t a = nodes[i].parent, up = 0; up < 8 && a != 0; a = nodes[a].parent, ++up)
       if (nodes[a].tag == Tag::kBlockquote) return true;
@@ -842,7 +689,14 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
                      (IsCaption(t, rules_.caption_max_chars) ||
                       (line_caption_box && line_chars <= rules_.caption_max_chars));
       bool copy = line_in_quote && repeats_earlier(t);
-      if (!link_line && !stub && !caption && !copy) out.emplace_back(t);
+      // A post's header in a thread: a short line with a timestamp and no sentence in it
+      // ("1203 有用 晚风 看过 2023-07-15 21:03:11 北京", "3楼 发表于 2023-5-2 10:11").
+      bool post_chrome = thread && line_chars <= rules_.post_header_max_chars &&
+                         MeasureText(t).punct == 0 && !FindDate(t).empty();
+      if (!link_line && !stub && !caption && !copy && !post_chrome) {
+        out.emplace_back(t);
+        kinds.push_back(line_all_code ? BlockKind::kPreformatted : BlockKind::kProse);
+      }
       after_image = false;
     }
     line.clear();
@@ -851,6 +705,7 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
     line_emphasised = true;
     line_caption_box = false;
     line_in_quote = false;
+    line_all_code = true;
     pending = false;
   };
   std::vector<uint32_t> open;  // ends of the open block elements
@@ -871,23 +726,10 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
           if (!emphasised(i)) line_emphasised = false;
           if (in_caption_box(i)) line_caption_box = true;
           if (in_blockquote(i)) line_in_quote = true;
+          if (!in_code(i)) line_all_code = false;
         }
         if (w.chars[i] > 0 || !line.empty()) {
-          bool pre = false;
-          for (uint32_t a = nd.parent, up = 0; up < 4 && a != 0; a = nodes[a].parent, ++up)
-            if (nodes[a].tag == Tag::kPre) pre = true;
-          if (pre) {
-            std::string_view s = nd.text;
-            size_t nl;
-            while ((nl = s.find('\n')) != std::string_view::npos) {
-              AppendCollapsed(s.substr(0, nl), &line, &pending);
-              flush();
-              s.remove_prefix(nl + 1);
-            }
-            AppendCollapsed(s, &line, &pending);
-          } else {
-            AppendCollapsed(nd.text, &line, &pending);
-          }
+          AppendCollapsed(nd.text, &line, &pending);
           line_chars += w.chars[i];
           if (w.in_link[i]) line_link += w.chars[i];
         }
@@ -896,6 +738,18 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
       }
       if (nd.tag == Tag::kBr || nd.tag == Tag::kHr) {
         flush();
+        i = nd.end;
+        continue;
+      }
+      if (nd.type == NodeType::kElement && (nd.tag == Tag::kPre || w.code[i]) && w.chars[i] > 0) {
+        // Preformatted text and code blocks: one block, verbatim.
+        flush();
+        std::string text = PreformattedText(w, i);
+        if (!text.empty()) {
+          out.push_back(std::move(text));
+          kinds.push_back(BlockKind::kPreformatted);
+        }
+        after_image = false;
         i = nd.end;
         continue;
       }
@@ -916,7 +770,10 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
                     w.chars[i] >= 4;
         // Only boxes: an inline element is words of a sentence, and an in-text keyword link
         // (<a class="keyword_link">方案</a>) must not cut its word out of the line.
-        if (!skip && w.weight[i] <= -25 && w.chars[i] < 0.3 * top_chars && IsBlockTag(nd.tag))
+        // A box named like the selection's own frame is not chrome of it: the items of a
+        // comment list that is itself the content (a page of short reviews) are the content.
+        if (!skip && w.weight[i] <= -25 && w.weight[i] < frame_weight &&
+            w.chars[i] < 0.3 * top_chars && IsBlockTag(nd.tag))
           skip = true;
         if (skip) {
           if (IsBlockTag(nd.tag)) flush();
@@ -1117,17 +974,19 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
         repeated = out[k].find(text) != std::string::npos;
       if (!repeated) lead.push_back(std::move(text));
     }
+    kinds.insert(kinds.begin(), lead.size(), BlockKind::kProse);
     out.insert(out.begin(), lead.begin(), lead.end());
   }
   return page;
 }
 
 }  // namespace
+}  // namespace html
 
 Result<std::shared_ptr<const HtmlExtractor>> HtmlExtractor::Create(const std::string& rules_dir) {
   auto rules = ExtractRules::Load(rules_dir + "/html.rules");
   if (!rules.ok()) return rules.status();
-  auto ex = std::make_shared<GumboExtractor>(std::move(rules).value());
+  auto ex = std::make_shared<html::GumboExtractor>(std::move(rules).value());
   if (!ex->ok()) return Status::Internal("html extractor: date pattern failed to compile");
   return std::shared_ptr<const HtmlExtractor>(std::move(ex));
 }

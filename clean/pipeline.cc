@@ -27,6 +27,36 @@ std::string Join(const std::vector<std::string>& parts) {
   return out;
 }
 
+// The prose paragraphs of `out`, one a line (preformatted blocks left out).
+std::string JoinProse(const CleanOutput& out) {
+  std::string s;
+  for (size_t i = 0; i < out.paragraphs.size(); ++i) {
+    if (i < out.kinds.size() && out.kinds[i] == BlockKind::kPreformatted) continue;
+    if (!s.empty()) s.push_back('\n');
+    s += out.paragraphs[i];
+  }
+  return s;
+}
+
+// The document again from converted prose (JoinProse's lines, converted) and the untouched
+// preformatted blocks of `out`, in their order.
+std::string WithPreformatted(std::string_view prose, const CleanOutput& out) {
+  std::vector<std::string> parts;
+  parts.reserve(out.paragraphs.size());
+  size_t pos = 0;
+  for (size_t i = 0; i < out.paragraphs.size(); ++i) {
+    if (i < out.kinds.size() && out.kinds[i] == BlockKind::kPreformatted) {
+      parts.push_back(out.paragraphs[i]);
+      continue;
+    }
+    pos = std::min(pos, prose.size());
+    size_t end = std::min(prose.find('\n', pos), prose.size());
+    parts.emplace_back(prose.substr(pos, end - pos));
+    pos = end + 1;
+  }
+  return Join(parts);
+}
+
 }  // namespace
 
 InputKind Pipeline::Sniff(std::string_view bytes, std::string_view name_hint) {
@@ -99,6 +129,7 @@ Record Pipeline::Process(const InputDocument& doc) const {
       return r;
     }
     in.lines = std::move(page->paragraphs);
+    in.kinds = std::move(page->kinds);
     in.title = std::move(page->title);
     in.date = std::move(page->date);
     in.from_html = kind == InputKind::kHtml;
@@ -121,11 +152,17 @@ Record Pipeline::Process(const InputDocument& doc) const {
   if (options_.convert) {
     // Converted as one document so that the converter sees the whole context. Simplified
     // pages go through too: a traditional character inside a simplified sentence is converted,
-    // and text without one comes back byte for byte.
-    std::string joined = converter_->ToSimplified(out.title + "\n" + text);
+    // and text without one comes back byte for byte. Preformatted blocks (code) are left out
+    // of it and keep their characters.
+    const bool has_pre = std::find(out.kinds.begin(), out.kinds.end(),
+                                   BlockKind::kPreformatted) != out.kinds.end();
+    std::string joined =
+        converter_->ToSimplified(out.title + "
+" + (has_pre ? JoinProse(out) : text));
     size_t nl = joined.find('\n');
     r.title = joined.substr(0, nl);
     r.text = nl == std::string::npos ? "" : joined.substr(nl + 1);
+    if (has_pre) r.text = WithPreformatted(r.text, out);
   } else {
     r.title = std::move(out.title);
     r.text = std::move(text);

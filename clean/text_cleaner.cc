@@ -141,29 +141,41 @@ CleanOutput RuleBasedCleaner::Clean(const CleanInput& in) const {
   out.title = in.title;
   out.date = in.date;
 
-  // 0. Trim indentation (U+3000, nbsp, spaces) and drop empty lines.
+  // 0. Trim indentation (U+3000, nbsp, spaces) and drop empty lines. Preformatted blocks
+  // (code) are kept whole, indentation and all; `pre` follows `lines` through every step.
   std::vector<std::string> lines;
+  std::vector<uint8_t> pre;
   lines.reserve(in.lines.size());
-  for (const auto& l : in.lines) {
+  pre.reserve(in.lines.size());
+  for (size_t i = 0; i < in.lines.size(); ++i) {
+    const std::string& l = in.lines[i];
     std::string_view t = utf8::Trim(l);
-    if (!t.empty()) lines.emplace_back(t);
+    if (t.empty()) continue;
+    const bool p = i < in.kinds.size() && in.kinds[i] == BlockKind::kPreformatted;
+    lines.emplace_back(p ? std::string_view(l) : t);
+    pre.push_back(p);
   }
 
   // 1. Mojibake, 2. pinyin.
   bool mojibake = false;
-  for (auto& l : lines) {
-    auto st = mojibake_->Repair(&l);
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (pre[i]) continue;
+    auto st = mojibake_->Repair(&lines[i]);
     if (st.removed || st.repaired) mojibake = true;
-    pinyin_->Strip(&l);
+    pinyin_->Strip(&lines[i]);
   }
   {
     std::vector<std::string> kept;
+    std::vector<uint8_t> kept_pre;
     kept.reserve(lines.size());
-    for (auto& l : lines) {
-      std::string_view t = utf8::Trim(l);
-      if (!t.empty() && !cleaner::IsOnlyPunct(t)) kept.emplace_back(t);
+    for (size_t i = 0; i < lines.size(); ++i) {
+      std::string_view t = utf8::Trim(lines[i]);
+      if (t.empty() || (!pre[i] && cleaner::IsOnlyPunct(t))) continue;
+      kept.emplace_back(pre[i] ? std::string_view(lines[i]) : t);
+      kept_pre.push_back(pre[i]);
     }
     lines.swap(kept);
+    pre.swap(kept_pre);
   }
   if (!out.title.empty()) {
     auto st = mojibake_->Repair(&out.title);
@@ -187,6 +199,7 @@ CleanOutput RuleBasedCleaner::Clean(const CleanInput& in) const {
     const LineFacts& f = facts[i];
     const bool at_edge = i < edge || i + edge >= n;
     if (i > 0 && !drop[i - 1] && !prose_seen) prose_seen = IsProse(lines[i - 1]);
+    if (pre[i]) continue;
     if (f.spam || f.breadcrumb || f.menu || f.counter || f.share || f.related_single) {
       drop[i] = true;
     } else if (f.date_only && !prose_seen) {
@@ -207,7 +220,7 @@ CleanOutput RuleBasedCleaner::Clean(const CleanInput& in) const {
       size_t j = i + 1;
       for (; j < n; ++j) {
         const std::string_view s = lines[j];
-        if (facts[j].related_heading) break;
+        if (facts[j].related_heading || pre[j]) break;
         cleaner::CodePoints cps(s);
         if (cps.size() > static_cast<size_t>(paywall_tail_max_chars_) ||
             (cps.size() && cleaner::IsSentenceEnd(cps.cp.back())))
@@ -229,6 +242,7 @@ CleanOutput RuleBasedCleaner::Clean(const CleanInput& in) const {
       size_t j = i + 1;
       for (; j < n; ++j) {
         const std::string_view s = lines[j];
+        if (pre[j]) break;
         const size_t chars = utf8::CountCodePoints(s);
         const bool item = IsListItem(s) || chars <= static_cast<size_t>(related_item_max_chars_);
         const bool teaser = EndsWithEllipsis(s) && chars <= static_cast<size_t>(related_teaser_max_chars_);
@@ -250,6 +264,7 @@ CleanOutput RuleBasedCleaner::Clean(const CleanInput& in) const {
   } else if (!in.from_html) {
     for (size_t i = 0; i < n; ++i) {
       if (drop[i]) continue;
+      if (pre[i]) break;  // code before any heading: no title line
       const std::string_view s = lines[i];
       cleaner::CodePoints cps(s);
       char32_t last = cps.size() ? cps.cp.back() : 0;
@@ -277,25 +292,36 @@ CleanOutput RuleBasedCleaner::Clean(const CleanInput& in) const {
   if (!title_simp.empty()) {
     for (size_t i = 0; i < n; ++i) {
       // Cheap length check first: a repeat differs from the title in white space at most.
-      if (drop[i] || simp[i].size() < title_simp.size() || simp[i].size() > 2 * title_simp.size() + 16)
+      if (drop[i] || pre[i] || simp[i].size() < title_simp.size() ||
+          simp[i].size() > 2 * title_simp.size() + 16)
         continue;
       if (Squeeze(simp[i]) == title_simp) drop[i] = true;
     }
   }
 
-  // 5. Watermarks inside the remaining lines.
+  // 5. Watermarks inside the remaining prose lines; preformatted blocks go back in place.
   std::vector<std::string> body, body_simp;
   body.reserve(n);
   body_simp.reserve(n);
   for (size_t i = 0; i < n; ++i) {
-    if (drop[i]) continue;
+    if (drop[i] || pre[i]) continue;
     body.push_back(std::move(lines[i]));
     body_simp.push_back(std::move(simp[i]));
   }
   watermark_->Cut(&body, body_simp);
-  for (auto& l : body) {
-    std::string_view t = utf8::Trim(l);
-    if (!t.empty() && !cleaner::IsOnlyPunct(t)) out.paragraphs.emplace_back(t);
+  size_t next = 0;
+  for (size_t i = 0; i < n; ++i) {
+    if (drop[i]) continue;
+    if (pre[i]) {
+      out.paragraphs.push_back(std::move(lines[i]));
+      out.kinds.push_back(BlockKind::kPreformatted);
+      continue;
+    }
+    std::string_view t = utf8::Trim(body[next++]);
+    if (!t.empty() && !cleaner::IsOnlyPunct(t)) {
+      out.paragraphs.emplace_back(t);
+      out.kinds.push_back(BlockKind::kProse);
+    }
   }
   return out;
 }

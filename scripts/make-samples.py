@@ -1378,7 +1378,7 @@ sample(
 </body>
 </html>
 """,
-    {'title': '阳台种番茄，坐果少是什么原因？', 'date': '2023-04-18', 'flags': [], 'script': 'hans',
+    {'title': '阳台种番茄，坐果少是什么原因？', 'date': '2023-04-18', 'flags': ['thread'], 'script': 'hans',
      'encoding': 'gb18030',
      'must_contain': ['今年第一次在阳台种番茄，品种是樱桃番茄，三月初播的种，',
                       '一串花最后只留下一两个小果子。',
@@ -1535,7 +1535,7 @@ sample(
 </body>
 </html>
 """,
-    {'title': '租房时，哪些细节最容易被忽略？', 'date': '2022-03-0', 'flags': [], 'script': 'hans',
+    {'title': '租房时，哪些细节最容易被忽略？', 'date': '2022-03-0', 'flags': ['thread'], 'script': 'hans',
      'encoding': 'utf-8',
      'must_contain': ['第一次自己租房，看了五六套，每次看房都只顾着看装修和采光，签完合同住进去才发现各种问题。',
                       '说几个我吃过亏的地方。',
@@ -2061,6 +2061,188 @@ def encode(s):
     if s["bom"]:
         data = b"\xef\xbb\xbf" + data
     return data
+
+
+sample(
+    "39-csdn-code-post-utf8", "html", "utf-8",
+    "CSDN-style technical post: toolbar, author aside (码龄 / 原创 / 粉丝), title box with 阅读量 / "
+    "收藏 / 点赞, 版权声明, the text in div#content_views with <pre><code> blocks (indentation, "
+    "URLs, a shell and a Python block), the pre-numbering gutter and 登录后复制 button inside each "
+    "<pre>, an inline <code> command, a toolbox, a comment box and 相关推荐: code stays verbatim",
+    """<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<title>Windows 命令行下设置代理的方法_山间小路的博客-CSDN博客</title>
+<meta name="description" content="在公司网络里用命令行访问外网时，需要先为当前窗口设置代理。">
+<script>window.csdn = window.csdn || {}; var username = "shanjian";</script>
+</head>
+<body class="nodata">
+<div id="csdn-toolbar"><div class="toolbar-inside"><div class="toolbar-container-left"><a href="https://www.csdn.net/">首页</a> <a href="https://blog.csdn.net/">博客</a> <a href="https://download.csdn.net/">下载</a> <a href="https://edu.csdn.net/">学习</a> <a href="https://bbs.csdn.net/">社区</a></div><div class="toolbar-container-right"><a href="https://passport.csdn.net/login">登录</a> <a href="https://mp.csdn.net/">发布</a></div></div></div>
+<div class="main_father clearfix d-flex justify-content-center">
+<div class="container clearfix" id="mainBox">
+<aside class="blog_container_aside"><div id="asideProfile" class="aside-box"><div class="profile-intro"><a class="profile-name" href="https://blog.csdn.net/shanjian">山间小路</a><span>码龄5年</span></div><dl class="text-center"><dt>原创</dt><dd>42</dd></dl><dl><dt>粉丝</dt><dd>120</dd></dl><dl><dt>获赞</dt><dd>356</dd></dl><a class="btn-guanzhu">关注</a> <a class="btn-sixin">私信</a></div>
+<div id="asideHotArticle" class="aside-box"><h3 class="aside-title">热门文章</h3><ul><li><a href="/a/1">Git 常用命令速查 <span class="read">阅读量 5.3w</span></a></li><li><a href="/a/2">Nginx 反向代理配置 <span class="read">阅读量 2.1w</span></a></li></ul></div></aside>
+<main>
+<div class="blog-content-box">
+<div class="article-header-box"><div class="article-header"><div class="article-title-box"><h1 class="title-article" id="articleContentId">Windows 命令行下设置代理的方法</h1></div>
+<div class="article-info-box"><div class="article-bar-top"><a class="follow-nickName" href="https://blog.csdn.net/shanjian">山间小路</a> <span class="time">已于 2023-06-12 10:21:33 修改</span> <span class="read-count">阅读量1.2w</span> <a class="href-article-edit">收藏</a> <span class="get-collection">35</span> <span class="article-read-img">点赞数 8</span></div>
+<div class="blog-tags-box"><div class="tags-box artic-tag-box"><span class="label">分类专栏：</span><a class="tag-link" href="/c/1">工具</a> <span class="label">文章标签：</span><a class="tag-link" href="/t/windows">windows</a> <a class="tag-link" href="/t/proxy">代理</a></div></div>
+<div class="slide-content-box"><div class="article-copyright"><div class="creativecommons">版权声明：本文为博主原创文章，遵循 CC 4.0 BY-SA 版权协议，转载请附上原文出处链接和本声明。</div><div class="article-source-link">本文链接：<a href="https://blog.csdn.net/shanjian/article/details/131234567">https://blog.csdn.net/shanjian/article/details/131234567</a></div></div></div>
+</div></div></div>
+<article class="baidu_pl"><div id="article_content" class="article_content clearfix">
+<div id="content_views" class="markdown_views prism-atom-one-light">
+<h2><a id="_1"></a>问题</h2>
+<p>在公司网络里用命令行访问外网时，浏览器能上网，命令行里的下载却一直超时。原因是命令行不会读取系统的代理设置，需要为当前窗口单独设置。</p>
+<h2><a id="_2"></a>设置方法</h2>
+<p>在 cmd 窗口里执行下面两行，端口换成自己代理软件的端口：</p>
+<pre data-index="0" class="set-code-show prettyprint"><code class="prism language-bash has-numbering">set http_proxy=http://127.0.0.1:59727
+set https_proxy=http://127.0.0.1:59727
+</code><div class="hljs-button signin active" data-title="登录后复制"></div><ul class="pre-numbering" style=""><li style="color: rgb(153, 153, 153);">1</li><li style="color: rgb(153, 153, 153);">2</li></ul></pre>
+<p>这两个变量只对当前窗口有效，关掉窗口就失效了。想检查是否生效，可以用 Python 打印一下环境变量：</p>
+<pre data-index="1" class="set-code-show prettyprint"><code class="prism language-python has-numbering">import os
+
+def show_proxy():
+    for key in ("http_proxy", "https_proxy"):
+        print(key, "=", os.environ.get(key))
+</code><div class="hljs-button signin active" data-title="登录后复制"></div><ul class="pre-numbering" style=""><li>1</li><li>2</li><li>3</li><li>4</li><li>5</li></ul></pre>
+<p>最后用 <code>curl -I https://www.example.com</code> 测试一下，能返回响应头就说明代理已经生效了。</p>
+</div></div></article>
+<div class="more-toolbox-new" id="toolBarBox"><div class="left-toolbox"><ul class="toolbox-list"><li class="tool-item-follow"><a class="tool-item-href">关注</a></li><li class="tool-item is-like"><a><span class="count">8</span> 点赞</a></li><li class="tool-item"><a>踩</a></li><li class="tool-item is-collection"><a><span class="count">35</span> 收藏</a></li><li class="tool-item"><a>觉得还不错? 一键收藏</a></li><li class="tool-item"><a><span class="count">3</span> 评论</a></li><li class="tool-item"><a>打赏</a></li></ul></div></div>
+<div id="pcCommentBox" class="comment-box"><div class="comment-list-container"><ul class="comment-list"><li class="comment-line-box"><a class="name">路过的风</a><span class="date">2023.07.01</span><span class="new-comment">感谢分享，解决了我的问题</span></li><li class="comment-line-box"><a class="name">小明同学</a><span class="date">2023.08.11</span><span class="new-comment">PowerShell 里要用 $env:http_proxy 吗？</span></li></ul></div></div>
+<div class="recommend-box insert-baidu-box recommend-box-style"><div class="recommend-item-box"><a href="/r/1">Linux 终端设置代理的几种方式</a><p class="desc">介绍 export 设置环境变量的方法……</p></div><div class="recommend-item-box"><a href="/r/2">Git 设置和取消代理</a><p class="desc">git config --global 设置代理……</p></div></div>
+</div>
+</main>
+</div></div>
+<div id="footer" class="footer"><p>关于我们 招贤纳士 商务合作 寻求报道 客服</p><p>京ICP备19004658号 京公网安备11010502030143 ©1999-2023北京创新乐知网络技术有限公司</p></div>
+</body>
+</html>
+""",
+    {'title': 'Windows 命令行下设置代理的方法', 'date': '2023-06-12', 'flags': [], 'script': 'hans',
+     'encoding': 'utf-8',
+     'must_contain': ['原因是命令行不会读取系统的代理设置，需要为当前窗口单独设置。',
+                      'set http_proxy=http://127.0.0.1:59727\nset https_proxy=http://127.0.0.1:59727',
+                      'import os\n\ndef show_proxy():\n    for key in ("http_proxy", "https_proxy"):\n'
+                      '        print(key, "=", os.environ.get(key))',
+                      'curl -I https://www.example.com',
+                      '能返回响应头就说明代理已经生效了。'],
+     'must_not_contain': ['码龄', '热门文章', '阅读量', '版权声明', '本文链接', '分类专栏', '登录后复制',
+                          '点赞', '打赏', '感谢分享', '路过的风', 'Linux 终端设置代理', 'ICP', '\n1\n2\n']},
+)
+
+sample(
+    "40-douban-short-reviews-utf8", "html", "utf-8",
+    "Douban-style short-review page: the reviews are the content (div#comments of "
+    "div.comment-item, each with avatar, 有用 votes, user name, 看过, star rating, time and "
+    "place, the review in span.short), tabs 看过 / 想看, a paginator, the film's cast and facts "
+    "in the aside: the reviews stay in order, the cast list goes, flag thread",
+    """<!DOCTYPE html>
+<html lang="zh-CN">
+<head><meta charset="utf-8"><title>山海之间 短评</title></head>
+<body>
+<div id="db-global-nav" class="global-nav"><div class="bd"><div class="top-nav-info"><a href="/login" class="nav-login">登录/注册</a></div><div class="global-nav-items"><ul><li><a href="/">豆瓣</a></li><li><a href="/book">读书</a></li><li class="on"><a href="/movie">电影</a></li><li><a href="/music">音乐</a></li></ul></div></div></div>
+<div id="wrapper">
+<div id="content">
+<h1>山海之间 短评</h1>
+<div class="grid-16-8 clearfix">
+<div class="article">
+<div class="clearfix Comments-hd"><ul class="fleft CommentTabs"><li class="is-active"><span>看过(12345)</span></li><li><a href="?status=F">想看(6789)</a></li></ul></div>
+<div class="comment-filter"><label><input type="radio" checked>热门</label> <label><input type="radio">最新</label> <label><input type="radio">好友</label></div>
+<div class="mod-bd" id="comments">
+<div class="comment-item" data-cid="3501"><div class="avatar"><a title="晚风" href="/people/a1/"><img src="/u1.jpg" width="48" height="48"></a></div>
+<div class="comment"><h3><span class="comment-vote"><span class="votes vote-count">1203</span> <a class="j a_show_login" href="#">有用</a></span><span class="comment-info"><a href="/people/a1/">晚风</a> <span>看过</span> <span class="allstar50 rating" title="力荐"></span> <span class="comment-time" title="2023-07-15 21:03:11">2023-07-15 21:03:11</span> <span class="comment-location">北京</span></span></h3>
+<p class="comment-content"><span class="short">山和海都拍得很克制，真正动人的是父女俩在渡口那场不说话的戏，两个人各自看着海面，比任何台词都有力量。</span></p></div></div>
+<div class="comment-item" data-cid="3502"><div class="avatar"><a title="青柠不加冰" href="/people/a2/"><img src="/u2.jpg" width="48" height="48"></a></div>
+<div class="comment"><h3><span class="comment-vote"><span class="votes vote-count">856</span> <a class="j a_show_login" href="#">有用</a></span><span class="comment-info"><a href="/people/a2/">青柠不加冰</a> <span>看过</span> <span class="allstar40 rating" title="推荐"></span> <span class="comment-time" title="2023-07-16 09:45:02">2023-07-16 09:45:02</span> <span class="comment-location">上海</span></span></h3>
+<p class="comment-content"><span class="short">前半段节奏有点慢，后半段渐入佳境，配乐加分，结尾那首民谣听完久久不能平静。</span></p></div></div>
+<div class="comment-item" data-cid="3503"><div class="avatar"><a title="小岛" href="/people/a3/"><img src="/u3.jpg" width="48" height="48"></a></div>
+<div class="comment"><h3><span class="comment-vote"><span class="votes vote-count">402</span> <a class="j a_show_login" href="#">有用</a></span><span class="comment-info"><a href="/people/a3/">小岛</a> <span>看过</span> <span class="allstar30 rating" title="还行"></span> <span class="comment-time" title="2023-07-18 22:10:40">2023-07-18 22:10:40</span> <span class="comment-location">广东</span></span></h3>
+<p class="comment-content"><span class="short">演员都在线，可惜剧本太想面面俱到，支线太多，反而冲淡了主线的感情。</span></p></div></div>
+<div class="comment-item" data-cid="3504"><div class="avatar"><a title="阿远" href="/people/a4/"><img src="/u4.jpg" width="48" height="48"></a></div>
+<div class="comment"><h3><span class="comment-vote"><span class="votes vote-count">317</span> <a class="j a_show_login" href="#">有用</a></span><span class="comment-info"><a href="/people/a4/">阿远</a> <span>看过</span> <span class="allstar50 rating" title="力荐"></span> <span class="comment-time" title="2023-07-20 12:31:09">2023-07-20 12:31:09</span> <span class="comment-location">四川</span></span></h3>
+<p class="comment-content"><span class="short">带爸妈一起去看的，散场的时候我爸说了一句“拍得跟咱老家一样”，就冲这句话也值了。</span></p></div></div>
+</div>
+<div id="paginator" class="center"><span class="prev">&lt; 前页</span> <a href="?start=20" class="next">后页 &gt;</a></div>
+</div>
+<div class="aside"><div class="movie-summary"><h2>山海之间</h2><span class="attrs">导演: 林一舟 / 编剧: 林一舟 / 周禾 / 主演: 陈默 / 许晴川 / 王小满 / 类型: 剧情 / 家庭 / 制片国家/地区: 中国大陆 / 语言: 汉语普通话 / 上映: 2023-07-14 / 片长: 118分钟</span></div><div class="rating_wrap"><strong class="rating_num">7.6</strong><span>12345人评价</span></div></div>
+</div>
+</div>
+</div>
+<div id="footer"><span class="fleft gray-link">© 2005－2023 douban.com, all rights reserved</span> <span class="fright"><a href="/about">关于豆瓣</a> · <a href="/jobs">在豆瓣工作</a> · <a href="/contact">联系我们</a></span></div>
+</body>
+</html>
+""",
+    {'title': '山海之间 短评', 'date': '', 'flags': ['thread'], 'script': 'hans', 'encoding': 'utf-8',
+     'must_contain': ['真正动人的是父女俩在渡口那场不说话的戏，两个人各自看着海面，比任何台词都有力量。',
+                      '结尾那首民谣听完久久不能平静。',
+                      '支线太多，反而冲淡了主线的感情。',
+                      '就冲这句话也值了。'],
+     'must_not_contain': ['导演', '主演', '片长', '12345人评价', '前页', '后页', '想看', '热门', '登录',
+                          '关于豆瓣', 'all rights reserved', '有用', '晚风', '青柠不加冰', '看过', '力荐',
+                          '2023-07-15 21:03:11', '北京', '1203']},
+)
+
+
+sample(
+    "41-tieba-thread-gbk", "html", "gbk",
+    "Tieba-style thread in GBK: core_title h3, posts in div.l_post with the author column "
+    "(p_author_name, 初级粉丝 badge, level), the text in div.d_post_content inside <cc>, the "
+    "tail (N楼, time, 回复) and a 楼中楼 reply box, a 贴吧 ad post between floors, a pager and "
+    "a 发表回复 box: every post in order, no per-post chrome, flag thread",
+    """<!DOCTYPE html>
+<html>
+<head>
+<meta http-equiv="Content-Type" content="text/html; charset=gbk">
+<title>家里的绿萝叶子发黄怎么办？_绿植吧_百度贴吧</title>
+</head>
+<body>
+<div id="head" class="search_top"><a href="/">贴吧</a> <a href="/f?kw=绿植">进入绿植吧</a> <a href="/login">登录</a> <a href="/reg">注册</a></div>
+<div class="content"><div class="left_section">
+<div class="core_title_wrap_bright clearfix"><h3 class="core_title_txt pull-left text-overflow" title="家里的绿萝叶子发黄怎么办？">家里的绿萝叶子发黄怎么办？</h3><ul class="core_title_btns"><li><a class="j_lzl_p">只看楼主</a></li><li><a>收藏</a></li><li><a>回复</a></li></ul></div>
+<div class="p_postlist" id="j_p_postlist">
+<div class="l_post j_l_post l_post_bright noborder" data-field='{"author":{"user_name":"阳台小花园"}}'>
+<div class="d_author"><ul class="p_author"><li class="icon"><img src="/a1.jpg" width="80" height="80"></li><li class="d_name"><a class="p_author_name j_user_card">阳台小花园</a></li><li class="l_badge"><div class="d_badge_title">初级粉丝</div><div class="d_badge_lv">3</div></li></ul></div>
+<div class="d_post_content_main d_post_content_firstfloor"><div class="p_content"><cc><div id="post_content_101" class="d_post_content j_d_post_content">养了一年的绿萝，最近下面的叶子一片接一片地发黄，浇水是一周一次，放在客厅靠窗的位置。请问是水浇多了还是缺肥了？</div><br></cc></div>
+<div class="core_reply j_lzl_wrapper"><div class="core_reply_tail clearfix"><ul class="p_tail"><li><span>1楼</span></li><li><span>2023-05-02 10:11</span></li></ul><div class="j_lzl_r p_reply"><a class="lzl_link_unfold">回复</a></div></div></div></div>
+</div>
+<div class="l_post j_l_post l_post_bright" data-field='{"author":{"user_name":"老园丁"}}'>
+<div class="d_author"><ul class="p_author"><li class="icon"><img src="/a2.jpg" width="80" height="80"></li><li class="d_name"><a class="p_author_name j_user_card">老园丁</a></li><li class="l_badge"><div class="d_badge_title">吧主</div><div class="d_badge_lv">12</div></li></ul></div>
+<div class="d_post_content_main"><div class="p_content"><cc><div id="post_content_102" class="d_post_content j_d_post_content">下面的老叶子发黄是正常代谢，剪掉就行。如果新叶也黄，多半是浇水太勤，盆土一直是湿的，根有点闷坏了。<br>等表面两三厘米的土干了再浇，一个月施一次稀薄的液肥就够了。</div><br></cc></div>
+<div class="core_reply j_lzl_wrapper"><div class="core_reply_tail clearfix"><ul class="p_tail"><li><span>2楼</span></li><li><span>2023-05-02 10:32</span></li></ul><div class="j_lzl_r p_reply"><a class="lzl_link_unfold">回复(2)</a></div></div>
+<div class="j_lzl_container core_reply_wrapper"><ul class="j_lzl_m_w"><li class="lzl_single_post"><a class="lzl_p_p">阳台小花园</a>: <span class="lzl_content_main">谢谢，我去摸摸土</span><span class="lzl_time">2023-5-2 10:40</span></li></ul></div></div></div>
+</div>
+<div class="l_post l_post_bright j_l_post clearfix tb_ad_post"><div class="d_post_content_main"><div class="p_content"><a href="https://ad.example.com/x">【广告】花卉营养土限时特价，点击抢购</a></div></div></div>
+<div class="l_post j_l_post l_post_bright" data-field='{"author":{"user_name":"绿手指"}}'>
+<div class="d_author"><ul class="p_author"><li class="icon"><img src="/a3.jpg" width="80" height="80"></li><li class="d_name"><a class="p_author_name j_user_card">绿手指</a></li><li class="l_badge"><div class="d_badge_title">活跃吧友</div><div class="d_badge_lv">7</div></li></ul></div>
+<div class="d_post_content_main"><div class="p_content"><cc><div id="post_content_103" class="d_post_content j_d_post_content">还有一种可能是光照太强，靠窗的话夏天中午的直射光会把叶子晒黄，挪到散射光的地方试试。</div><br></cc></div>
+<div class="core_reply j_lzl_wrapper"><div class="core_reply_tail clearfix"><ul class="p_tail"><li><span>3楼</span></li><li><span>2023-05-02 11:05</span></li></ul><div class="j_lzl_r p_reply"><a class="lzl_link_unfold">回复</a></div></div></div></div>
+</div>
+<div class="l_post j_l_post l_post_bright" data-field='{"author":{"user_name":"阳台小花园"}}'>
+<div class="d_author"><ul class="p_author"><li class="icon"><img src="/a1.jpg" width="80" height="80"></li><li class="d_name"><a class="p_author_name j_user_card">阳台小花园</a></li><li class="l_badge"><div class="d_badge_title">初级粉丝</div><div class="d_badge_lv">3</div></li></ul></div>
+<div class="d_post_content_main"><div class="p_content"><cc><div id="post_content_104" class="d_post_content j_d_post_content">好的，已经挪开了，顺便把黄叶都剪了，过两周再来汇报。</div><br></cc></div>
+<div class="core_reply j_lzl_wrapper"><div class="core_reply_tail clearfix"><ul class="p_tail"><li><span>4楼</span></li><li><span>2023-05-02 12:20</span></li></ul><div class="j_lzl_r p_reply"><a class="lzl_link_unfold">回复</a></div></div></div></div>
+</div>
+</div>
+<div class="pb_footer"><div class="l_thread_info"><ul class="l_posts_num"><li class="l_pager pager_theme_4"><span class="tP">1</span> <a href="?pn=2">2</a> <a href="?pn=2">下一页</a> <a href="?pn=5">尾页</a></li><li class="l_reply_num">4回复贴，共1页</li></ul></div></div>
+<div class="edui-container"><div class="poster_head">发表回复</div><div class="poster_body"><span class="tb_poster_placeholder">发贴请遵守贴吧协议及“七条底线”</span><a class="poster_submit">发 表</a></div></div>
+</div>
+<div class="right_section"><div class="region_bright"><h4 class="region_title">绿植吧</h4><p>关注：125,312 贴子：2,345,678</p><a class="j_sign">签到</a></div><div class="region_bright"><h4 class="region_title">贴吧热议榜</h4><ul><li><a href="/t/1">多肉徒长了怎么办</a></li><li><a href="/t/2">龟背竹为什么不开背</a></li></ul></div></div>
+</div>
+<div class="footer">&copy;2023 Baidu 贴吧协议 | 隐私政策 | 吧主制度 | 意见反馈 | 网络谣言警示</div>
+</body>
+</html>
+""",
+    {'title': '家里的绿萝叶子发黄怎么办？', 'date': '2023-05-02', 'flags': ['thread'], 'script': 'hans',
+     'encoding': 'gb18030',
+     'must_contain': ['养了一年的绿萝，最近下面的叶子一片接一片地发黄，浇水是一周一次，放在客厅靠窗的位置。',
+                      '下面的老叶子发黄是正常代谢，剪掉就行。',
+                      '等表面两三厘米的土干了再浇，一个月施一次稀薄的液肥就够了。',
+                      '挪到散射光的地方试试。',
+                      '好的，已经挪开了，顺便把黄叶都剪了，过两周再来汇报。'],
+     'must_not_contain': ['只看楼主', '初级粉丝', '吧主', '活跃吧友', '1楼', '2023-05-02 10:11', '回复(2)',
+                          '花卉营养土', '广告', '下一页', '发表回复', '七条底线', '签到', '热议榜', '多肉徒长',
+                          '隐私政策', '老园丁', '绿手指']},
+)
 
 
 def expectation(s, old):

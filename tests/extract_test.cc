@@ -578,6 +578,150 @@ TEST(ExtractRobustnessTest, NodeLimitTruncates) {
 
 // --- real pages ------------------------------------------------------------------------------
 
+// A forum post above its reply tree: each row of the tree is a linked reply title with the
+// author in brackets, a time, a length and counters. Outside its links a row holds no words,
+// so forty rows do not outscore one post.
+TEST(ExtractTest, ReplyTreeRowsAreNoParagraphs) {
+  std::string rows;
+  for (int k = 0; k < 40; ++k)
+    rows += "<li><a href=\"t.jsp?id=" + std::to_string(k) + "\">我也来说说这次出门的经历，真是一言难尽啊" +
+            std::to_string(k) + "</a>【<a href=\"u.jsp\">网友" + std::to_string(k) +
+            "</a>】<font class=posttime>08-1" + std::to_string(k % 10) + " 17:03</font> " +
+            std::to_string(100 + k) + "字 [" + std::to_string(140 + k) + "/0]</li>\n";
+  std::string html = R"(<html><head><title>你知道导游为什么热衷于购物吗</title></head><body>
+<table><tr><td class="large"><b>主题：</b>你知道导游为什么热衷于购物吗</td></tr></table>
+<table><tr><td class="line_h24"><p class="large">导游的收入很大一部分来自购物的回扣，这是业内的“行规”，境内游境外游都是这样的。以国内游为例，回扣一般在购物额的10％左右，个别的会更高。所以，一定要看清楚合同，不要听导游瞎掰。</p></td></tr></table>
+<table><tr><td class="large"><b>| 回复线索：</b></td></tr></table>
+<table><tr><td><ul>)" + rows + R"(</ul></td></tr></table></body></html>)";
+  ExtractedPage p = MustExtract(html);
+  std::string text = Joined(p);
+  EXPECT_THAT(text, HasSubstr("导游的收入很大一部分来自购物的回扣"));
+  EXPECT_THAT(text, Not(HasSubstr("网友1")));
+  EXPECT_THAT(text, Not(HasSubstr("一言难尽")));
+}
+
+// Readers' comments under a blog post outweigh the post (sixty replies against four
+// paragraphs); the post is the text. A page that is nothing but short reviews keeps them: what
+// stands outside the comment list there is a cast list, not an article.
+std::string CommentList(int n, const std::string& item_class) {
+  std::string c;
+  for (int k = 0; k < n; ++k)
+    c += "<div class='" + item_class + "'><h4>re: 很高兴入住 <span>2004-12-27 12:" +
+         std::to_string(10 + k % 50) + "</span> <a>网友" + std::to_string(k) +
+         "</a></h4><p>拜读了你翻译的那本书，很不错，期待阅读你的大作，第" + std::to_string(k) +
+         "次来看。</p></div>";
+  return c;
+}
+
+TEST(ExtractTest, ReaderCommentsOutweighingThePostAreDropped) {
+  std::string html =
+      "<html><head><title>很高兴入住博客堂</title></head><body><div id='main'><div class='post'>"
+      "<h2>很高兴入住博客堂</h2>"
+      "<p>承蒙朋友的邀请，很高兴入住博客堂。作为技术社区，这里是一个写技术博客的好地方。我在这里的博客将集中在两个方面，一是语言，二是框架。</p>"
+      "<p>简单介绍一下我的情况：在框架刚刚推出之时，我曾写过一个专栏。从此进入技术写译界，也和框架结下了不解之缘，前后翻译了两本书。</p>"
+      "<p>目前我在上海一家公司担任软件架构师，并讲授软件开发课程。业余时间写作一本关于组件程序设计的书，明年出版。</p>"
+      "<p>希望以后和各位多多交流。</p></div>"
+      "<div id='comments'><h3>评论</h3>" + CommentList(60, "c") + "</div></div></body></html>";
+  ExtractedPage p = MustExtract(html);
+  EXPECT_THAT(p.flags, Not(Contains("thread")));
+  std::string text = Joined(p);
+  EXPECT_THAT(text, HasSubstr("很高兴入住博客堂。作为技术社区"));
+  EXPECT_THAT(text, HasSubstr("希望以后和各位多多交流"));
+  EXPECT_THAT(text, Not(HasSubstr("拜读了你翻译的那本书")));
+}
+
+TEST(ExtractTest, PageOfShortReviewsKeepsThem) {
+  std::string html =
+      "<html><head><title>某电影 短评</title></head><body><div id='wrapper'><div class='article'>"
+      "<div id='comments'>" + CommentList(40, "comment-item") + "</div></div><div class='aside'>"
+      "<div id='info'>导演: 张三 / 编剧: 李四 / 主演: 王五 / 赵六 / 孙七 / 周八 / 吴九 / 郑十 类型: 剧情 / "
+      "爱情 制片国家/地区: 中国大陆 语言: 汉语普通话</div></div></div></body></html>";
+  ExtractedPage p = MustExtract(html);
+  EXPECT_THAT(p.flags, Contains("thread"));
+  std::string text = Joined(p);
+  EXPECT_THAT(text, HasSubstr("拜读了你翻译的那本书，很不错，期待阅读你的大作，第7次来看"));
+  EXPECT_THAT(text, Not(HasSubstr("编剧")));
+}
+
+// Posts in one repeated frame: with a headline of their own over each they are a blog's
+// archive page (separate entries: the first is the page's); with reply titles they are a thread.
+std::string EntryPage(const std::vector<std::string>& titles) {
+  const char* bodies[] = {
+      "距墨尔本西北约110公里处，是当年发现第一块天然黄金的地方，现在是最受游客欢迎的观光城市之一。城中从建筑到人物都再现了淘金高潮期间的历史风貌。",
+      "头发留的很长很长了，每天总是花很多时间去梳头，去洗头，以前总为一头美丽的长发而骄傲，但是时间久了，也觉得烦了，所以就去剪了。",
+      "想想十多年前，没有中文报纸，没有网络，只能听广播，而现在呢，多幸福，美好的网络连接你我，每天都能读到家乡的消息。"};
+  std::string html = "<html><head><title>海姑娘的博客</title></head><body><table>";
+  for (size_t k = 0; k < titles.size(); ++k)
+    html += "<tr><td><table class='table-bg'><tr><td><table><tr><td class='post-title'>" +
+            titles[k] + "</td><td class='post-title'>2005-03-2" + std::to_string(k) +
+            " 01:20:44</td></tr></table></td></tr><tr><td><table><tr><td class='post-body'>" +
+            bodies[k] + "</td></tr></table></td></tr></table></td></tr>";
+  return html + "</table></body></html>";
+}
+
+TEST(ExtractTest, TitledEntriesOfAnArchiveAreNotJoined) {
+  ExtractedPage p = MustExtract(EntryPage({"昨天去金矿玩，真开心", "长发剪了，感觉很轻松", "以下是我做的节日节目"}));
+  EXPECT_THAT(p.flags, Not(Contains("thread")));
+  std::string text = Joined(p);
+  EXPECT_THAT(text, HasSubstr("距墨尔本西北约110公里处"));
+  EXPECT_THAT(text, Not(HasSubstr("头发留的很长很长了")));
+  EXPECT_THAT(text, Not(HasSubstr("没有中文报纸")));
+}
+
+TEST(ExtractTest, RepliesWithReplyTitlesAreJoined) {
+  ExtractedPage p = MustExtract(EntryPage({"昨天去金矿玩，真开心", "回复：昨天去金矿玩，真开心", "Re: 昨天去金矿玩，真开心"}));
+  EXPECT_THAT(p.flags, Contains("thread"));
+  std::string text = Joined(p);
+  EXPECT_THAT(text, HasSubstr("距墨尔本西北约110公里处"));
+  EXPECT_THAT(text, HasSubstr("头发留的很长很长了"));
+  EXPECT_THAT(text, HasSubstr("没有中文报纸"));
+}
+
+// Code keeps its characters, line breaks and indentation: a <pre><code> block is one
+// preformatted paragraph with its lines; the line-number gutter beside it is no text; a
+// command on a line of its own in <code> is preformatted; a code block made of <li> lines
+// (class "blockcode") is one block with a line per item.
+TEST(ExtractTest, CodeBlocksAreKeptVerbatim) {
+  std::string html =
+      "<html><head><title>Windows 命令行设置代理</title></head><body><div class='article_content'>"
+      "<h1>Windows 命令行设置代理</h1>"
+      "<p>在命令行里访问外网时，需要先为当前窗口设置代理，否则下载依赖会一直超时，下面是具体做法。</p>"
+      "<pre class='prettyprint'><code class='language-bash'>set http_proxy=http://127.0.0.1:59727\n"
+      "set https_proxy=http://127.0.0.1:59727\n\nif [ -n \"$x\" ]; then\n    echo   \"a  b\"\n"
+      "fi</code><ul class='pre-numbering'><li>1</li><li>2</li><li>3</li><li>4</li></ul></pre>"
+      "<p>设置完成后，可以用下面这条命令检查代理是否生效，能返回页面内容就说明已经成功。</p>"
+      "<p><code>curl -I https://www.example.com/  --max-time 5</code></p>"
+      "<div class='blockcode'><ol><li>int main() {</li><li>&nbsp;&nbsp;return 0;</li><li>}</li></ol>"
+      "</div></div></body></html>";
+  ExtractedPage p = MustExtract(html);
+  ASSERT_EQ(p.paragraphs.size(), p.kinds.size());
+  std::vector<std::string> pre;
+  for (size_t i = 0; i < p.paragraphs.size(); ++i)
+    if (p.kinds[i] == BlockKind::kPreformatted) pre.push_back(p.paragraphs[i]);
+  ASSERT_EQ(pre.size(), 3u) << Joined(p);
+  EXPECT_EQ(pre[0],
+            "set http_proxy=http://127.0.0.1:59727\nset https_proxy=http://127.0.0.1:59727\n\n"
+            "if [ -n \"$x\" ]; then\n    echo   \"a  b\"\nfi");
+  EXPECT_EQ(pre[1], "curl -I https://www.example.com/ --max-time 5");
+  EXPECT_EQ(pre[2], "int main() {\n  return 0;\n}");
+  EXPECT_THAT(p.paragraphs, Contains(HasSubstr("下面是具体做法")));
+}
+
+// A one-paragraph story above a disclaimer box: the box is punctuated like prose and longer,
+// but its class names a disclaimer, and the story is selected (without the hint the box alone
+// was, and the line cleaner then left the record empty).
+TEST(ExtractTest, DisclaimerBoxDoesNotOutscoreAShortStory) {
+  std::string html =
+      "<html><head><title>交通运输部：着力打造区域综合立体交通网络</title></head><body><div class='w600'>"
+      "<div class='art_context'><p>据报道，今日从交通运输部新闻发布会获悉，区域交通一体化建设取得积极成效，"
+      "下一步将着力打造综合立体交通网络。</p></div>"
+      "<div class='statement'>【免责声明】本文仅代表作者本人观点，与本网无关。本网站对文中陈述、观点判断保持中立，"
+      "不对所包含内容的准确性、可靠性或完整性提供任何明示或暗示的保证。请读者仅作参考，并请自行承担全部责任。</div>"
+      "</div></body></html>";
+  std::string text = Joined(MustExtract(html));
+  EXPECT_THAT(text, HasSubstr("下一步将着力打造综合立体交通网络"));  // the line cleaner drops the box
+}
+
 // The simplified-script pages of the DAnIEL set, scored on extraction alone (no line cleaner):
 // a floor that may only go up.
 TEST(ExtractRealPagesTest, SimplifiedNewsPagesMeanF1) {

@@ -225,6 +225,45 @@ TEST(HostileInput, HundredThousandNestedDivsDoNotCrash) {
       << recs[1].text.substr(0, 300);
 }
 
+// A 10 MB <pre> is one preformatted block: kept whole with its line breaks, in bounded time.
+TEST(HostileInput, TenMegabytePreIsKeptVerbatim) {
+  std::string dir = TempDir();
+  std::string page = "<html><head><meta charset=\"utf-8\"><title>日志</title></head><body><pre>";
+  std::string line = "2024-01-01 12:00:00 INFO  服务启动  http://127.0.0.1:8080/health ok\n";
+  size_t lines = 0;
+  while (page.size() < (10u << 20)) {
+    page += "    " + line;
+    ++lines;
+  }
+  page += "</pre></body></html>";
+  WriteFile(dir + "/pre.html", page);
+  auto recs = RunClean(dir + "/pre.html", nullptr, 60);
+  ASSERT_EQ(recs.size(), 1u);
+  ASSERT_FALSE(recs[0].is_error()) << recs[0].error;
+  const std::string& text = recs[0].text;
+  EXPECT_EQ(static_cast<size_t>(std::count(text.begin(), text.end(), '\n')) + 1, lines);
+  EXPECT_EQ(text.substr(0, 4 + line.size() - 1), "    " + line.substr(0, line.size() - 1));
+}
+
+// A thread of 100,000 posts in one repeated frame, each under a reply title: every post is
+// joined, in bounded time (the entry-title check between posts reads each title once).
+TEST(HostileInput, HundredThousandPostThreadIsJoinedInBoundedTime) {
+  std::string dir = TempDir();
+  std::string page =
+      "<html><head><meta charset=\"utf-8\"><title>长帖</title></head><body><div id=\"postlist\">";
+  page.reserve(12u << 20);  // under the extractor's 16 MB cut
+  for (int i = 0; i < 100000; ++i)
+    page += "<div class=\"post\"><h4>Re: 长帖</h4><p class=\"t_f\">第" +
+            std::to_string(i) + "楼的回复：试过，有效，谢谢。</p></div>";
+  page += "</div></body></html>";
+  WriteFile(dir + "/thread.html", page);
+  auto recs = RunClean(dir + "/thread.html", nullptr, 120);
+  ASSERT_EQ(recs.size(), 1u);
+  ASSERT_FALSE(recs[0].is_error()) << recs[0].error;
+  EXPECT_NE(recs[0].text.find("第0楼的回复"), std::string::npos);
+  EXPECT_NE(recs[0].text.find("第99999楼的回复"), std::string::npos);
+}
+
 TEST(HostileInput, NulBytesInsideHtmlAndText) {
   std::string dir = TempDir();
   std::string html =

@@ -628,6 +628,65 @@ TEST_F(RulesErrorTest, MissingFile) {
   EXPECT_THAT(r.status().message(), HasSubstr("paywall.rules"));
 }
 
+// Page furniture that many sites print as lines of their own: comment-count calls to action
+// (also with an unfilled template counter), vote buttons and tallies, a shop's contact block of
+// several numbers, a syndicated story's source line with the source's address, a dated source
+// credit in brackets, app and "在看" calls. One phone number under a notice stays.
+TEST(TextCleanerTest, FurnitureLinesOfManySitesGo) {
+  const std::vector<std::string> noise = {
+      "已有 36 位网友参与评论 点击查看评论",
+      "共有{count}条评论 我要评论",
+      "推荐 / 不推荐 / 想买 / 观望",
+      "2048票",
+      "支持(12) 反对(3)",
+      "【联系方式】 0571-88886666 13800001111 QQ：87654321",
+      "https://news.example.com 2023年05月06日 08:15 某某日报",
+      "【2023/05/06 某某晚报】@ http://www.example.com.tw/",
+      "(本文来自某某新闻，更多原创资讯请下载“某某新闻”APP)",
+      "看完了，点【在看】支持一下",
+  };
+  std::vector<std::string> lines = {kBody1};
+  lines.insert(lines.end(), noise.begin(), noise.end());
+  lines.push_back("联系电话：0571-88886666");
+  lines.push_back(kBody2);
+  std::string text = Joined(CleanText(lines, true));
+  for (const auto& n : noise) EXPECT_THAT(text, Not(HasSubstr(n))) << n;
+  EXPECT_THAT(text, HasSubstr("联系电话：0571-88886666"));
+  EXPECT_THAT(text, HasSubstr(kBody1));
+  EXPECT_THAT(text, HasSubstr(kBody2));
+}
+
+// Preformatted blocks pass every cleaner and the conversion untouched: a URL line, a line
+// that looks like a watermark or spam, traditional characters and indentation in code stay,
+// while the prose around them is cleaned and converted.
+TEST(PipelineTest, PreformattedBlocksAreNotCleanedOrConverted) {
+  PipelineOptions opt;
+  opt.rules_dir = testing::RulesDir();
+  auto pipeline = Pipeline::Create(opt);
+  ASSERT_TRUE(pipeline.ok()) << pipeline.status().ToString();
+  const std::string code =
+      "# 設定代理 (來源: http://www.example.com.tw/)\n"
+      "set http_proxy=http://127.0.0.1:59727\n"
+      "http://127.0.0.1:59727/\n"
+      "    echo \"歡迎光臨 本站 ni3 hao3\"";
+  std::string html =
+      "<html><head><meta charset='utf-8'><title>在命令列設定代理伺服器的方法</title></head><body>"
+      "<div class='article-content'><h1>在命令列設定代理伺服器的方法</h1>"
+      "<p>在命令列裡存取外部網路時，需要先為目前的視窗設定代理伺服器，否則下載相依套件會一直逾時。</p>"
+      "<pre><code>" + code + "</code></pre>"
+      "<p>設定完成後，可以用瀏覽器開啟任意網頁來檢查代理伺服器是否已經生效，這樣就完成了。</p>"
+      "</div></body></html>";
+  InputDocument doc;
+  doc.id = "code";
+  doc.bytes = html;
+  doc.kind = InputKind::kHtml;
+  Record r = pipeline.value()->Process(doc);
+  ASSERT_FALSE(r.is_error()) << r.error;
+  EXPECT_THAT(r.text, HasSubstr("\n" + code + "\n")) << r.text;
+  EXPECT_THAT(r.text, HasSubstr("需要先为目前的视窗设定代理")) << r.text;
+  EXPECT_THAT(r.text, HasSubstr("这样就完成了")) << r.text;
+}
+
 // ---------------------------------------------------------------- acceptance over the seeds
 TEST(AcceptanceTest, SeedPagesMeetTheFloors) {
   QINGXI_REQUIRE_SHARED();

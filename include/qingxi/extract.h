@@ -14,6 +14,7 @@
 #ifndef QINGXI_EXTRACT_H_
 #define QINGXI_EXTRACT_H_
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -29,10 +30,18 @@ struct ExtractLimits {
   size_t max_nodes = 2000000;       // DOM nodes walked at most
 };
 
+// What a paragraph is: running text, which the line cleaners may cut and join, or
+// preformatted text (<pre>, a code block, a line that is all <code>/<kbd>/<samp>), which is
+// kept character for character with its line breaks and indentation and which no cleaner or
+// conversion touches.
+enum class BlockKind : uint8_t { kProse, kPreformatted };
+
 struct ExtractedPage {
   std::string title;                    // best title: <h1> agreeing with <title>, og:title, ...
   std::string date;                     // ISO 8601 from meta/time/visible date, "" if none
   std::vector<std::string> paragraphs;  // main content in reading order, one block per entry
+  std::vector<BlockKind> kinds;         // parallel to paragraphs (a preformatted block holds
+                                        // its lines joined by '\n')
   std::vector<std::string> flags;       // e.g. "paywall" when a paywall element was dropped
   std::string lang;                     // <html lang>, lower-cased, may be empty
   std::string canonical_url;            // <link rel=canonical>, may be empty

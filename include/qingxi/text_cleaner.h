@@ -14,6 +14,8 @@
 // in simplified characters; matching is done on a simplified view of each line so they apply to
 // traditional input too, and the output keeps the input's script (conversion is a later stage).
 //
+// Preformatted entries (CleanInput::kinds) skip every step and keep their place.
+//
 // Thread-safety: a TextCleaner is immutable after Create; Clean may run on many threads.
 #ifndef QINGXI_TEXT_CLEANER_H_
 #define QINGXI_TEXT_CLEANER_H_
@@ -23,6 +25,7 @@
 #include <vector>
 
 #include "qingxi/convert.h"
+#include "qingxi/extract.h"
 #include "qingxi/status.h"
 
 namespace qingxi {
@@ -32,10 +35,14 @@ struct CleanInput {
   std::string title;               // title already known (HTML <title>/<h1>), may be empty
   std::string date;                // ISO 8601 date already known, may be empty
   bool from_html = false;          // lines are paragraphs chosen by the HTML extractor
+  // Parallel to lines, or empty (all prose). A kPreformatted entry (code, <pre>) is passed
+  // through untouched: no cleaner cuts, joins, trims or drops it.
+  std::vector<BlockKind> kinds;
 };
 
 struct CleanOutput {
   std::vector<std::string> paragraphs;  // cleaned body, input script, no empty entries
+  std::vector<BlockKind> kinds;         // parallel to paragraphs
   std::string title;
   std::string date;                     // ISO 8601, "" if none found
   std::vector<std::string> flags;       // "paywall", "mojibake", ...

@@ -1,0 +1,138 @@
+// clean/family_thread.cc — the thread family (page_family.h): forum threads, answers to one
+// question, short reviews, microblog posts.
+//
+// Posts of one thread, answers to one question: the page repeats one template per post
+// (Discuz! <td class="t_f"> in every <div id="post_…">), and the best post alone scores far
+// above short replies. Elements built like the selection (same tag and class on it and on
+// its two nearest ancestors) are further posts and join it in reading order when they
+// hold unlinked prose. Readers' comments under an article are not caught here: their
+// class/id hints removed them.
+// A selection without a class (a bare <table> around <td class="t_f">) is identified by the
+// classed element that holds all its text.
+//
+// A comment section kept as the content (a page of short reviews, see `comments` in
+// rules/html.rules) is a thread too. The record is flagged "thread" when its text is a
+// sequence of posts.
+#include <algorithm>
+#include <string>
+
+#include "page_family.h"
+#include "qingxi/ascii.h"
+
+namespace qingxi {
+namespace html {
+namespace {
+
+using dom::NodeType;
+
+class ThreadFamily : public PageFamily {
+ public:
+  std::string_view name() const override { return "thread"; }
+
+  void Refine(const PageView& page, Selection* sel) const override {
+    const Work& w = page.w;
+    const dom::Document& doc = *w.doc;
+    const auto& nodes = doc.nodes();
+    const uint32_t n = static_cast<uint32_t>(nodes.size());
+    const ExtractRules& rules = page.rules;
+    const std::vector<uint32_t>& title_like = page.title_like;
+    const std::string_view title_tag = page.title_tag;
+    const uint32_t body = page.body;
+    uint32_t& top = sel->top;
+    std::vector<uint32_t>& roots = sel->roots;
+    bool thread = false;                   // the text is a sequence of posts
+    for (uint32_t c : page.comment_lists)  // a comment list kept as the content
+      if ((top >= c && top < nodes[c].end) || (c >= top && c < nodes[top].end)) thread = true;
+    uint32_t sig = top;
+    while (sig != 0 && doc.Attr(sig, "class").empty()) {
+      uint32_t inner = 0;
+      for (uint32_t c = sig + 1; c < nodes[sig].end; c = nodes[c].end)
+        if (w.alive[c] && nodes[c].type == NodeType::kElement && w.chars[c] + 2 >= w.chars[sig])
+          inner = c;
+      sig = inner;
+    }
+    if (top != body && top != 0 && !roots.empty() && sig != 0) {
+      // Built like the selection: the same tag and class on it and on its two nearest ancestors.
+      auto same_frame = [&](uint32_t i) {
+        for (uint32_t a = i, b = sig, up = 0; up < 3;
+             a = nodes[a].parent, b = nodes[b].parent, ++up) {
+          if (a == b) return false;
+          if (nodes[a].tag != nodes[b].tag || doc.Attr(a, "class") != doc.Attr(b, "class"))
+            return false;
+          if (a == 0 || b == 0) break;
+        }
+        return true;
+      };
+      std::vector<uint32_t> more;
+      for (uint32_t i = 1; i < n; ++i) {
+        const dom::Node& nd = nodes[i];
+        if (!w.alive[i]) {
+          i = nd.end - 1;
+          continue;
+        }
+        if (i < sig && nd.end > sig) continue;  // an ancestor of the selection: look inside
+        bool in_root = false;
+        for (uint32_t r : roots) in_root |= i >= r && i < nodes[r].end;
+        if (in_root) {
+          i = nd.end - 1;
+          continue;
+        }
+        if (nd.type != NodeType::kElement || !same_frame(i)) continue;
+        if (w.punct[i] > 0 && LinkDensity(w, i) < 0.5) more.push_back(i);
+        i = nd.end - 1;
+      }
+      // A blog's archive page repeats the same frame per entry, but every entry has its own
+      // headline: posts separated by such titles are separate articles, not replies, and are
+      // not joined. Reply titles ("re: …", "回复：…") and the thread's own title are no such
+      // boundary.
+      if (!more.empty()) {
+        const std::string page_norm = StripSpaces(title_tag);
+        auto entry_title = [&](uint32_t t) {
+          if (!w.alive[t] || w.chars[t] < 4 || w.chars[t] > 200) return false;
+          uint32_t words = 0;
+          for (uint32_t k = t; k < nodes[t].end; ++k)
+            if (w.alive[k] && nodes[k].type == NodeType::kText) words += w.tstats[k].words;
+          if (words < rules.entry_title_min_words) return false;  // a date, a label
+          std::string norm = ascii::Lower(StripSpaces(SubtreeText(w, t, 600)));
+          for (const std::string& pre : rules.reply_title_prefixes)
+            if (norm.rfind(pre, 0) == 0) return false;
+          return page_norm.find(StripSpaces(SubtreeText(w, t, 600))) == std::string::npos;
+        };
+        // Entries are separate when every gap between two consecutive posts holds an entry
+        // title: one section label ("其他回答") between the first answer and the rest is none.
+        std::vector<uint32_t> units(more);
+        units.push_back(roots.front());
+        std::sort(units.begin(), units.end());
+        bool separate = true;
+        // title_like is in document order and the gaps are disjoint: each title is read once.
+        for (size_t u = 1; u < units.size() && separate; ++u) {
+          bool titled = false;
+          auto t = std::lower_bound(title_like.begin(), title_like.end(), nodes[units[u - 1]].end);
+          for (; t != title_like.end() && *t < units[u] && !titled; ++t) titled = entry_title(*t);
+          separate = titled;
+        }
+        // Of separate entries the first is the page's own (the newest post of an archive).
+        if (separate) {
+          more.clear();
+          if (units.front() != roots.front()) {
+            roots.assign(1, units.front());
+            top = units.front();
+          }
+        }
+      }
+      if (!more.empty()) {
+        thread = true;
+        roots.insert(roots.end(), more.begin(), more.end());
+        std::sort(roots.begin(), roots.end());
+      }
+    }
+    if (thread && !roots.empty()) sel->flags.push_back("thread");
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<const PageFamily> MakeThreadFamily() { return std::make_unique<ThreadFamily>(); }
+
+}  // namespace html
+}  // namespace qingxi
