@@ -191,12 +191,14 @@ int RunClean(int argc, char** argv) {
         rec.id = t.id;
         rec.source = t.source;
         rec.url = t.url;
+        rec.fetched_at = t.fetched_at;
         rec.error = t.content_type.substr(7);
       } else {
         InputDocument doc;
         doc.id = t.id;
         doc.source = t.source;
         doc.url = t.url;
+        doc.fetched_at = t.fetched_at;
         doc.bytes = bytes;
         doc.kind = t.kind;
         doc.content_type = t.content_type;

@@ -15,10 +15,6 @@
 namespace qingxi::cli {
 namespace {
 
-std::string StemOf(const std::string& path) {
-  if (path == "-") return "stdin";
-  return std::filesystem::path(path).stem().string();
-}
 
 // A single plain file: the worker reads it.
 class FileSource : public DocSource {
@@ -29,7 +25,7 @@ class FileSource : public DocSource {
     done_ = true;
     *t = DocTask{};
     t->path = path_;
-    t->id = StemOf(path_);
+    t->id = IdForPath(path_);
     t->source = path_;
     t->kind = kind_;
     return true;
@@ -81,7 +77,7 @@ class JsonlSource : public DocSource {
       *t = DocTask{};
       t->loaded = true;
       t->source = path_ + ":" + std::to_string(line_no_);
-      t->id = StemOf(path_) + "-" + std::to_string(line_no_);
+      t->id = IdForPath(path_) + ":" + std::to_string(line_no_);
       nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
       if (j.is_discarded() || !j.is_object()) {
         t->content_type = "error: line " + std::to_string(line_no_) + " is not a JSON object";
@@ -179,7 +175,20 @@ InputFormat ParseInputFormat(const std::string& s) {
   return InputFormat::kAuto;
 }
 
+std::string IdForPath(const std::string& path) {
+  if (path == "-") return "stdin";
+  std::string id = std::filesystem::path(path).lexically_normal().string();
+  while (id.size() > 2 && id.compare(0, 2, "./") == 0) id.erase(0, 2);
+  while (id.size() > 1 && id.back() == '/') id.pop_back();
+  return id;
+}
+
 std::string IdForUrl(const std::string& url) { return Fnv1a64Hex(url); }
+
+std::string IdForFetch(const std::string& url, const std::string& fetched_at, const std::string& record_id) {
+  if (fetched_at.empty() && record_id.empty()) return IdForUrl(url);
+  return Fnv1a64Hex(url + "\n" + fetched_at + (record_id.empty() ? "" : "\n" + record_id));
+}
 
 std::unique_ptr<DocSource> DocSource::Open(const std::string& path, InputFormat format,
                                            size_t max_bytes) {

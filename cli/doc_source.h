@@ -26,6 +26,7 @@ struct DocTask {
   bool loaded = false;       // bytes below hold the document already
   std::string bytes;
   std::string id, source, url, content_type;
+  std::string fetched_at;    // WARC-Date of a WARC record
   InputKind kind = InputKind::kAuto;
 };
 
@@ -49,8 +50,16 @@ class DocSource {
 // A source that yields nothing and reports `status` (a container that could not be opened).
 std::unique_ptr<DocSource> MakeFailedSource(Status status);
 
+// Record ids (docs/record-schema.md). A file's id is its path as named on the command line or
+// found under a named directory, lexically normalised ("./a/../b/x.html" -> "b/x.html"): unique
+// within a run, the same in every run over the same arguments.
+std::string IdForPath(const std::string& path);
 // The id of a document named by a URL: 16 hex digits of a 64-bit FNV-1a hash of the URL.
 std::string IdForUrl(const std::string& url);
+// The id of one fetch of a URL: the hash of the URL, the fetch time and (for a WARC record) the
+// WARC-Record-ID. A page fetched again gets a new id; re-reading the same archive gives the same.
+std::string IdForFetch(const std::string& url, const std::string& fetched_at,
+                       const std::string& record_id = "");
 
 }  // namespace qingxi::cli
 
