@@ -330,7 +330,7 @@ int RunDedup(int argc, char** argv) {
                "JSONL corpora.", "qingxi dedup"};
   DedupConfig config;
   std::vector<std::string> inputs;
-  std::string output, report_path, manifest, stage, shard_text, out_dir, work_dir;
+  std::string output, report_path, manifest, stage, shard_text, out_dir, work_dir, compress = "none";
   bool quiet = false;
   config.threads = DefaultThreads();
   app.add_option("INPUT", inputs, "JSONL files (.jsonl, .jsonl.zst, '-' for standard input) of records "
@@ -359,6 +359,8 @@ int RunDedup(int argc, char** argv) {
   app.add_option("--shard", shard_text, "batch stage: I/N, the manifest entries of shard I of N");
   app.add_option("--out", out_dir, "batch stage: the stage's output directory (done markers)");
   app.add_option("--work", work_dir, "batch stage: the directory holding the stages' files");
+  app.add_option("--compress", compress, "batch stage filter: part file compression, none or zstd")
+      ->check(CLI::IsMember({"none", "zstd"}));
   app.footer(
       "Exact duplicates: equal texts after whitespace, punctuation width and case are folded.\n"
       "Near duplicates: MinHash (128 values) with the LSH band/row split chosen for --threshold,\n"
@@ -383,7 +385,7 @@ int RunDedup(int argc, char** argv) {
     if (stage.empty()) inputs.insert(inputs.end(), entries.value().begin(), entries.value().end());
     else inputs = entries.value();
   }
-  if (!stage.empty()) return RunDedupStage(stage, config, inputs, shard_text, out_dir, work_dir);
+  if (!stage.empty()) return RunDedupStage(stage, config, inputs, shard_text, out_dir, work_dir, compress == "zstd");
   if (inputs.empty() || output.empty()) {
     std::fprintf(stderr, "qingxi dedup: give the INPUT files and -o OUTPUT (see --help)\n");
     return kExitUsage;

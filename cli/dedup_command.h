@@ -61,7 +61,7 @@ Result<std::vector<std::string>> ReadManifestEntries(const std::string& path);
 // One stage of `qingxi batch dedup` (dedup_stages.cc).
 int RunDedupStage(const std::string& stage, const DedupConfig& config,
                   const std::vector<std::string>& entries, const std::string& shard,
-                  const std::string& out_dir, const std::string& work_dir);
+                  const std::string& out_dir, const std::string& work_dir, bool zstd);
 
 }  // namespace qingxi::cli
 

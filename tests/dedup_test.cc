@@ -302,6 +302,50 @@ TEST_F(DedupCommand, LinesRemovesSiteBoilerplateAndBadInputIsReported) {
   EXPECT_NE(log.find("nope.jsonl"), std::string::npos) << log;
 }
 
+// `batch dedup` on the local pool: stages over a manifest of part files, the same kept set as a
+// one-process run, the removed records reported once, and a second run that does nothing.
+TEST_F(DedupCommand, BatchDedupOnTheLocalPoolKeepsWhatOneProcessKeeps) {
+  auto lines = ReadLines(dir_ + "/corpus.jsonl");
+  std::string manifest;
+  for (int part = 0; part < 4; ++part) {
+    std::string text;
+    for (size_t i = part; i < lines.size(); i += 4) text += lines[i] + "\n";
+    const std::string path = dir_ + "/part" + std::to_string(part) + ".jsonl";
+    WriteFile(path, text);
+    manifest += path + "\n";
+  }
+  WriteFile(dir_ + "/parts.txt", "# part files\n" + manifest);
+  std::string log;
+  ASSERT_EQ(RunCommand("timeout 120 " + BinaryPath() + " dedup -q --manifest " + dir_ + "/parts.txt -o " + dir_ +
+                           "/one.jsonl --report " + dir_ + "/one.report 2>&1", &log), 0) << log;
+  const std::string batch = "timeout 300 " + BinaryPath() + " batch dedup --engine local --jobs 2 --manifest " +
+                            dir_ + "/parts.txt --shards 3 --out " + dir_ + "/out 2>&1";
+  ASSERT_EQ(RunCommand(batch, &log), 0) << log;
+  EXPECT_NE(log.find("dedup stage cluster"), std::string::npos) << log;
+  std::vector<std::string> kept, report;
+  for (int i = 0; i < 3; ++i) {
+    auto k = ReadLines(dir_ + "/out/part-" + std::to_string(i) + ".jsonl");
+    kept.insert(kept.end(), k.begin(), k.end());
+    auto r = ReadLines(dir_ + "/out/report-" + std::to_string(i) + ".jsonl");
+    report.insert(report.end(), r.begin(), r.end());
+  }
+  auto one = ReadLines(dir_ + "/one.jsonl");
+  auto one_report = ReadLines(dir_ + "/one.report");
+  ASSERT_LT(one.size(), lines.size());
+  std::sort(kept.begin(), kept.end());
+  std::sort(one.begin(), one.end());
+  std::sort(report.begin(), report.end());
+  std::sort(one_report.begin(), one_report.end());
+  EXPECT_TRUE(kept == one) << kept.size() << " kept by the batch, " << one.size() << " by one process";
+  EXPECT_TRUE(report == one_report);
+  ASSERT_EQ(RunCommand(batch, &log), 0) << log;
+  EXPECT_NE(log.find("0 of 3 shards to run"), std::string::npos) << log;
+  // --lines needs every site's documents in one process.
+  EXPECT_EQ(RunCommand("timeout 60 " + BinaryPath() + " batch dedup --engine local --manifest " + dir_ +
+                           "/parts.txt --shards 2 --out " + dir_ + "/lines -- --lines 2>&1", &log), 2) << log;
+  EXPECT_NE(log.find("dedup --lines works in one process only"), std::string::npos) << log;
+}
+
 // The same judgement on the real evaluation texts when ../shared is present.
 TEST(DedupShared, KnownDuplicatesOfTheEvaluationTexts) {
   QINGXI_REQUIRE_SHARED();

@@ -28,6 +28,8 @@ class DedupIndex {
   // Appends one sketch of hasher->sketch_bytes() bytes; returns the document's index.
   uint32_t Append(const uint8_t* sketch);
   size_t size() const { return size_; }
+  // The sketch of document i, as appended.
+  const uint8_t* Sketch(uint32_t i) const { return Row(i); }
 
   // Builds the clusters. After it, Root() and Similarity() answer; Append() must not be called.
   void Cluster();
