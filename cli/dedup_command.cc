@@ -285,6 +285,17 @@ Status WriteKept(const std::vector<std::string>& inputs, const DedupIndex& index
   std::unordered_map<uint32_t, std::string> root_ids;
   uint32_t doc = 0;
   DedupFields fields;
+  // Kept lines go to the sink in blocks of about 1 MB (the sink writes and flushes per call).
+  std::string block;
+  auto emit = [&](const std::string& line) -> Status {
+    block += line;
+    block += '\n';
+    if (block.size() < (1 << 20)) return Status::Ok();
+    block.pop_back();
+    Status st = sink->Write(block);
+    block.clear();
+    return st;
+  };
   for (const auto& path : inputs) {
     Status st = ForEachRecordLine(path, [&](const std::string& line, uint64_t line_no) -> Status {
       const uint32_t i = doc++;
@@ -299,9 +310,9 @@ Status WriteKept(const std::vector<std::string>& inputs, const DedupIndex& index
           int removed = 0;
           std::string out = StripLinesOfRecord(line, *lines, &removed);
           counts->lines_removed += removed;
-          return sink->Write(out);
+          return emit(out);
         }
-        return sink->Write(line);
+        return emit(line);
       }
       if (report) {
         ParseDedupFields(line, &fields);
@@ -320,6 +331,10 @@ Status WriteKept(const std::vector<std::string>& inputs, const DedupIndex& index
     if (!st.ok()) return st;
   }
   if (doc != index.size()) return Status::Internal("the inputs changed between the two passes");
+  if (!block.empty()) {
+    block.pop_back();
+    return sink->Write(block);
+  }
   return Status::Ok();
 }
 
