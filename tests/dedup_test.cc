@@ -204,8 +204,8 @@ TEST_F(DedupCommand, RemovesKnownDuplicatesAndKeepsDistinctDocuments) {
       << log;
   auto kept = ReadLines(dir_ + "/kept.jsonl");
   Outcome o = Judge(docs_, kept);
-  std::printf("dedup corpus: %zu documents, %zu should go, %zu removed; %zu distinct removed\n%s",
-              docs_.size(), o.should_go, o.removed_should_go, o.distinct_removed, log.c_str());
+  std::printf("dedup corpus: %zu documents, %zu should go, %zu removed; %zu distinct removed\n%s%s",
+              docs_.size(), o.should_go, o.removed_should_go, o.distinct_removed, o.detail.c_str(), log.c_str());
   EXPECT_GE(o.removed_should_go * 100, o.should_go * 95) << o.detail;
   EXPECT_EQ(o.distinct_removed, 0u) << o.detail;
   EXPECT_EQ(o.clusters_removed_whole, 0u) << o.detail;
