@@ -241,11 +241,13 @@ int RunClean(int argc, char** argv) {
   std::string warning;
   uint64_t position = 0;
   uint64_t source_errors = 0;
+  UniqueIds unique_ids;
   while (!fatal && walker.Next(&file, &warning)) {
     if (!warning.empty() && !quiet) std::fprintf(stderr, "qingxi clean: %s\n", warning.c_str());
-    auto docs = DocSource::Open(file.path, format, max_bytes);
+    auto docs = DocSource::Open(file.path, format, max_bytes, file.root);
     DocTask task;
     while (docs->Next(&task)) {
+      unique_ids.Apply(&task.id);  // every shard sees every id: unique across the shards too
       if (static_cast<int>(position++ % static_cast<uint64_t>(shard.count)) != shard.index) continue;
       if (sink.done_sources().count(task.source)) continue;
       std::unique_lock<std::mutex> lock(mu);

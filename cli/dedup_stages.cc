@@ -46,20 +46,6 @@ std::string EntryPath(const std::string& dir, size_t entry, const char* ext) {
   return dir + "/entry-" + std::to_string(entry) + ext;
 }
 
-// Writes `data` to path through path.tmp and a rename.
-Status WriteAtomically(const std::string& path, const std::string& data) {
-  const std::string tmp = path + ".tmp";
-  FILE* f = std::fopen(tmp.c_str(), "wb");
-  if (!f) return Status::IoError(tmp + ": " + std::strerror(errno));
-  bool ok = std::fwrite(data.data(), 1, data.size(), f) == data.size();
-  ok = std::fflush(f) == 0 && ok;
-  ok = fsync(fileno(f)) == 0 && ok;
-  ok = std::fclose(f) == 0 && ok;
-  if (!ok || std::rename(tmp.c_str(), path.c_str()) != 0)
-    return Status::IoError(path + ": " + std::strerror(errno));
-  return Status::Ok();
-}
-
 Status ReadAll(const std::string& path, std::string* out) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::IoError(path + ": cannot read (did the previous stage finish?)");
@@ -110,8 +96,8 @@ int Sign(const DedupConfig& config, const std::vector<std::string>& entries, Sha
     std::string data(reinterpret_cast<const char*>(&h), sizeof h);
     for (uint32_t i = 0; i < index.size(); ++i)
       data.append(reinterpret_cast<const char*>(index.Sketch(i)), hasher.sketch_bytes());
-    if (Status s = WriteAtomically(EntryPath(out_dir, p, ".ids"), ids); !s.ok()) return Fail(s);
-    if (Status s = WriteAtomically(EntryPath(out_dir, p, ".sketch"), data); !s.ok()) return Fail(s);
+    if (Status s = WriteFileAtomically(EntryPath(out_dir, p, ".ids"), ids); !s.ok()) return Fail(s);
+    if (Status s = WriteFileAtomically(EntryPath(out_dir, p, ".sketch"), data); !s.ok()) return Fail(s);
     records += index.size();
   }
   if (Status s = WriteDoneMarker(PathsFor(out_dir, shard, false).done,
@@ -168,7 +154,7 @@ int Cluster(const DedupConfig& config, const std::vector<std::string>& entries, 
       std::snprintf(sim, sizeof sim, "%.3f", index.Similarity(g));
       drops += std::to_string(g - first[p]) + "\t" + sim + "\t" + JsonString(root_ids[index.Root(g)]) + "\n";
     }
-    if (Status s = WriteAtomically(EntryPath(out_dir, p, ".drop"), drops); !s.ok()) return Fail(s);
+    if (Status s = WriteFileAtomically(EntryPath(out_dir, p, ".drop"), drops); !s.ok()) return Fail(s);
   }
   std::fprintf(stderr, "qingxi dedup: %zu records, %zu exact and %zu near duplicates removed\n", index.size(),
                index.removed_exact(), index.removed_near());
@@ -219,7 +205,7 @@ int Filter(const std::vector<std::string>& entries, ShardSpec shard, const std::
     });
     if (!st.ok()) return Fail(st);
   }
-  if (Status s = WriteAtomically(report_path, report); !s.ok()) return Fail(s);
+  if (Status s = WriteFileAtomically(report_path, report); !s.ok()) return Fail(s);
   if (Status s = sink.Commit(); !s.ok()) return Fail(s);
   if (Status s = WriteDoneMarker(paths.done, "{\"output\":\"" + paths.output + "\",\"records\":" +
                                                  std::to_string(kept) + ",\"error_records\":0}");
@@ -231,15 +217,11 @@ int Filter(const std::vector<std::string>& entries, ShardSpec shard, const std::
 }  // namespace
 
 Result<std::vector<std::string>> ReadManifestEntries(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) return Status::IoError(path + ": cannot read the manifest");
+  ManifestReader reader;
+  if (Status st = reader.Open(path, ShardSpec{}); !st.ok()) return st;
   std::vector<std::string> entries;
-  for (std::string line; std::getline(in, line);) {
-    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
-    size_t b = line.find_first_not_of(" \t");
-    if (b == std::string::npos || line[b] == '#') continue;
-    entries.push_back(line.substr(b));
-  }
+  for (std::string entry; reader.Next(&entry);) entries.push_back(entry);
+  if (!reader.status().ok()) return reader.status();
   return entries;
 }
 

@@ -24,21 +24,7 @@ void WriteFile(const std::string& path, const std::string& data) {
   testing::WriteFile(path, data);
 }
 
-std::vector<Record> Parse(const std::string& out) {
-  std::vector<Record> recs;
-  size_t pos = 0;
-  while (pos < out.size()) {
-    size_t nl = out.find('\n', pos);
-    if (nl == std::string::npos) nl = out.size();
-    if (nl > pos) {
-      auto r = FromJsonLine(out.substr(pos, nl - pos));
-      EXPECT_TRUE(r.ok());
-      if (r.ok()) recs.push_back(*r);
-    }
-    pos = nl + 1;
-  }
-  return recs;
-}
+std::vector<Record> Parse(const std::string& out) { return testing::ParseRecords(out); }
 
 std::string Page(const std::string& body) {
   return "<html><head><meta charset=\"utf-8\"></head><body><article><p>" + body + "</p></article></body></html>";
@@ -60,17 +46,33 @@ TEST(RecordIds, SameNamedFilesInDifferentFoldersGetDifferentStableIds) {
     EXPECT_FALSE(r.id.empty());
     EXPECT_TRUE(ids.insert(r.id).second) << "shared id " << r.id;
   }
-  EXPECT_TRUE(ids.count("site/a/index.html"));
-  EXPECT_TRUE(ids.count("site/b/index.html"));
-  EXPECT_TRUE(ids.count("site/b/index.htm"));
+  // Paths relative to the folder named, without the extension; a repeat gets ~2.
+  EXPECT_TRUE(ids.count("a/index"));
+  EXPECT_TRUE(ids.count("b/index"));    // site/b/index.htm, first in byte order
+  EXPECT_TRUE(ids.count("b/index~2"));  // site/b/index.html
+  EXPECT_TRUE(ids.count("c"));
   EXPECT_EQ(out, again);  // stable across runs (and "site/" names the same folder as "site")
-  // Files named one by one: the same ids as when found in their folder.
+  // Folders named one by one, and files named themselves: their names, made unique in order.
+  std::string folders;
+  ASSERT_EQ(RunCommand("cd " + dir + " && " + BinaryPath() + " clean -q site/a site/b", &folders), 0);
+  auto f = Parse(folders);
+  ASSERT_EQ(f.size(), 3u);
+  EXPECT_EQ(f[0].id, "index");
+  EXPECT_EQ(f[1].id, "index~2");
+  EXPECT_EQ(f[2].id, "index~3");
   ASSERT_EQ(RunCommand("cd " + dir + " && " + BinaryPath() + " clean -q ./site/a/index.html site/b/../b/index.html",
                        &direct), 0);
   auto d = Parse(direct);
   ASSERT_EQ(d.size(), 2u);
-  EXPECT_EQ(d[0].id, "site/a/index.html");
-  EXPECT_EQ(d[1].id, "site/b/index.html");
+  EXPECT_EQ(d[0].id, "index");
+  EXPECT_EQ(d[1].id, "index~2");
+  // Sharded runs give every record the id it has in the whole run.
+  std::string s0, s1;
+  ASSERT_EQ(RunCommand("cd " + dir + " && " + BinaryPath() + " clean -q --shard 0/2 --out s site/a site/b && cat s/part-0.jsonl", &s0), 0);
+  ASSERT_EQ(RunCommand("cd " + dir + " && " + BinaryPath() + " clean -q --shard 1/2 --out s site/a site/b && cat s/part-1.jsonl", &s1), 0);
+  std::set<std::string> sharded;
+  for (const auto& r : Parse(s0 + s1)) sharded.insert(r.id);
+  EXPECT_EQ(sharded, (std::set<std::string>{"index", "index~2", "index~3"}));
   // content_hash: FNV-1a 64 of the clean text.
   EXPECT_NE(out.find("\"content_hash\":\"" + Fnv1a64Hex(recs[0].text) + "\""), std::string::npos);
 }
@@ -83,9 +85,9 @@ TEST(RecordIds, JsonlLinesWithoutIdsAreNumberedByFileAndLine) {
   ASSERT_EQ(RunCommand("cd " + dir + " && " + BinaryPath() + " clean -q x/in.jsonl y/in.jsonl", &out), 0);
   auto recs = Parse(out);
   ASSERT_EQ(recs.size(), 3u);
-  EXPECT_EQ(recs[0].id, "x/in.jsonl:1");
-  EXPECT_EQ(recs[1].id, "x/in.jsonl:2");
-  EXPECT_EQ(recs[2].id, "y/in.jsonl:1");
+  EXPECT_EQ(recs[0].id, "in-1");
+  EXPECT_EQ(recs[1].id, "in-2");
+  EXPECT_EQ(recs[2].id, "in-1~2");
 }
 
 // A WARC response record for `url` fetched at `date`.
