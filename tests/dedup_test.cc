@@ -302,6 +302,29 @@ TEST_F(DedupCommand, LinesRemovesSiteBoilerplateAndBadInputIsReported) {
   EXPECT_NE(log.find("nope.jsonl"), std::string::npos) << log;
 }
 
+// Records of other tools: keys in any order, nested values, \u escapes (with a surrogate pair),
+// whitespace around tokens; the same text however it is spelled in JSON.
+TEST_F(DedupCommand, TextIsReadTheSameHoweverTheJsonSpellsIt) {
+  const std::string text = docs_[0].text;
+  nlohmann::ordered_json plain;
+  plain["id"] = "plain";
+  plain["text"] = text + "😀";
+  std::string escaped = nlohmann::json(text + "😀").dump(-1, ' ', /*ensure_ascii=*/true);
+  const std::string in =
+      plain.dump() + "\n" +
+      "{ \"meta\": {\"signals\": {\"han_ratio\": 0.9, \"tags\": [\"a\", {\"b\": \"}\"}]}}, \"flags\": [],"
+      " \"text\" : " + escaped + " , \"id\" : \"escaped\" }\n" +
+      "{\"id\":\"other\",\"text\":\"另一篇完全不同的文章，讲述别的事情，和前面的内容没有关系。\"}\n";
+  WriteFile(dir_ + "/tools.jsonl", in);
+  std::string log;
+  ASSERT_EQ(RunCommand("timeout 60 " + BinaryPath() + " dedup " + dir_ + "/tools.jsonl -o " + dir_ +
+                           "/k.jsonl --report " + dir_ + "/r.jsonl 2>&1", &log), 0) << log;
+  EXPECT_NE(log.find("1 exact and 0 near"), std::string::npos) << log;
+  auto report = ReadLines(dir_ + "/r.jsonl");
+  ASSERT_EQ(report.size(), 1u);
+  EXPECT_EQ(report[0], "{\"id\":\"escaped\",\"duplicate_of\":\"plain\",\"similarity\":1.0}");
+}
+
 // `batch dedup` on the local pool: stages over a manifest of part files, the same kept set as a
 // one-process run, the removed records reported once, and a second run that does nothing.
 TEST_F(DedupCommand, BatchDedupOnTheLocalPoolKeepsWhatOneProcessKeeps) {
