@@ -213,6 +213,7 @@ struct BatchConfig {
   int shards = 0, jobs = 0, retries = 3, rounds = 3, array_limit = 0;
   double poll_seconds = 5;
   bool wait = false, quiet = false;
+  bool intermediate = false;  // a `batch dedup` stage whose parts are files for the next stage
 };
 
 // The template every engine runs: [wrapper...] qingxi ACTION --manifest M --shard {i}/{n}
@@ -244,6 +245,7 @@ std::vector<std::string> FillTemplate(std::vector<std::string> argv, int i, int 
 // How part files end: DIR/part-I.jsonl[.zst] for clean, DIR/part-I.warc.gz for fetch.
 std::string PartSuffix(const BatchConfig& c) {
   if (c.action == "fetch") return ".warc.gz";
+  if (c.intermediate) return ".done";
   return c.compress == "zstd" ? ".jsonl.zst" : ".jsonl";
 }
 
@@ -576,7 +578,10 @@ int RunDedupStages(BatchConfig c, const std::string& engine) {
     s.shards = std::string(stage) == "cluster" ? 1 : shards;
     s.extra = {"--stage", stage, "--work", work};
     s.extra.insert(s.extra.end(), user_extra.begin(), user_extra.end());
-    if (std::string(stage) != "filter") s.compress = "none";
+    if (std::string(stage) != "filter") {
+      s.compress = "none";
+      s.intermediate = true;
+    }
     std::error_code ec;
     fs::create_directories(s.out_dir + "/" + kStateDir, ec);
     if (ec) {

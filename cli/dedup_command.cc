@@ -358,7 +358,7 @@ int RunDedup(int argc, char** argv) {
   app.add_option("--threshold", config.threshold, "estimated Jaccard similarity of character 5-gram sets "
                  "from which two records are near duplicates (default 0.8)")
       ->check(CLI::Range(0.3, 1.0));
-  app.add_option("--num-perm", config.num_perm, "MinHash values per record (default 128; 8 to 1024, "
+  app.add_option("--num-perm", config.num_perm, "MinHash values per record (default 128; 16 to 1024, "
                  "a multiple of 8)")
       ->check(CLI::Range(16, 1024));
   app.add_option("--threads", config.threads, "threads computing sketches (default: all cores)")
