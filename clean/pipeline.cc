@@ -96,6 +96,7 @@ Record Pipeline::Process(const InputDocument& doc) const {
   r.id = doc.id;
   r.source = doc.source;
   r.url = doc.url;
+  r.fetched_at = doc.fetched_at;
 
   std::string_view bytes = doc.bytes;
   bool truncated = false;

@@ -213,6 +213,7 @@ struct BatchConfig {
   int shards = 0, jobs = 0, retries = 3, rounds = 3, array_limit = 0;
   double poll_seconds = 5;
   bool wait = false, quiet = false;
+  bool intermediate = false;  // a `batch dedup` stage whose parts are files for the next stage
 };
 
 // The template every engine runs: [wrapper...] qingxi ACTION --manifest M --shard {i}/{n}
@@ -226,7 +227,8 @@ std::vector<std::string> CommandTemplate(const BatchConfig& c) {
   if (c.compress != "none" && !fetch) argv.insert(argv.end(), {"--compress", c.compress});
   bool has_threads = std::any_of(c.extra.begin(), c.extra.end(),
                                  [](const std::string& a) { return a.rfind("--threads", 0) == 0; });
-  if (c.action == "clean" && !has_threads) argv.insert(argv.end(), {"--threads", "{cpus}"});
+  if ((c.action == "clean" || c.action == "dedup") && !has_threads)
+    argv.insert(argv.end(), {"--threads", "{cpus}"});
   argv.insert(argv.end(), c.extra.begin(), c.extra.end());
   return argv;
 }
@@ -243,6 +245,7 @@ std::vector<std::string> FillTemplate(std::vector<std::string> argv, int i, int 
 // How part files end: DIR/part-I.jsonl[.zst] for clean, DIR/part-I.warc.gz for fetch.
 std::string PartSuffix(const BatchConfig& c) {
   if (c.action == "fetch") return ".warc.gz";
+  if (c.intermediate) return ".done";
   return c.compress == "zstd" ? ".jsonl.zst" : ".jsonl";
 }
 
@@ -562,6 +565,42 @@ int RunStatus(int argc, char** argv) {
   return Report(out_dir, shards, compress == "zstd" ? ".jsonl.zst" : ".jsonl", false);
 }
 
+// `batch dedup`: three rounds of shards, each waiting for the one before (see dedup_stages.cc):
+// sign (N shards) -> cluster (one task) -> filter (N shards, the kept records in DIR/part-I).
+int RunDedupStages(BatchConfig c, const std::string& engine) {
+  const std::string work = c.out_dir + "/_dedup";
+  const std::string final_dir = c.out_dir;
+  const int shards = c.shards;
+  const std::vector<std::string> user_extra = c.extra;
+  c.wait = true;  // a stage needs the whole previous one
+  if (std::find(user_extra.begin(), user_extra.end(), "--lines") != user_extra.end()) {
+    std::fprintf(stderr, "qingxi batch: dedup --lines works in one process only; run `qingxi dedup --lines` "
+                 "on the batch's output\n");
+    return kExitUsage;
+  }
+  for (const char* stage : {"sign", "cluster", "filter"}) {
+    BatchConfig s = c;
+    s.out_dir = std::string(stage) == "filter" ? final_dir : work + "/" + stage;
+    s.shards = std::string(stage) == "cluster" ? 1 : shards;
+    s.extra = {"--stage", stage, "--work", work};
+    s.extra.insert(s.extra.end(), user_extra.begin(), user_extra.end());
+    if (std::string(stage) != "filter") {
+      s.compress = "none";
+      s.intermediate = true;
+    }
+    std::error_code ec;
+    fs::create_directories(s.out_dir + "/" + kStateDir, ec);
+    if (ec) {
+      std::fprintf(stderr, "qingxi batch: %s: %s\n", s.out_dir.c_str(), ec.message().c_str());
+      return kExitFatal;
+    }
+    if (!c.quiet) std::fprintf(stderr, "qingxi batch: dedup stage %s (%d shards)\n", stage, s.shards);
+    int rc = engine == "slurm" ? RunSlurm(s) : RunLocal(s);
+    if (rc != kExitOk) return rc;
+  }
+  return kExitOk;
+}
+
 int RunShards(const std::string& action, int argc, char** argv) {
   BatchConfig c;
   c.action = action;
@@ -642,6 +681,7 @@ int RunShards(const std::string& action, int argc, char** argv) {
       std::fprintf(stderr, "qingxi batch: %s; running locally\n", why.c_str());
     engine = slurm ? "slurm" : "local";
   }
+  if (action == "dedup") return RunDedupStages(c, engine);
   return engine == "slurm" ? RunSlurm(c) : RunLocal(c);
 }
 
@@ -649,6 +689,8 @@ constexpr const char* kBatchUsage =
     "usage: qingxi batch clean --manifest FILE --shards N --out DIR [--engine auto|slurm|local]\n"
     "                          [--jobs J] [--compress zstd] [--wait] [-- clean options]\n"
     "       qingxi batch fetch ... (the same, each shard running `qingxi fetch`)\n"
+    "       qingxi batch dedup --manifest PARTS --shards N --out DIR [-- dedup options]\n"
+    "                          (stages sign, cluster, filter; kept records in DIR/part-I.jsonl)\n"
     "       qingxi batch status --out DIR --shards N\n"
     "Run 'qingxi batch clean --help' for every option.\n"
     "\n"
@@ -670,7 +712,7 @@ int RunBatch(int argc, char** argv) {
     return kExitOk;
   }
   if (action == "status") return RunStatus(argc - 1, argv + 1);
-  if (action == "clean" || action == "fetch") return RunShards(action, argc - 1, argv + 1);
+  if (action == "clean" || action == "fetch" || action == "dedup") return RunShards(action, argc - 1, argv + 1);
   std::fprintf(stderr, "qingxi batch: unknown action '%s'\n%s", action.c_str(), kBatchUsage);
   return kExitUsage;
 }

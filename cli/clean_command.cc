@@ -280,12 +280,14 @@ int RunClean(int argc, char** argv) {
         rec.id = t.id;
         rec.source = t.source;
         rec.url = t.url;
+        rec.fetched_at = t.fetched_at;
         rec.error = t.content_type.substr(7);
       } else {
         InputDocument doc;
         doc.id = t.id;
         doc.source = t.source;
         doc.url = t.url;
+        doc.fetched_at = t.fetched_at;
         doc.bytes = bytes;
         doc.kind = t.kind;
         doc.content_type = t.content_type;
@@ -309,11 +311,13 @@ int RunClean(int argc, char** argv) {
   // found (after directory walking) is numbered and only this shard's share is kept.
   uint64_t position = 0;
   uint64_t source_errors = 0;
+  UniqueIds unique_ids;
   for (; have_file && !fatal; have_file = walker.Next(&file, &warning)) {
     if (!warning.empty() && !quiet) std::fprintf(stderr, "qingxi clean: %s\n", warning.c_str());
-    auto docs = DocSource::Open(file.path, format, max_bytes);
+    auto docs = DocSource::Open(file.path, format, max_bytes, file.root);
     DocTask task;
     while (docs->Next(&task)) {
+      unique_ids.Apply(&task.id);  // every shard sees every id: unique across the shards too
       if (static_cast<int>(position++ % static_cast<uint64_t>(shard.count)) != shard.index) continue;
       if (sink.done_sources().count(task.source)) continue;
       std::unique_lock<std::mutex> lock(mu);

@@ -61,6 +61,7 @@
 #include "qingxi/fetch/crawl_store.h"
 #include "qingxi/fetch/fetcher.h"
 #include "qingxi/fetch/url.h"
+#include "qingxi/fetch/warc.h"
 #include "qingxi/links.h"
 #include "qingxi/pipeline.h"
 #include "qingxi/record.h"
@@ -83,6 +84,7 @@ std::string Hash64(std::string_view data) { return Fnv1a64Hex(data); }
 struct CleanJob {
   fetch::DueUrl due;
   fetch::FetchResponse response;
+  int64_t fetched_at = 0;  // Unix seconds, when the response arrived
 };
 
 // One outcome on its way to the writer.
@@ -468,7 +470,9 @@ int RunCrawl(int argc, char** argv) {
         rep.last_modified = r.Header("Last-Modified");
         rep.body_hash = Hash64(r.body);
         InputDocument doc;
-        doc.id = IdForUrl(job.due.url);
+        // One id per fetch: a page that changed gets a new record id (docs/record-schema.md).
+        doc.fetched_at = fetch::WarcDate(job.fetched_at);
+        doc.id = IdForFetch(job.due.url, doc.fetched_at);
         doc.source = job.due.url;
         doc.url = job.due.url;
         doc.bytes = r.body;
@@ -698,7 +702,7 @@ int RunCrawl(int argc, char** argv) {
     fetch::FetchOutcome outcome = OutcomeOf(r);
     ++in_pipeline;
     if (outcome == fetch::FetchOutcome::kFetched) {
-      clean_queue.Push(CleanJob{std::move(due), std::move(r)});
+      clean_queue.Push(CleanJob{std::move(due), std::move(r), NowSeconds()});
     } else {
       Outcome o;
       o.report.url = due.url;

@@ -15,28 +15,25 @@
 namespace qingxi::cli {
 namespace {
 
-std::string StemOf(const std::string& path) {
-  if (path == "-") return "stdin";
-  return std::filesystem::path(path).stem().string();
-}
 
 // A single plain file: the worker reads it.
 class FileSource : public DocSource {
  public:
-  FileSource(std::string path, InputKind kind) : path_(std::move(path)), kind_(kind) {}
+  FileSource(std::string path, std::string root, InputKind kind)
+      : path_(std::move(path)), root_(std::move(root)), kind_(kind) {}
   bool Next(DocTask* t) override {
     if (done_) return false;
     done_ = true;
     *t = DocTask{};
     t->path = path_;
-    t->id = StemOf(path_);
+    t->id = IdForPath(path_, root_);
     t->source = path_;
     t->kind = kind_;
     return true;
   }
 
  private:
-  std::string path_;
+  std::string path_, root_;
   InputKind kind_;
   bool done_ = false;
 };
@@ -81,7 +78,7 @@ class JsonlSource : public DocSource {
       *t = DocTask{};
       t->loaded = true;
       t->source = path_ + ":" + std::to_string(line_no_);
-      t->id = StemOf(path_) + "-" + std::to_string(line_no_);
+      t->id = IdForPath(path_, "") + "-" + std::to_string(line_no_);
       nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
       if (j.is_discarded() || !j.is_object()) {
         t->content_type = "error: line " + std::to_string(line_no_) + " is not a JSON object";
@@ -179,10 +176,35 @@ InputFormat ParseInputFormat(const std::string& s) {
   return InputFormat::kAuto;
 }
 
+std::string IdForPath(const std::string& path, const std::string& root) {
+  namespace fs = std::filesystem;
+  if (path == "-") return "stdin";
+  fs::path p = fs::path(path).lexically_normal();
+  if (!root.empty()) {
+    fs::path rel = p.lexically_relative(fs::path(root).lexically_normal());
+    if (!rel.empty() && *rel.begin() != "..") p = rel;
+  } else {
+    p = p.filename();
+  }
+  std::string id = p.has_extension() ? (p.parent_path() / p.stem()).string() : p.string();
+  while (id.size() > 1 && id.back() == '/') id.pop_back();
+  return id;
+}
+
+void UniqueIds::Apply(std::string* id) {
+  uint32_t& n = seen_[Fnv1a64(*id)];
+  if (++n > 1) *id += "~" + std::to_string(n);
+}
+
 std::string IdForUrl(const std::string& url) { return Fnv1a64Hex(url); }
 
+std::string IdForFetch(const std::string& url, const std::string& fetched_at, const std::string& record_id) {
+  if (fetched_at.empty() && record_id.empty()) return IdForUrl(url);
+  return Fnv1a64Hex(url + "\n" + fetched_at + (record_id.empty() ? "" : "\n" + record_id));
+}
+
 std::unique_ptr<DocSource> DocSource::Open(const std::string& path, InputFormat format,
-                                           size_t max_bytes) {
+                                           size_t max_bytes, const std::string& root) {
   InputKind kind = format == InputFormat::kHtml ? InputKind::kHtml
                  : format == InputFormat::kText ? InputKind::kText : InputKind::kAuto;
   if (format == InputFormat::kAuto && path != "-") {
@@ -194,7 +216,7 @@ std::unique_ptr<DocSource> DocSource::Open(const std::string& path, InputFormat 
     }
   }
   if (path != "-" && format != InputFormat::kJsonl && format != InputFormat::kWarc)
-    return std::make_unique<FileSource>(path, kind);
+    return std::make_unique<FileSource>(path, root, kind);
 
   FILE* f = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
   if (!f) return MakeFailedSource(Status::IoError(path + ": " + std::strerror(errno)));

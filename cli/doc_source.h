@@ -14,6 +14,7 @@
 #include <cstdio>
 #include <memory>
 #include <string>
+#include <unordered_map>
 
 #include "qingxi/pipeline.h"
 #include "qingxi/status.h"
@@ -26,6 +27,7 @@ struct DocTask {
   bool loaded = false;       // bytes below hold the document already
   std::string bytes;
   std::string id, source, url, content_type;
+  std::string fetched_at;    // WARC-Date of a WARC record
   InputKind kind = InputKind::kAuto;
 };
 
@@ -42,15 +44,37 @@ class DocSource {
   virtual Status status() const { return Status::Ok(); }
 
   // Opens `path` as the right kind of source for `format` (kAuto: by extension or sniffing).
+  // root: the directory argument `path` was found under ("" when it was named itself).
   static std::unique_ptr<DocSource> Open(const std::string& path, InputFormat format,
-                                         size_t max_bytes);
+                                         size_t max_bytes, const std::string& root = "");
 };
 
 // A source that yields nothing and reports `status` (a container that could not be opened).
 std::unique_ptr<DocSource> MakeFailedSource(Status status);
 
+// Record ids (docs/record-schema.md). A file named itself: its name without the extension
+// ("zh000" for html/zh000.html, as evaluation tools match records to files); a file found under
+// a named directory: its path relative to that directory, without the extension ("a/index" and
+// "b/index" for site/a/index.html and site/b/index.html). The same in every run over the same
+// arguments; UniqueIds makes them unique within a run.
+std::string IdForPath(const std::string& path, const std::string& root);
+
+// Makes the ids of one run unique: the second record with id X becomes "X~2", the third "X~3"
+// (in input order, so the same in every run). Holds 8 bytes per distinct id, plus the table's
+// overhead. Not thread-safe (the reading thread calls it).
+class UniqueIds {
+ public:
+  void Apply(std::string* id);
+
+ private:
+  std::unordered_map<uint64_t, uint32_t> seen_;
+};
 // The id of a document named by a URL: 16 hex digits of a 64-bit FNV-1a hash of the URL.
 std::string IdForUrl(const std::string& url);
+// The id of one fetch of a URL: the hash of the URL, the fetch time and (for a WARC record) the
+// WARC-Record-ID. A page fetched again gets a new id; re-reading the same archive gives the same.
+std::string IdForFetch(const std::string& url, const std::string& fetched_at,
+                       const std::string& record_id = "");
 
 }  // namespace qingxi::cli
 

@@ -54,7 +54,7 @@ bool InputWalker::Next(InputFile* out, std::string* warning) {
         continue;
       }
       if (!S_ISREG(st.st_mode) || !LooksLikeDocument(path)) continue;
-      *out = InputFile{path, false};
+      *out = InputFile{path, false, root_};
       return true;
     }
     std::string arg;
@@ -62,13 +62,14 @@ bool InputWalker::Next(InputFile* out, std::string* warning) {
     struct stat st;
     if (arg != "-" && stat(arg.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
       while (arg.size() > 1 && arg.back() == '/') arg.pop_back();
+      root_ = arg;
       Level level;
       level.entries.push_back(arg);
       // Re-enter through the stack so the directory is listed like any other.
       stack_.push_back(std::move(level));
       continue;
     }
-    *out = InputFile{arg, true};
+    *out = InputFile{arg, true, ""};
     return true;
   }
 }

@@ -20,6 +20,7 @@ namespace qingxi::cli {
 struct InputFile {
   std::string path;       // "-" for standard input
   bool explicit_arg;      // named on the command line (never skipped for its type)
+  std::string root;       // the directory argument it was found under ("" when named itself)
 };
 
 class InputWalker {
@@ -38,6 +39,7 @@ class InputWalker {
   };
   std::function<bool(std::string*)> next_arg_;
   std::vector<Level> stack_;
+  std::string root_;  // the directory argument being walked
   // Directories already walked, by (device, inode): a symlink loop or a directory named twice
   // is walked once.
   std::set<std::pair<dev_t, ino_t>> seen_dirs_;

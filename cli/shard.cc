@@ -67,10 +67,13 @@ ShardPaths PathsFor(const std::string& dir, ShardSpec shard, bool zstd) {
 }
 
 Status WriteDoneMarker(const std::string& path, const std::string& json_summary) {
+  return WriteFileAtomically(path, json_summary + "\n");
+}
+
+Status WriteFileAtomically(const std::string& path, const std::string& data) {
   std::string tmp = path + ".tmp";
   int fd = open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) return Status::IoError(tmp + ": " + std::strerror(errno));
-  std::string data = json_summary + "\n";
   bool ok = write(fd, data.data(), data.size()) == static_cast<ssize_t>(data.size()) && fsync(fd) == 0;
   close(fd);
   if (!ok || rename(tmp.c_str(), path.c_str()) != 0)

@@ -53,6 +53,8 @@ ShardPaths PathsFor(const std::string& dir, ShardSpec shard, bool zstd);
 
 // Writes the done marker atomically (temporary file, fsync, rename) with a JSON summary.
 Status WriteDoneMarker(const std::string& path, const std::string& json_summary);
+// Writes `data` to `path` the same way: readers see the old file or the whole new one.
+Status WriteFileAtomically(const std::string& path, const std::string& data);
 
 }  // namespace qingxi::cli
 

@@ -123,7 +123,8 @@ class WarcSource : public DocSource {
     if (url.size() >= 2 && url.front() == '<' && url.back() == '>') url = url.substr(1, url.size() - 2);
     t->url = url;
     t->source = url.empty() ? path_ + "#" + std::to_string(index_) : url;
-    t->id = IdForUrl(url.empty() ? t->source : url);
+    t->fetched_at = rec.date;
+    t->id = IdForFetch(url.empty() ? t->source : url, rec.date, rec.record_id);
     if (rec.warc_type == "conversion") {
       t->kind = InputKind::kText;  // WET: extracted text, UTF-8
       t->content_type = "text/plain; charset=utf-8";

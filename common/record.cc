@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "qingxi/hash.h"
+
 namespace qingxi {
 
 const char* ScriptName(Script s) {
@@ -25,6 +27,7 @@ std::string ToJsonLine(const Record& r) {
   j["id"] = r.id;
   j["source"] = r.source;
   if (!r.url.empty()) j["url"] = r.url;
+  if (!r.fetched_at.empty()) j["fetched_at"] = r.fetched_at;
   if (r.is_error()) {
     j["error"] = r.error;
   } else {
@@ -33,6 +36,7 @@ std::string ToJsonLine(const Record& r) {
     j["script"] = ScriptName(r.script);
     j["flags"] = r.flags;
     if (!r.encoding.empty()) j["encoding"] = r.encoding;
+    j["content_hash"] = Fnv1a64Hex(r.text);
     j["text"] = r.text;
   }
   // replace: a stray invalid byte becomes U+FFFD instead of failing the whole record.
@@ -50,6 +54,7 @@ Result<Record> FromJsonLine(const std::string& line) {
   str("id", &r.id);
   str("source", &r.source);
   str("url", &r.url);
+  str("fetched_at", &r.fetched_at);
   str("title", &r.title);
   str("date", &r.date);
   str("text", &r.text);

@@ -38,19 +38,7 @@ std::vector<std::string> MakePages(const std::string& dir, int n) {
   return paths;
 }
 
-std::vector<Record> ParseAll(const std::string& jsonl) {
-  std::vector<Record> out;
-  size_t pos = 0;
-  while (pos < jsonl.size()) {
-    size_t nl = jsonl.find('\n', pos);
-    auto r = FromJsonLine(jsonl.substr(pos, nl - pos));
-    EXPECT_TRUE(r.ok()) << jsonl.substr(pos, nl - pos);
-    if (r.ok()) out.push_back(*r);
-    if (nl == std::string::npos) break;
-    pos = nl + 1;
-  }
-  return out;
-}
+std::vector<Record> ParseAll(const std::string& jsonl) { return testing::ParseRecords(jsonl); }
 
 TEST(CliClean, OutputFollowsInputOrderWhateverTheThreadCount) {
   std::string dir = TempDir();

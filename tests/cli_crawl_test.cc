@@ -141,9 +141,18 @@ TEST(CliCrawl, RecrawlBringsOnlyWhatChanged) {
   EXPECT_EQ(s3["documents"], 3);
   EXPECT_EQ(s3["not_modified"], kPages - 3);
   std::set<std::string> out_urls;
+  // A changed page gets a new record id: never the id of its earlier version.
+  std::map<std::string, Record> first_by_url;
+  for (const Record& r : corpus) first_by_url[r.url] = r;
   for (const Record& r : ReadCorpus(dir + "/changes2.jsonl")) {
     out_urls.insert(r.url);
     EXPECT_NE(r.text.find("补充了新的内容"), std::string::npos);
+    ASSERT_TRUE(first_by_url.count(r.url)) << r.url;
+    const Record& before = first_by_url[r.url];
+    EXPECT_NE(r.id, before.id) << r.url;
+    EXPECT_EQ(r.fetched_at.size(), 20u) << r.fetched_at;  // 2026-01-02T03:04:05Z
+    EXPECT_GT(r.fetched_at, before.fetched_at);
+    EXPECT_NE(ToJsonLine(r).find("\"content_hash\":\""), std::string::npos);
   }
   std::set<std::string> want;
   for (int i : changed) want.insert(site.Url("/a/" + std::to_string(i) + ".html"));

@@ -17,6 +17,7 @@
 #include <thread>
 
 #include "qingxi/record.h"
+#include "dedup_corpus.h"
 #include "test_util.h"
 
 namespace qingxi {
@@ -130,6 +131,40 @@ TEST_F(SlurmBatch, JobArrayOutputEqualsTheLocalPoolRun) {
   // Idempotent: a second run finds every marker and submits nothing.
   ASSERT_EQ(RunCommand(Batch("slurm", dir_ + "/slurm", "--wait --poll 0.5"), &log), 0) << log;
   EXPECT_EQ(log.find("submitted job array"), std::string::npos) << log;
+}
+
+// `batch dedup` through job arrays (sign, cluster, filter) keeps what one process keeps.
+TEST_F(SlurmBatch, DedupStagesOnTheClusterEqualTheOneProcessRun) {
+  auto docs = testing::MakeDedupCorpus(testing::SampleTexts());
+  std::string corpus = testing::CorpusJsonl(docs), manifest;
+  std::vector<std::string> parts(3);
+  size_t pos = 0, n = 0;
+  while (pos < corpus.size()) {
+    size_t nl = corpus.find('\n', pos);
+    parts[n++ % 3] += corpus.substr(pos, nl + 1 - pos);
+    pos = nl + 1;
+  }
+  for (size_t i = 0; i < parts.size(); ++i) {
+    WriteFile(dir_ + "/dd" + std::to_string(i) + ".jsonl", parts[i]);
+    manifest += dir_ + "/dd" + std::to_string(i) + ".jsonl\n";
+  }
+  WriteFile(dir_ + "/dd.txt", manifest);
+  std::string log;
+  ASSERT_EQ(RunCommand("timeout 120 " + BinaryPath() + " dedup -q --manifest " + dir_ + "/dd.txt -o " + dir_ +
+                           "/one.jsonl 2>&1", &log), 0) << log;
+  ASSERT_EQ(RunCommand("timeout 400 " + BinaryPath() + " batch dedup --engine slurm --wait --poll 0.5 --manifest " +
+                           dir_ + "/dd.txt --shards 2 --out " + dir_ + "/dd 2>&1", &log), 0) << log;
+  EXPECT_NE(log.find("submitted job array"), std::string::npos) << log;
+  std::vector<std::string> kept;
+  for (int i = 0; i < 2; ++i) {
+    auto k = ReadLines(dir_ + "/dd/part-" + std::to_string(i) + ".jsonl");
+    kept.insert(kept.end(), k.begin(), k.end());
+  }
+  auto one = ReadLines(dir_ + "/one.jsonl");
+  ASSERT_LT(one.size(), docs.size());
+  std::sort(kept.begin(), kept.end());
+  std::sort(one.begin(), one.end());
+  EXPECT_TRUE(kept == one) << kept.size() << " kept by the arrays, " << one.size() << " by one process";
 }
 
 TEST_F(SlurmBatch, ArrayCompletesExactlyOnceWhenANodeDiesMidRun) {

@@ -9,6 +9,8 @@
 
 #include <gtest/gtest.h>
 
+#include "qingxi/record.h"
+
 namespace qingxi::testing {
 
 std::string SourceDir();   // the repository root
@@ -19,6 +21,8 @@ std::string ReadFile(const std::string& path);
 void WriteFile(const std::string& path, const std::string& data);
 std::string TempDir();     // a fresh directory under $TMPDIR, removed at exit
 std::vector<std::string> ReadLines(const std::string& path);
+// The records of a JSONL text (one per non-empty line); a line that does not parse fails the test.
+std::vector<Record> ParseRecords(const std::string& jsonl);
 
 // Bag-of-tokens F1 of `out` against `gold`, as ../shared/acceptance/score.py computes it: every
 // Han ideograph is a token, every run of ASCII letters and digits is a token.

@@ -34,6 +34,7 @@ struct InputDocument {
   std::string id;
   std::string source;          // path or URL, as the user gave it
   std::string url;             // final URL (WARC / crawl), may be empty
+  std::string fetched_at;      // fetch time (WARC-Date, crawl), ISO 8601 UTC, may be empty
   std::string_view bytes;      // raw bytes, any charset
   InputKind kind = InputKind::kAuto;
   std::string_view content_type;  // HTTP Content-Type when known

@@ -18,10 +18,14 @@ namespace qingxi {
 enum class Script { kUnknown, kHans, kHant, kMixed };
 const char* ScriptName(Script s);  // "unknown", "hans", "hant", "mixed"
 
+// The JSONL form is a versioned contract: docs/record-schema.md (kRecordSchemaVersion).
+constexpr int kRecordSchemaVersion = 2;
+
 struct Record {
-  std::string id;        // file name without extension, or a URL-derived id
+  std::string id;        // unique within a run, stable across runs (docs/record-schema.md)
   std::string source;    // path or URL the document came from
   std::string url;       // final URL when known (WARC, crawl); empty otherwise
+  std::string fetched_at;  // when the page was fetched (WARC-Date, crawl time), ISO 8601 UTC
   std::string title;
   std::string date;      // ISO 8601 ("2023-04-18" or "2023-04-18T12:08:00"), empty if unknown
   std::string text;      // body, one paragraph per line, no trailing newline
@@ -34,8 +38,9 @@ struct Record {
   void AddFlag(const std::string& f);  // adds once, keeps insertion order
 };
 
-// One line of JSON, without the trailing newline. Error records hold only id, source, url (if
-// any) and error. Invalid UTF-8 in any field is replaced by U+FFFD so the line is always valid.
+// One line of JSON, without the trailing newline. Error records hold only id, source, url and
+// fetched_at (if any) and error. A text record also carries content_hash, 16 hex digits of the
+// 64-bit FNV-1a hash (qingxi/hash.h) of its text, derived here so it can never go stale. Invalid UTF-8 in any field is replaced by U+FFFD so the line is always valid.
 std::string ToJsonLine(const Record& r);
 
 // Parses a line produced by ToJsonLine (used by tests and by resumable runs).
