@@ -44,6 +44,7 @@ constexpr const char* kUsage =
     "  convert   convert UTF-8 text on standard input to simplified Chinese\n"
     "  fetch     fetch URLs politely into a WARC file\n"
     "  crawl     fetch and clean in one run, with crawl state for re-crawls\n"
+    "  stats     count what a JSONL corpus holds; --json and --html (charts) reports\n"
     "  batch     run every shard of a manifest on Slurm (a job array) or a local process pool\n"
     "  version   print the version\n"
     "\n"
@@ -73,6 +74,7 @@ int main(int argc, char** argv) {
   if (cmd == "fetch") return RunFetch(argc - 1, argv + 1);
   if (cmd == "crawl") return RunCrawl(argc - 1, argv + 1);
   if (cmd == "batch") return RunBatch(argc - 1, argv + 1);
+  if (cmd == "stats") return RunStats(argc - 1, argv + 1);
   std::fprintf(stderr, "qingxi: unknown command '%s'\n\n%s", cmd.c_str(), kUsage);
   return kExitUsage;
 }
