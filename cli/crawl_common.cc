@@ -176,6 +176,7 @@ std::string RunSummary::ToJson() const {
     j["skipped_written"] = skipped_written;
     j["discovered"] = discovered;
     j["no_text"] = no_text;
+    records.AddTo(&j);
   }
   j["body_bytes"] = body_bytes;
   j["wire_bytes"] = wire_bytes;
@@ -208,6 +209,7 @@ std::string RunSummary::ToText() const {
         static_cast<unsigned long long>(discovered));
     out += buf;
   }
+  if (command == "crawl") out += records.ToText(command);
   if (!by_status.empty()) {
     out += "qingxi " + command + ": by status:";
     for (const auto& [k, v] : by_status) out += " " + k + "=" + std::to_string(v);

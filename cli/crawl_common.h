@@ -25,6 +25,7 @@
 #include <thread>
 #include <vector>
 
+#include "record_counts.h"
 #include "qingxi/fetch/crawl_store.h"
 #include "qingxi/fetch/fetcher.h"
 #include "qingxi/status.h"
@@ -139,6 +140,7 @@ struct RunSummary {
   uint64_t wire_bytes = 0;       // body bytes on the wire (compressed), robots.txt included
   uint64_t output_bytes = 0;     // WARC or JSONL bytes written
   std::map<std::string, uint64_t> by_status;  // "200", "404", "error:timeout", ...
+  RecordCounts records;          // crawl: the documents written, by flag
   double seconds = 0;
   bool stopped = false;
 

@@ -32,7 +32,11 @@ void RecordCounts::CountWritten(const Record& r) {
     ++by_error[ErrorKind(r.error)];
     return;
   }
-  for (const std::string& f : r.flags) ++by_flag[f];
+  CountFlags(r.flags);
+}
+
+void RecordCounts::CountFlags(const std::vector<std::string>& flags) {
+  for (const std::string& f : flags) ++by_flag[f];
 }
 
 void RecordCounts::AddSkipped(const std::map<std::string, uint64_t>& counts) {

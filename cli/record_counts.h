@@ -26,6 +26,8 @@ struct RecordCounts {
 
   // A record that was written.
   void CountWritten(const Record& r);
+  // A written document's flags (when only they are at hand: `crawl`).
+  void CountFlags(const std::vector<std::string>& flags);
   void AddSkipped(const std::map<std::string, uint64_t>& counts);
   uint64_t total_skipped() const;
   uint64_t total_dropped() const;
