@@ -12,6 +12,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "bench_pages.h"
 #include "qingxi/charset.h"
 #include "qingxi/convert.h"
 #include "qingxi/extract.h"
@@ -20,38 +21,8 @@
 
 namespace {
 
-struct Page {
-  std::string path;
-  std::string bytes;
-};
-
-const std::vector<Page>& Pages() {
-  static std::vector<Page> pages = [] {
-    namespace fs = std::filesystem;
-    std::vector<std::string> dirs;
-    if (const char* env = std::getenv("QINGXI_BENCH_PAGES")) dirs.push_back(env);
-    dirs.push_back(QINGXI_SHARED_DIR "/eval/daniel-zh/html");
-    dirs.push_back(QINGXI_RULES_DIR "/../samples");
-    std::vector<Page> out;
-    for (const auto& d : dirs) {
-      std::error_code ec;
-      if (!fs::is_directory(d, ec)) continue;
-      std::vector<std::string> files;
-      for (const auto& e : fs::directory_iterator(d))
-        if (e.path().extension() == ".html") files.push_back(e.path().string());
-      std::sort(files.begin(), files.end());
-      for (const auto& f : files) {
-        std::ifstream in(f, std::ios::binary);
-        std::stringstream ss;
-        ss << in.rdbuf();
-        out.push_back({f, ss.str()});
-      }
-      if (!out.empty()) break;
-    }
-    return out;
-  }();
-  return pages;
-}
+using qingxi::bench::Page;
+using qingxi::bench::Pages;
 
 size_t TotalBytes() {
   size_t n = 0;

@@ -30,8 +30,10 @@ Status LineReader::Open(const std::string& path) {
   // Look at the first 4 bytes for the zstd frame magic (28 B5 2F FD).
   char magic[4];
   size_t n = std::fread(magic, 1, sizeof magic, f_);
-  if (n == 4 && static_cast<unsigned char>(magic[0]) == 0x28 && static_cast<unsigned char>(magic[1]) == 0xB5 &&
-      static_cast<unsigned char>(magic[2]) == 0x2F && static_cast<unsigned char>(magic[3]) == 0xFD) {
+  if (n == 4 && static_cast<unsigned char>(magic[0]) == 0x28 &&
+      static_cast<unsigned char>(magic[1]) == 0xB5 &&
+      static_cast<unsigned char>(magic[2]) == 0x2F &&
+      static_cast<unsigned char>(magic[3]) == 0xFD) {
     zstd_ = std::make_unique<Zstd>();
     std::memcpy(zstd_->in.data(), magic, 4);
     zstd_->input = ZSTD_inBuffer{zstd_->in.data(), 4, 0};
@@ -60,9 +62,11 @@ bool LineReader::Fill() {
       size_t n = std::fread(zstd_->in.data(), 1, zstd_->in.size(), f_);
       if (n == 0) {
         eof_ = true;
-        if (std::ferror(f_)) status_ = Status::IoError(path_ + ": " + std::strerror(errno));
+        if (std::ferror(f_))
+          status_ = Status::IoError(path_ + ": " + std::strerror(errno));
         else if (zstd_->last_ret != 0)
-          status_ = Status::IoError(path_ + ": truncated zstd stream (the file ends inside a frame)");
+          status_ =
+              Status::IoError(path_ + ": truncated zstd stream (the file ends inside a frame)");
         return false;
       }
       zstd_->input = ZSTD_inBuffer{zstd_->in.data(), n, 0};

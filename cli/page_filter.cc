@@ -57,13 +57,13 @@ std::string ReasonForType(const std::string& t) {
     return "xml";
   for (std::string_view prefix : {"image/", "audio/", "video/", "font/", "model/"})
     if (t.compare(0, prefix.size(), prefix) == 0) return "binary";
-  for (std::string_view binary : {"application/pdf", "application/zip", "application/gzip",
-                                  "application/x-gzip", "application/wasm", "application/msword",
-                                  "application/x-shockwave-flash", "application/vnd.ms-excel",
-                                  "application/x-rar-compressed", "application/x-7z-compressed"})
+  for (std::string_view binary :
+       {"application/pdf", "application/zip", "application/gzip", "application/x-gzip",
+        "application/wasm", "application/msword", "application/x-shockwave-flash",
+        "application/vnd.ms-excel", "application/x-rar-compressed", "application/x-7z-compressed"})
     if (t == binary) return "binary";
   if (t.compare(0, 5, "text/") == 0) return "";  // text/x-markdown, text/enriched: prose
-  return "";  // an unknown type: let the bytes decide
+  return "";                                     // an unknown type: let the bytes decide
 }
 
 std::string ReasonForExtension(std::string_view base) {
@@ -72,9 +72,9 @@ std::string ReasonForExtension(std::string_view base) {
   if (HasExt(base, {".json", ".map", ".webmanifest"})) return "json";
   if (HasExt(base, {".xml", ".rss", ".atom", ".xsl"})) return "xml";
   if (HasExt(base, {".log"})) return "log";
-  if (HasExt(base, {".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".ico", ".bmp", ".woff",
-                    ".woff2", ".ttf", ".otf", ".eot", ".pdf", ".zip", ".gz", ".mp3", ".mp4",
-                    ".swf", ".exe", ".doc", ".xls", ".ppt"}))
+  if (HasExt(base, {".png",  ".jpg",   ".jpeg", ".gif", ".webp", ".svg", ".ico", ".bmp",
+                    ".woff", ".woff2", ".ttf",  ".otf", ".eot",  ".pdf", ".zip", ".gz",
+                    ".mp3",  ".mp4",   ".swf",  ".exe", ".doc",  ".xls", ".ppt"}))
     return "binary";
   return "";
 }
@@ -83,7 +83,8 @@ bool IsUrlLine(std::string_view line) {
   while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t'))
     line.remove_suffix(1);
   while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
-  if (!(ascii::StartsWithIgnoreCase(line, "http://") || ascii::StartsWithIgnoreCase(line, "https://")))
+  if (!(ascii::StartsWithIgnoreCase(line, "http://") ||
+        ascii::StartsWithIgnoreCase(line, "https://")))
     return false;
   return std::none_of(line.begin(), line.end(), [](char c) { return c == ' ' || c == '\t'; });
 }
@@ -110,7 +111,8 @@ bool IsUrlList(std::string_view head, bool cut) {
 
 bool LooksBinary(std::string_view head) {
   // A UTF-16 page is full of NUL bytes, but it is text: its byte order mark says so.
-  if (head.size() >= 2 && ((head[0] == '\xFF' && head[1] == '\xFE') || (head[0] == '\xFE' && head[1] == '\xFF')))
+  if (head.size() >= 2 &&
+      ((head[0] == '\xFF' && head[1] == '\xFE') || (head[0] == '\xFE' && head[1] == '\xFF')))
     return false;
   size_t control = 0;
   for (unsigned char c : head) {

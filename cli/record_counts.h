@@ -8,16 +8,15 @@
 
 #include <cstdint>
 #include <map>
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "qingxi/record.h"
 
 namespace qingxi::cli {
 
 struct RecordCounts {
-  uint64_t records = 0;        // written, error records included
+  uint64_t records = 0;  // written, error records included
   uint64_t error_records = 0;
   std::map<std::string, uint64_t> by_flag;   // "paywall" -> records carrying it
   std::map<std::string, uint64_t> by_error;  // "decode", "extract", "read", "empty input"

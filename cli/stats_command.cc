@@ -6,8 +6,8 @@
 
 #include "commands.h"
 #include "line_reader.h"
-#include "shard.h"
 #include "qingxi/stats.h"
+#include "shard.h"
 
 namespace qingxi::cli {
 namespace {
@@ -23,22 +23,29 @@ Status ReadAll(const std::string& path, std::string* out) {
 }  // namespace
 
 int RunStats(int argc, char** argv) {
-  CLI::App app{"Count what a JSONL corpus holds: flags, scripts, years, sites, lengths, quality "
-               "signals, filter and duplicate outcomes.", "qingxi stats"};
+  CLI::App app{
+      "Count what a JSONL corpus holds: flags, scripts, years, sites, lengths, quality "
+      "signals, filter and duplicate outcomes.",
+      "qingxi stats"};
   std::vector<std::string> inputs, runs, dedup_reports;
   std::string json_out, html_out;
   bool quiet = false;
-  app.add_option("CORPUS", inputs, "JSONL files (.jsonl, .jsonl.zst) or - for standard input")->required();
+  app.add_option("CORPUS", inputs, "JSONL files (.jsonl, .jsonl.zst) or - for standard input")
+      ->required();
   app.add_option("--json", json_out, "write the counts as JSON to FILE ('-': standard output)");
-  app.add_option("--html", html_out, "write a self-contained HTML report (inline SVG charts, no "
+  app.add_option("--html", html_out,
+                 "write a self-contained HTML report (inline SVG charts, no "
                  "network) to FILE");
-  app.add_option("--run", runs, "add the skipped and dropped counts of a run summary written by "
+  app.add_option("--run", runs,
+                 "add the skipped and dropped counts of a run summary written by "
                  "clean --stats or crawl --stats (repeatable)");
-  app.add_option("--dedup-report", dedup_reports, "add the removed records of a dedup --report "
+  app.add_option("--dedup-report", dedup_reports,
+                 "add the removed records of a dedup --report "
                  "file (repeatable)");
   app.add_flag("-q,--quiet", quiet, "no summary on standard error");
-  app.footer("Exit status: 0 ok; 1 an input could not be read or an output written; 2 bad usage;\n"
-             "3 finished, but some lines were not JSON objects (counted as malformed_lines).");
+  app.footer(
+      "Exit status: 0 ok; 1 an input could not be read or an output written; 2 bad usage;\n"
+      "3 finished, but some lines were not JSON objects (counted as malformed_lines).");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -82,7 +89,8 @@ int RunStats(int argc, char** argv) {
     }
     if (s.ok()) s = reader.status();
     if (!s.ok()) {
-      std::fprintf(stderr, "qingxi stats: --dedup-report %s: %s\n", path.c_str(), s.message().c_str());
+      std::fprintf(stderr, "qingxi stats: --dedup-report %s: %s\n", path.c_str(),
+                   s.message().c_str());
       return kExitFatal;
     }
   }
@@ -105,7 +113,8 @@ int RunStats(int argc, char** argv) {
   }
   const uint64_t malformed = stats.malformed_lines();
   if (!quiet) {
-    std::fprintf(stderr, "qingxi stats: %llu records (%llu documents, %llu error records), %zu sites, "
+    std::fprintf(stderr,
+                 "qingxi stats: %llu records (%llu documents, %llu error records), %zu sites, "
                  "%.1f M characters%s\n",
                  static_cast<unsigned long long>(stats.records()),
                  static_cast<unsigned long long>(stats.records() - stats.error_records()),

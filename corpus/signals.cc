@@ -114,15 +114,16 @@ Signals ComputeSignals(std::string_view text) {
 
 std::string SignalsToJson(const Signals& s) {
   char buf[640];
-  std::snprintf(buf, sizeof buf,
-                "{\"chars\":%llu,\"non_space\":%llu,\"han_chars\":%llu,\"lines\":%llu,"
-                "\"han_ratio\":%.4f,\"mean_line_chars\":%.1f,\"punct_ratio\":%.4f,"
-                "\"end_punct_line_frac\":%.4f,\"dup_line_frac\":%.4f,\"dup_ngram_frac\":%.4f,"
-                "\"top_char_frac\":%.4f,\"digit_ratio\":%.4f,\"ascii_ratio\":%.4f}",
-                static_cast<unsigned long long>(s.chars), static_cast<unsigned long long>(s.non_space),
-                static_cast<unsigned long long>(s.han_chars), static_cast<unsigned long long>(s.lines),
-                s.han_ratio, s.mean_line_chars, s.punct_ratio, s.end_punct_line_frac, s.dup_line_frac,
-                s.dup_ngram_frac, s.top_char_frac, s.digit_ratio, s.ascii_ratio);
+  std::snprintf(
+      buf, sizeof buf,
+      "{\"chars\":%llu,\"non_space\":%llu,\"han_chars\":%llu,\"lines\":%llu,"
+      "\"han_ratio\":%.4f,\"mean_line_chars\":%.1f,\"punct_ratio\":%.4f,"
+      "\"end_punct_line_frac\":%.4f,\"dup_line_frac\":%.4f,\"dup_ngram_frac\":%.4f,"
+      "\"top_char_frac\":%.4f,\"digit_ratio\":%.4f,\"ascii_ratio\":%.4f}",
+      static_cast<unsigned long long>(s.chars), static_cast<unsigned long long>(s.non_space),
+      static_cast<unsigned long long>(s.han_chars), static_cast<unsigned long long>(s.lines),
+      s.han_ratio, s.mean_line_chars, s.punct_ratio, s.end_punct_line_frac, s.dup_line_frac,
+      s.dup_ngram_frac, s.top_char_frac, s.digit_ratio, s.ascii_ratio);
   return buf;
 }
 

@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
-
 #include <nlohmann/json.hpp>
 
 #include "qingxi/signals.h"
@@ -33,9 +32,9 @@ Histogram RatioHistogram() {
 }
 
 // The signals drawn as histograms (ratios in [0, 1]).
-constexpr const char* kSignalHistograms[] = {"han_ratio", "punct_ratio", "end_punct_line_frac",
-                                             "dup_line_frac", "dup_ngram_frac", "top_char_frac",
-                                             "digit_ratio", "ascii_ratio"};
+constexpr const char* kSignalHistograms[] = {
+    "han_ratio",      "punct_ratio",   "end_punct_line_frac", "dup_line_frac",
+    "dup_ngram_frac", "top_char_frac", "digit_ratio",         "ascii_ratio"};
 
 // The host of a URL ("http://News.Example.cn:8080/a" -> "news.example.cn"), "" if not a URL.
 std::string HostOf(std::string_view url) {
@@ -84,11 +83,13 @@ CorpusStats::CorpusStats() {
   length_ = MakeHistogram({0, 1, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000},
                           {"0", "1-49", "50-99", "100-199", "200-499", "500-999", "1k-2k", "2k-5k",
                            "5k-10k", "10k-20k", "20k-50k", "50k+"});
-  lines_ = MakeHistogram({0, 1, 2, 3, 5, 10, 20, 50, 100, 200},
-                         {"0", "1", "2", "3-4", "5-9", "10-19", "20-49", "50-99", "100-199", "200+"});
+  lines_ =
+      MakeHistogram({0, 1, 2, 3, 5, 10, 20, 50, 100, 200},
+                    {"0", "1", "2", "3-4", "5-9", "10-19", "20-49", "50-99", "100-199", "200+"});
   for (const char* name : kSignalHistograms) signals_[name] = RatioHistogram();
-  dedup_similarity_ = MakeHistogram({0, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 1.0},
-                                    {"<0.5", "0.5", "0.6", "0.7", "0.8", "0.85", "0.9", "0.95", "1.0"});
+  dedup_similarity_ =
+      MakeHistogram({0, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 1.0},
+                    {"<0.5", "0.5", "0.6", "0.7", "0.8", "0.85", "0.9", "0.95", "1.0"});
 }
 
 void CorpusStats::CountSite(const std::string& host) {
@@ -127,9 +128,8 @@ void CorpusStats::AddLine(std::string_view line) {
   std::string encoding = Str(j, "encoding");
   if (!encoding.empty()) ++by_encoding_[encoding];
   std::string date = Str(j, "date");
-  bool year = date.size() >= 4 && std::all_of(date.begin(), date.begin() + 4, [](char c) {
-    return c >= '0' && c <= '9';
-  });
+  bool year = date.size() >= 4 && std::all_of(date.begin(), date.begin() + 4,
+                                              [](char c) { return c >= '0' && c <= '9'; });
   ++by_year_[year ? date.substr(0, 4) : "unknown"];
 
   const std::string text = Str(j, "text");
@@ -200,9 +200,12 @@ void CorpusStats::Merge(const CorpusStats& o) {
   add(o.by_encoding_, &by_encoding_);
   for (const auto& [host, n] : o.by_site_) {
     auto it = by_site_.find(host);
-    if (it != by_site_.end()) it->second += n;
-    else if (by_site_.size() < kMaxSites) by_site_.emplace(host, n);
-    else other_sites_ += n;
+    if (it != by_site_.end())
+      it->second += n;
+    else if (by_site_.size() < kMaxSites)
+      by_site_.emplace(host, n);
+    else
+      other_sites_ += n;
   }
   other_sites_ += o.other_sites_;
   add_h(o.length_, &length_);
@@ -234,7 +237,8 @@ std::string CorpusStats::ToJson() const {
   j["sites"] = by_site_.size();
   // Sites by document count, most first (ties by name), so the head of the list is the top.
   std::vector<std::pair<std::string, uint64_t>> sites(by_site_.begin(), by_site_.end());
-  std::stable_sort(sites.begin(), sites.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+  std::stable_sort(sites.begin(), sites.end(),
+                   [](const auto& a, const auto& b) { return a.second > b.second; });
   nlohmann::ordered_json site_list = nlohmann::ordered_json::array();
   for (const auto& [host, n] : sites) site_list.push_back({{"site", host}, {"documents", n}});
   j["by_site"] = site_list;

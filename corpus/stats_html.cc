@@ -19,12 +19,23 @@ std::string Esc(std::string_view s) {
   out.reserve(s.size());
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out.push_back(c);
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out.push_back(c);
     }
   }
   return out;
@@ -84,15 +95,17 @@ std::string Columns(const Histogram& h, const std::string& color, const std::str
     total += c;
   }
   const uint64_t axis = NiceMax(max);
-  std::string s = "<svg class=\"chart\" viewBox=\"0 0 " + std::to_string(w) + " " + std::to_string(ht) +
-                  "\" width=\"" + std::to_string(w) + "\" height=\"" + std::to_string(ht) +
-                  "\" role=\"img\" xmlns=\"http://www.w3.org/2000/svg\">";
+  std::string s = "<svg class=\"chart\" viewBox=\"0 0 " + std::to_string(w) + " " +
+                  std::to_string(ht) + "\" width=\"" + std::to_string(w) + "\" height=\"" +
+                  std::to_string(ht) + "\" role=\"img\" xmlns=\"http://www.w3.org/2000/svg\">";
   // Grid lines at whole numbers: NiceMax gives 1, 2 or 5 times a power of ten.
-  const int ticks = axis % 4 == 0 && axis >= 20 ? 4 : axis % 5 == 0 ? 5 : static_cast<int>(std::min<uint64_t>(axis, 2));
+  const int ticks = axis % 4 == 0 && axis >= 20 ? 4
+                    : axis % 5 == 0             ? 5
+                                                : static_cast<int>(std::min<uint64_t>(axis, 2));
   for (int g = 0; g <= ticks; ++g) {
     double y = top + plot_h - plot_h * g / static_cast<double>(ticks);
-    s += "<line x1=\"" + std::to_string(left) + "\" x2=\"" + std::to_string(w - right) + "\" y1=\"" +
-         Fmt("%.1f", y) + "\" y2=\"" + Fmt("%.1f", y) + "\" class=\"grid\"/>";
+    s += "<line x1=\"" + std::to_string(left) + "\" x2=\"" + std::to_string(w - right) +
+         "\" y1=\"" + Fmt("%.1f", y) + "\" y2=\"" + Fmt("%.1f", y) + "\" class=\"grid\"/>";
     s += "<text x=\"" + std::to_string(left - 6) + "\" y=\"" + Fmt("%.1f", y + 4) +
          "\" class=\"axis\" text-anchor=\"end\">" + Num(axis * g / ticks) + "</text>";
   }
@@ -104,14 +117,18 @@ std::string Columns(const Histogram& h, const std::string& color, const std::str
   for (size_t i = 0; i < n; ++i) {
     double bh = axis ? plot_h * static_cast<double>(h.counts[i]) / axis : 0;
     double x = left + slot * i + slot * 0.12, bw = slot * 0.76;
-    s += "<rect x=\"" + Fmt("%.1f", x) + "\" y=\"" + Fmt("%.1f", top + plot_h - bh) + "\" width=\"" +
-         Fmt("%.1f", bw) + "\" height=\"" + Fmt("%.1f", bh) + "\" fill=\"" + color + "\"><title>" +
-         Esc(h.labels[i]) + ": " + Num(h.counts[i]) + " (" + Pct(h.counts[i], total) + ")</title></rect>";
+    s += "<rect x=\"" + Fmt("%.1f", x) + "\" y=\"" + Fmt("%.1f", top + plot_h - bh) +
+         "\" width=\"" + Fmt("%.1f", bw) + "\" height=\"" + Fmt("%.1f", bh) + "\" fill=\"" + color +
+         "\"><title>" + Esc(h.labels[i]) + ": " + Num(h.counts[i]) + " (" +
+         Pct(h.counts[i], total) + ")</title></rect>";
     // Long bin labels are turned 35 degrees so that neighbours do not overlap.
     const double lx = x + bw / 2, ly = top + plot_h + 14;
-    s += rotate ? "<text x=\"" + Fmt("%.1f", lx) + "\" y=\"" + Fmt("%.1f", ly) + "\" class=\"axis\" "
-                  "text-anchor=\"end\" transform=\"rotate(-35 " + Fmt("%.1f", lx) + " " + Fmt("%.1f", ly - 4) + ")\">"
-                : "<text x=\"" + Fmt("%.1f", lx) + "\" y=\"" + Fmt("%.1f", ly) + "\" class=\"axis\" text-anchor=\"middle\">";
+    s += rotate ? "<text x=\"" + Fmt("%.1f", lx) + "\" y=\"" + Fmt("%.1f", ly) +
+                      "\" class=\"axis\" "
+                      "text-anchor=\"end\" transform=\"rotate(-35 " +
+                      Fmt("%.1f", lx) + " " + Fmt("%.1f", ly - 4) + ")\">"
+                : "<text x=\"" + Fmt("%.1f", lx) + "\" y=\"" + Fmt("%.1f", ly) +
+                      "\" class=\"axis\" text-anchor=\"middle\">";
     s += Esc(h.labels[i]) + "</text>";
   }
   s += "<text x=\"" + std::to_string(left + plot_w / 2) + "\" y=\"" + std::to_string(ht - 4) +
@@ -122,27 +139,30 @@ std::string Columns(const Histogram& h, const std::string& color, const std::str
 // Horizontal bars for counts by category, largest first, at most `limit` rows.
 std::string Bars(Items items, const std::string& color, size_t limit, uint64_t whole) {
   if (items.empty()) return "<p class=\"none\">none</p>";
-  std::stable_sort(items.begin(), items.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+  std::stable_sort(items.begin(), items.end(),
+                   [](const auto& a, const auto& b) { return a.second > b.second; });
   const size_t shown = std::min(limit, items.size());
   const int w = 520, row = 22, label_w = 170, count_w = 120;
   const int bar_w = w - label_w - count_w;
   const int ht = static_cast<int>(shown) * row + 6;
   uint64_t max = 0;
   for (size_t i = 0; i < shown; ++i) max = std::max(max, items[i].second);
-  std::string s = "<svg class=\"chart\" viewBox=\"0 0 " + std::to_string(w) + " " + std::to_string(ht) +
-                  "\" width=\"" + std::to_string(w) + "\" height=\"" + std::to_string(ht) +
-                  "\" role=\"img\" xmlns=\"http://www.w3.org/2000/svg\">";
+  std::string s = "<svg class=\"chart\" viewBox=\"0 0 " + std::to_string(w) + " " +
+                  std::to_string(ht) + "\" width=\"" + std::to_string(w) + "\" height=\"" +
+                  std::to_string(ht) + "\" role=\"img\" xmlns=\"http://www.w3.org/2000/svg\">";
   for (size_t i = 0; i < shown; ++i) {
     const int y = static_cast<int>(i) * row + 3;
     double bw = max ? std::max(1.0, bar_w * static_cast<double>(items[i].second) / max) : 0;
     s += "<text x=\"" + std::to_string(label_w - 8) + "\" y=\"" + std::to_string(y + 15) +
          "\" class=\"label\" text-anchor=\"end\">" + Esc(Cut(items[i].first, 24)) + "</text>";
-    s += "<rect x=\"" + std::to_string(label_w) + "\" y=\"" + std::to_string(y + 3) + "\" width=\"" +
-         Fmt("%.1f", bw) + "\" height=\"" + std::to_string(row - 6) + "\" fill=\"" + color + "\"><title>" +
-         Esc(items[i].first) + ": " + Num(items[i].second) + "</title></rect>";
+    s += "<rect x=\"" + std::to_string(label_w) + "\" y=\"" + std::to_string(y + 3) +
+         "\" width=\"" + Fmt("%.1f", bw) + "\" height=\"" + std::to_string(row - 6) + "\" fill=\"" +
+         color + "\"><title>" + Esc(items[i].first) + ": " + Num(items[i].second) +
+         "</title></rect>";
     s += "<text x=\"" + Fmt("%.1f", label_w + bw + 6) + "\" y=\"" + std::to_string(y + 15) +
          "\" class=\"value\">" + Num(items[i].second) +
-         (whole ? " <tspan class=\"pct\">" + Pct(items[i].second, whole) + "</tspan>" : "") + "</text>";
+         (whole ? " <tspan class=\"pct\">" + Pct(items[i].second, whole) + "</tspan>" : "") +
+         "</text>";
   }
   s += "</svg>";
   if (items.size() > shown)
@@ -153,8 +173,8 @@ std::string Bars(Items items, const std::string& color, size_t limit, uint64_t w
 Items ToItems(const std::map<std::string, uint64_t>& m) { return Items(m.begin(), m.end()); }
 
 std::string Card(const std::string& value, const std::string& label, const std::string& sub = "") {
-  return "<div class=\"card\"><div class=\"v\">" + value + "</div><div class=\"k\">" + label + "</div>" +
-         (sub.empty() ? "" : "<div class=\"s\">" + sub + "</div>") + "</div>";
+  return "<div class=\"card\"><div class=\"v\">" + value + "</div><div class=\"k\">" + label +
+         "</div>" + (sub.empty() ? "" : "<div class=\"s\">" + sub + "</div>") + "</div>";
 }
 
 std::string Panel(const std::string& title, const std::string& caption, const std::string& body) {
@@ -204,13 +224,19 @@ struct SignalInfo {
 };
 constexpr SignalInfo kSignalInfo[] = {
     {"han_ratio", "Han ratio", "Han characters / non-space characters. Low: not Chinese prose."},
-    {"punct_ratio", "Punctuation ratio", "CJK and ASCII sentence punctuation / non-space characters. Near 0: lists, menus."},
-    {"end_punct_line_frac", "Lines ending a sentence", "Lines ending with 。！？… / lines. Low: headlines, link lists."},
-    {"dup_line_frac", "Duplicate lines", "Characters in lines repeating an earlier line / characters."},
-    {"dup_ngram_frac", "Duplicate 8-grams", "Characters inside repeated 8-character n-grams / non-space characters."},
-    {"top_char_frac", "Most frequent character", "Count of the commonest character / non-space characters."},
+    {"punct_ratio", "Punctuation ratio",
+     "CJK and ASCII sentence punctuation / non-space characters. Near 0: lists, menus."},
+    {"end_punct_line_frac", "Lines ending a sentence",
+     "Lines ending with 。！？… / lines. Low: headlines, link lists."},
+    {"dup_line_frac", "Duplicate lines",
+     "Characters in lines repeating an earlier line / characters."},
+    {"dup_ngram_frac", "Duplicate 8-grams",
+     "Characters inside repeated 8-character n-grams / non-space characters."},
+    {"top_char_frac", "Most frequent character",
+     "Count of the commonest character / non-space characters."},
     {"digit_ratio", "Digit ratio", "Digits / non-space characters. High: tables, prices, scores."},
-    {"ascii_ratio", "ASCII ratio", "ASCII characters / non-space characters. High: code, English, URLs."},
+    {"ascii_ratio", "ASCII ratio",
+     "ASCII characters / non-space characters. High: code, English, URLs."},
 };
 
 }  // namespace
@@ -223,28 +249,32 @@ std::string CorpusStats::ToHtml(std::string_view title) const {
        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
        "<title>qingxi corpus report</title><style>";
   h += kStyle;
-  h += "</style></head><body><header><h1>Corpus report</h1><p>" + Esc(title) + "</p></header><main>";
+  h +=
+      "</style></head><body><header><h1>Corpus report</h1><p>" + Esc(title) + "</p></header><main>";
 
   // --- at a glance ---
   h += "<h2>At a glance</h2><div class=\"cards\">";
   h += Card(Num(records_), "records", malformed_ ? Num(malformed_) + " malformed lines" : "");
   h += Card(Num(documents), "documents with text", Num(empty_text_) + " with empty text");
   h += Card(Num(errors_), "error records", Pct(errors_, records_));
-  h += Card(Num(text_chars_), "characters of text", documents ? "mean " + Num(text_chars_ / documents) + " per document" : "");
+  h += Card(Num(text_chars_), "characters of text",
+            documents ? "mean " + Num(text_chars_ / documents) + " per document" : "");
   h += Card(Num(han_chars_), "Han characters", Pct(han_chars_, text_chars_) + " of characters");
   h += Card(Num(by_site_.size() + (other_sites_ ? 1 : 0)), "sites", "hosts of the records' URLs");
   if (run_files_ > 0) {
     h += Card(Num(Sum(skipped_)), "inputs skipped", "not documents");
     h += Card(Num(Sum(dropped_)), "documents dropped", "by filters");
   }
-  if (dedup_removed_ > 0) h += Card(Num(dedup_removed_), "duplicates removed", "from dedup reports");
+  if (dedup_removed_ > 0)
+    h += Card(Num(dedup_removed_), "duplicates removed", "from dedup reports");
   h += "</div>";
 
   // --- length ---
   h += "<h2>Length</h2><div class=\"grid2\">";
   h += Panel("Text length", "Characters of clean text per document (log-spaced bins).",
              Columns(length_, "#2f80ed", "characters"));
-  h += Panel("Paragraphs", "Non-empty lines (paragraphs) per document.", Columns(lines_, "#27ae60", "lines"));
+  h += Panel("Paragraphs", "Non-empty lines (paragraphs) per document.",
+             Columns(lines_, "#27ae60", "lines"));
   h += "</div>";
 
   // --- composition ---
@@ -256,8 +286,10 @@ std::string CorpusStats::ToHtml(std::string_view title) const {
   Items years(by_year_.rbegin(), by_year_.rend());
   h += Panel("Year", "Year of the page's date; unknown when no date was found.",
              Bars(years, "#f2994a", 25, documents));
-  h += Panel("Encoding", "Charset the page was decoded from.", Bars(ToItems(by_encoding_), "#56ccf2", 12, documents));
-  h += Panel("Error kinds", "Error records by the stage that failed.", Bars(ToItems(by_error_), "#828282", 12, errors_));
+  h += Panel("Encoding", "Charset the page was decoded from.",
+             Bars(ToItems(by_encoding_), "#56ccf2", 12, documents));
+  h += Panel("Error kinds", "Error records by the stage that failed.",
+             Bars(ToItems(by_error_), "#828282", 12, errors_));
   Items sites(by_site_.begin(), by_site_.end());
   if (other_sites_) sites.emplace_back("(other sites)", other_sites_);
   h += Panel("Top sites", "Records per host of the URL (or of the source when it is a URL).",
@@ -269,30 +301,36 @@ std::string CorpusStats::ToHtml(std::string_view title) const {
        "is 0.1 wide (formulas in docs/signals.md).</p><div class=\"grid2\">";
   for (const SignalInfo& info : kSignalInfo) {
     auto it = signals_.find(info.key);
-    if (it != signals_.end()) h += Panel(info.title, info.caption, Columns(it->second, "#5c6ac4", info.key));
+    if (it != signals_.end())
+      h += Panel(info.title, info.caption, Columns(it->second, "#5c6ac4", info.key));
   }
   h += "</div>";
 
   // --- runs ---
   h += "<h2>Filtering and duplicates</h2><div class=\"grid2\">";
   if (run_files_ == 0) {
-    h += Panel("Runs", "", "<p class=\"none\">No run summaries given (qingxi stats --run FILE, "
-                           "FILE written by clean --stats or crawl --stats).</p>");
+    h += Panel("Runs", "",
+               "<p class=\"none\">No run summaries given (qingxi stats --run FILE, "
+               "FILE written by clean --stats or crawl --stats).</p>");
   } else {
     h += Panel("Not documents (skipped)", "Inputs that were not pages, by reason.",
                Bars(ToItems(skipped_), "#a0aec0", 20, 0));
     h += Panel("Dropped by filters", "Documents removed by --min-han-chars and --drop-flags.",
                Bars(ToItems(dropped_), "#eb5757", 20, 0));
     if (!by_status_.empty())
-      h += Panel("HTTP status (crawl)", "Responses by status.", Bars(ToItems(by_status_), "#56ccf2", 20, 0));
+      h += Panel("HTTP status (crawl)", "Responses by status.",
+                 Bars(ToItems(by_status_), "#56ccf2", 20, 0));
   }
   if (dedup_removed_ == 0) {
-    h += Panel("Duplicates", "", "<p class=\"none\">No dedup report given (qingxi stats --dedup-report FILE).</p>");
+    h += Panel("Duplicates", "",
+               "<p class=\"none\">No dedup report given (qingxi stats --dedup-report FILE).</p>");
   } else {
-    h += Panel("Duplicates removed", Num(dedup_removed_) + " records removed, by estimated similarity to the kept one.",
+    h += Panel("Duplicates removed",
+               Num(dedup_removed_) + " records removed, by estimated similarity to the kept one.",
                Columns(dedup_similarity_, "#f2994a", "similarity"));
   }
-  h += "</div><footer>qingxi stats · a self-contained page: no script, no network</footer></main></body></html>\n";
+  h += "</div><footer>qingxi stats · a self-contained page: no script, no "
+       "network</footer></main></body></html>\n";
   return h;
 }
 

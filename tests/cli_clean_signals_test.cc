@@ -35,12 +35,15 @@ std::string MakeInputs() {
   std::filesystem::create_directories(dir);
   std::string body;
   for (int i = 0; i < 8; ++i)
-    body += "<p>第" + std::to_string(i) + "段：今年以来，本市持续推进老旧小区改造，累计完成改造项目" +
-            std::to_string(10 + i) + "个，惠及居民数万户。</p>";
-  WriteFile(dir + "/a.html", "<html><head><title>老旧小区改造进展</title></head><body><div class=\"content\">" +
-                                 body + "</div></body></html>");
-  WriteFile(dir + "/b.html", "<html><head><title>停水通知</title></head><body><div class=\"content\">"
-                             "<p>明日上午停水，请提前储水。</p></div></body></html>");
+    body += "<p>第" + std::to_string(i) +
+            "段：今年以来，本市持续推进老旧小区改造，累计完成改造项目" + std::to_string(10 + i) +
+            "个，惠及居民数万户。</p>";
+  WriteFile(dir + "/a.html",
+            "<html><head><title>老旧小区改造进展</title></head><body><div class=\"content\">" +
+                body + "</div></body></html>");
+  WriteFile(dir + "/b.html",
+            "<html><head><title>停水通知</title></head><body><div class=\"content\">"
+            "<p>明日上午停水，请提前储水。</p></div></body></html>");
   WriteFile(dir + "/c.html", "<html><head><title></title></head><body></body></html>");
   return dir;
 }
@@ -62,7 +65,9 @@ TEST(CliCleanSignals, SignalsDescribeTheCleanText) {
     EXPECT_EQ(std::prev(j.end()).key(), "signals");
     const std::string text = j["text"];
     const auto& s = j["signals"];
-    EXPECT_EQ(s.dump(), nlohmann::ordered_json::parse(corpus::SignalsToJson(corpus::ComputeSignals(text))).dump());
+    EXPECT_EQ(
+        s.dump(),
+        nlohmann::ordered_json::parse(corpus::SignalsToJson(corpus::ComputeSignals(text))).dump());
   }
   EXPECT_GT(recs[0]["signals"]["han_chars"].get<int>(), 200);
   EXPECT_GT(recs[0]["signals"]["han_ratio"].get<double>(), 0.8);
@@ -73,8 +78,12 @@ TEST(CliCleanSignals, SignalsDescribeTheCleanText) {
 TEST(CliCleanSignals, FiltersDropDocumentsAndCountThemByReason) {
   std::string in = MakeInputs(), out;
   std::string dir = std::filesystem::path(in).parent_path().string();
-  ASSERT_EQ(RunCommand(BinaryPath() + " clean --threads 2 --min-han-chars 30 --drop-flags empty,paywal --stats " +
-                       dir + "/stats.json " + in + " 2>" + dir + "/err.txt", &out), 0);
+  ASSERT_EQ(
+      RunCommand(BinaryPath() +
+                     " clean --threads 2 --min-han-chars 30 --drop-flags empty,paywal --stats " +
+                     dir + "/stats.json " + in + " 2>" + dir + "/err.txt",
+                 &out),
+      0);
   auto recs = ParseLines(out);
   ASSERT_EQ(recs.size(), 1u);
   EXPECT_EQ(recs[0]["title"], "老旧小区改造进展");
@@ -91,8 +100,12 @@ TEST(CliCleanSignals, FiltersDropDocumentsAndCountThemByReason) {
 TEST(CliCleanSignals, SummaryCountsRecordsByFlag) {
   std::string in = MakeInputs(), out;
   std::string dir = std::filesystem::path(in).parent_path().string();
-  ASSERT_EQ(RunCommand(BinaryPath() + " clean --stats " + dir + "/s.json " + in + " 2>" + dir + "/err.txt", &out), 0);
-  EXPECT_NE(ReadFile(dir + "/err.txt").find("records by flag: empty=1"), std::string::npos) << ReadFile(dir + "/err.txt");
+  ASSERT_EQ(RunCommand(
+                BinaryPath() + " clean --stats " + dir + "/s.json " + in + " 2>" + dir + "/err.txt",
+                &out),
+            0);
+  EXPECT_NE(ReadFile(dir + "/err.txt").find("records by flag: empty=1"), std::string::npos)
+      << ReadFile(dir + "/err.txt");
   auto stats = nlohmann::json::parse(ReadFile(dir + "/s.json"));
   EXPECT_EQ(stats["by_flag"]["empty"], 1);
   EXPECT_EQ(stats["records"], 3);

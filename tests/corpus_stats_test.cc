@@ -1,19 +1,21 @@
 // Corpus statistics (qingxi/stats.h): counting records of qingxi and of other tools, sites from
 // URLs, histogram bins, merging, run summaries, dedup reports, and an HTML page that escapes
 // what the corpus says.
-#include "qingxi/stats.h"
-
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+
+#include "qingxi/stats.h"
 
 namespace qingxi::corpus {
 namespace {
 
 TEST(CorpusStats, CountsSitesYearsFlagsAndErrors) {
   CorpusStats s;
-  s.AddLine(R"({"id":"a","url":"https://News.Example.CN:8443/a?x=1","date":"2021-03-04","script":"hant","flags":["paywall"],"text":"第一段。\n第二段。"})");
-  s.AddLine(R"({"id":"b","source":"http://user@news.example.cn/b","date":null,"flags":[],"text":"正文"})");
+  s.AddLine(
+      R"({"id":"a","url":"https://News.Example.CN:8443/a?x=1","date":"2021-03-04","script":"hant","flags":["paywall"],"text":"第一段。\n第二段。"})");
+  s.AddLine(
+      R"({"id":"b","source":"http://user@news.example.cn/b","date":null,"flags":[],"text":"正文"})");
   s.AddLine(R"({"id":"c","source":"/data/pages/c.html","error":"decode: invalid bytes"})");
   s.AddLine(R"({"id":"d","text":"plain text from another tool"})");
   s.AddLine("");
@@ -39,7 +41,8 @@ TEST(CorpusStats, CountsSitesYearsFlagsAndErrors) {
 
 TEST(CorpusStats, UsesTheRecordsOwnSignalsWhenPresent) {
   CorpusStats s;
-  s.AddLine(R"({"id":"a","text":"x","signals":{"chars":5000,"han_chars":4000,"lines":30,"han_ratio":0.95}})");
+  s.AddLine(
+      R"({"id":"a","text":"x","signals":{"chars":5000,"han_chars":4000,"lines":30,"han_ratio":0.95}})");
   auto j = nlohmann::json::parse(s.ToJson());
   EXPECT_EQ(j["text_chars"], 5000);
   EXPECT_EQ(j["length_chars"]["counts"][8], 1);  // 5k-10k
@@ -61,8 +64,13 @@ TEST(CorpusStats, MergeEqualsOneInstance) {
 
 TEST(CorpusStats, RunSummariesAndDedupReportsAddOutcomes) {
   CorpusStats s;
-  EXPECT_TRUE(s.AddRunStats(R"({"command":"clean","skipped":{"robots_txt":2},"dropped":{"flag:listing":3}})").ok());
-  EXPECT_TRUE(s.AddRunStats(R"({"command":"crawl","by_status":{"200":9,"404":1},"skipped":{"robots_txt":1}})").ok());
+  EXPECT_TRUE(s.AddRunStats(
+                   R"({"command":"clean","skipped":{"robots_txt":2},"dropped":{"flag:listing":3}})")
+                  .ok());
+  EXPECT_TRUE(
+      s.AddRunStats(
+           R"({"command":"crawl","by_status":{"200":9,"404":1},"skipped":{"robots_txt":1}})")
+          .ok());
   EXPECT_FALSE(s.AddRunStats(R"({"id":"a","text":"not a summary"})").ok());
   EXPECT_TRUE(s.AddDedupReportLine(R"({"id":"x","duplicate_of":"y","similarity":0.82})").ok());
   EXPECT_FALSE(s.AddDedupReportLine(R"({"id":"x"})").ok());

@@ -15,7 +15,7 @@ TEST(Signals, CountsCodePointsNotBytes) {
   Signals s = ComputeSignals("今天天气很好我们出去。\nABC 12");
   EXPECT_EQ(s.lines, 2u);
   EXPECT_EQ(s.han_chars, 10u);
-  EXPECT_EQ(s.chars, 17u);      // 11 + 6
+  EXPECT_EQ(s.chars, 17u);  // 11 + 6
   EXPECT_EQ(s.non_space, 16u);
   EXPECT_DOUBLE_EQ(s.han_ratio, 10.0 / 16);
   EXPECT_DOUBLE_EQ(s.mean_line_chars, 17.0 / 2);
@@ -36,7 +36,8 @@ TEST(Signals, EmptyTextHasZeroRatiosNotNaN) {
 
 TEST(Signals, DuplicateLinesCountCharactersOfTheRepeatsOnly) {
   // "点击查看更多" (6) three times among lines of 11 and 10 chars: 12 of 39 chars repeat.
-  Signals s = ComputeSignals("点击查看更多\n今年粮食产量再创新高。\n点击查看更多\n专家认为原因有三点。\n点击查看更多");
+  Signals s = ComputeSignals(
+      "点击查看更多\n今年粮食产量再创新高。\n点击查看更多\n专家认为原因有三点。\n点击查看更多");
   EXPECT_EQ(s.chars, 39u);
   EXPECT_DOUBLE_EQ(s.dup_line_frac, 12.0 / 39);
   Signals distinct = ComputeSignals("今年粮食产量再创新高。\n专家认为原因有三点。");
@@ -53,7 +54,8 @@ TEST(Signals, DuplicateNgramsFindRepeatedPhrasesInsideLines) {
   Signals short_rep = ComputeSignals("我们认为，今天的天气不错，我们认为");
   EXPECT_EQ(short_rep.dup_ngram_frac, 0.0);
   // Ordinary prose has none.
-  Signals prose = ComputeSignals("国务院常务会议今天召开，会议研究部署了进一步稳定就业的措施，要求各地抓好落实。");
+  Signals prose = ComputeSignals(
+      "国务院常务会议今天召开，会议研究部署了进一步稳定就业的措施，要求各地抓好落实。");
   EXPECT_EQ(prose.dup_ngram_frac, 0.0);
 }
 

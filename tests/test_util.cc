@@ -75,4 +75,18 @@ int Run(const std::string& cmd, std::string* out) {
   return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
+std::vector<Record> ParseRecords(const std::string& jsonl) {
+  std::vector<Record> out;
+  size_t pos = 0;
+  while (pos < jsonl.size()) {
+    size_t nl = jsonl.find('\n', pos);
+    auto r = FromJsonLine(jsonl.substr(pos, nl - pos));
+    EXPECT_TRUE(r.ok()) << jsonl.substr(pos, nl - pos);
+    if (r.ok()) out.push_back(*r);
+    if (nl == std::string::npos) break;
+    pos = nl + 1;
+  }
+  return out;
+}
+
 }  // namespace qingxi::testing

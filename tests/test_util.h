@@ -9,6 +9,8 @@
 
 #include <gtest/gtest.h>
 
+#include "qingxi/record.h"
+
 namespace qingxi::testing {
 
 std::string SourceDir();   // the repository root
@@ -19,6 +21,8 @@ std::string ReadFile(const std::string& path);
 void WriteFile(const std::string& path, const std::string& data);
 std::string TempDir();     // a fresh directory under $TMPDIR, removed at exit
 std::vector<std::string> ReadLines(const std::string& path);
+// The records of JSONL text (qingxi's output); a line that does not parse fails the test.
+std::vector<Record> ParseRecords(const std::string& jsonl);
 
 // Runs `cmd` through /bin/sh; returns its exit status and fills *out with standard output.
 int Run(const std::string& cmd, std::string* out = nullptr);

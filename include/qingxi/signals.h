@@ -19,19 +19,19 @@ namespace qingxi::corpus {
 constexpr int kDupNgramChars = 8;
 
 struct Signals {
-  uint64_t chars = 0;           // code points, line breaks excluded
-  uint64_t non_space = 0;       // code points that are not white space
-  uint64_t han_chars = 0;       // Han ideographs
-  uint64_t lines = 0;           // non-empty lines
-  double han_ratio = 0;         // han_chars / non_space
-  double mean_line_chars = 0;   // chars / lines
-  double punct_ratio = 0;       // (CJK + ASCII sentence punctuation) / non_space
+  uint64_t chars = 0;              // code points, line breaks excluded
+  uint64_t non_space = 0;          // code points that are not white space
+  uint64_t han_chars = 0;          // Han ideographs
+  uint64_t lines = 0;              // non-empty lines
+  double han_ratio = 0;            // han_chars / non_space
+  double mean_line_chars = 0;      // chars / lines
+  double punct_ratio = 0;          // (CJK + ASCII sentence punctuation) / non_space
   double end_punct_line_frac = 0;  // lines ending with sentence-final punctuation / lines
-  double dup_line_frac = 0;     // chars in lines repeating an earlier line / chars
-  double dup_ngram_frac = 0;    // non-space chars covered by repeated 8-grams / non_space
-  double top_char_frac = 0;     // count of the most frequent non-space code point / non_space
-  double digit_ratio = 0;       // digits (ASCII and full-width) / non_space
-  double ascii_ratio = 0;       // non-space ASCII code points / non_space
+  double dup_line_frac = 0;        // chars in lines repeating an earlier line / chars
+  double dup_ngram_frac = 0;       // non-space chars covered by repeated 8-grams / non_space
+  double top_char_frac = 0;        // count of the most frequent non-space code point / non_space
+  double digit_ratio = 0;          // digits (ASCII and full-width) / non_space
+  double ascii_ratio = 0;          // non-space ASCII code points / non_space
 };
 
 // The signals of `text`. Invalid UTF-8 counts as U+FFFD. Linear in the text length.

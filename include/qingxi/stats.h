@@ -24,7 +24,7 @@ namespace qingxi::corpus {
 // A histogram over fixed bins; bin i holds values in [edges[i], edges[i+1]) and the last bin is
 // open-ended.
 struct Histogram {
-  std::vector<double> edges;     // lower edge of each bin
+  std::vector<double> edges;  // lower edge of each bin
   std::vector<std::string> labels;
   std::vector<uint64_t> counts;
   void Add(double v);
