@@ -324,7 +324,7 @@ int RunClean(int argc, char** argv) {
     // Resumed records count too: the marker describes the whole part file.
     std::string summary = "{\"shard\":\"" + std::to_string(shard.index) + "/" + std::to_string(shard.count) +
                           "\",\"output\":\"" + shard_paths.output + "\",\"records\":" +
-                          std::to_string(n_ok + n_err + sink.done_sources().size()) +
+                          std::to_string(counts.records + sink.done_sources().size()) +
                           ",\"error_records\":" + std::to_string(n_err.load()) + ",\"seconds\":" +
                           std::to_string(secs) + "}";
     if (Status s = WriteDoneMarker(shard_paths.done, summary); !s.ok()) {
