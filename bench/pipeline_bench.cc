@@ -16,6 +16,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "bench_pages.h"
 #include "qingxi/charset.h"
 #include "qingxi/convert.h"
 #include "qingxi/extract.h"
@@ -25,54 +26,9 @@
 
 namespace {
 
-struct Page {
-  std::string path;
-  std::string bytes;
-};
-
-// The files ending in `ext` of the first of `dirs` that has any, sorted by name.
-std::vector<Page> LoadPages(const std::vector<std::string>& dirs, const std::string& ext) {
-    namespace fs = std::filesystem;
-    std::vector<Page> out;
-    for (const auto& d : dirs) {
-      std::error_code ec;
-      if (!fs::is_directory(d, ec)) continue;
-      std::vector<std::string> files;
-      for (const auto& e : fs::directory_iterator(d))
-        if (e.path().extension() == ext) files.push_back(e.path().string());
-      std::sort(files.begin(), files.end());
-      for (const auto& f : files) {
-        std::ifstream in(f, std::ios::binary);
-        std::stringstream ss;
-        ss << in.rdbuf();
-        out.push_back({f, ss.str()});
-      }
-      if (!out.empty()) break;
-    }
-    return out;
-}
-
-const std::vector<Page>& Pages() {
-  static std::vector<Page> pages = [] {
-    std::vector<std::string> dirs;
-    if (const char* env = std::getenv("QINGXI_BENCH_PAGES")) dirs.push_back(env);
-    dirs.push_back(QINGXI_SHARED_DIR "/eval/daniel-zh/html");
-    dirs.push_back(QINGXI_RULES_DIR "/../samples/pages");
-    return LoadPages(dirs, ".html");
-  }();
-  return pages;
-}
-
-const std::vector<Page>& TextPages() {
-  static std::vector<Page> pages = [] {
-    std::vector<std::string> dirs;
-    if (const char* env = std::getenv("QINGXI_BENCH_TEXT_PAGES")) dirs.push_back(env);
-    dirs.push_back(QINGXI_SHARED_DIR "/eval/daniel-zh-text/txt");
-    dirs.push_back(QINGXI_RULES_DIR "/../samples/pages");
-    return LoadPages(dirs, ".txt");
-  }();
-  return pages;
-}
+using qingxi::bench::Page;
+using qingxi::bench::Pages;
+using qingxi::bench::TextPages;
 
 // The pages decoded to UTF-8 once, for the benchmarks that start after decoding.
 const std::vector<std::string>& DecodedPages() {

@@ -30,8 +30,11 @@
 #include "preflight.h"
 #include "progress.h"
 #include "run_identity.h"
+#include "record_counts.h"
 #include "shard.h"
 #include "qingxi/pipeline.h"
+#include "qingxi/record_filter.h"
+#include "qingxi/signals.h"
 
 namespace qingxi::cli {
 namespace {
@@ -58,13 +61,15 @@ int RunClean(int argc, char** argv) {
   std::vector<std::string> inputs;
   std::string output = "-", in_kind = "auto", rules_dir;
   int threads = DefaultThreads();
-  bool no_convert = false, quiet = false, restart = false;
+  bool no_convert = false, quiet = false, restart = false, with_signals = false;
   std::string vocab = "none";
   size_t max_bytes = 64u << 20;
-  std::string manifest, shard_text, out_dir, compress = "none";
+  std::string manifest, shard_text, out_dir, compress = "none", stats_file, drop_flags;
+  corpus::FilterOptions filter;
   app.add_option("INPUT", inputs,
-                 "files, directories (recursed: .html .htm .txt and files that look like HTML or "
-                 "text) or - for standard input");
+                 "files, directories (recursed: pages and text files; robots.txt, stylesheets, "
+                 "scripts, JSON, URL lists, logs and binary files are skipped and counted) or - "
+                 "for standard input");
   app.add_option("--manifest", manifest, "read the inputs from FILE, one per line ('-': standard input)");
   app.add_option("--shard", shard_text, "I/N: process only shard I of N of the inputs (with --out)");
   app.add_option("--out", out_dir, "write DIR/part-I.jsonl and the done marker DIR/part-I.done; a shard "
@@ -88,6 +93,14 @@ int RunClean(int argc, char** argv) {
   app.add_option("--max-bytes", max_bytes, "bytes read per input at most; longer inputs are cut and "
                  "flagged \"truncated\"")
       ->capture_default_str();
+  app.add_flag("--signals", with_signals, "add quality signals to each record (key \"signals\": "
+               "han_chars, han_ratio, punct_ratio, dup_line_frac, ...; see docs/signals.md)");
+  app.add_option("--min-han-chars", filter.min_han_chars, "drop documents with fewer Han characters "
+                 "than N (counted in the summary)");
+  app.add_option("--drop-flags", drop_flags, "drop documents carrying any of these flags, e.g. "
+                 "paywall,listing,empty (counted in the summary)");
+  app.add_option("--stats", stats_file, "write the run's counts as JSON to FILE: records by flag, "
+                 "error kinds, inputs skipped as not documents and documents dropped, by reason");
   app.add_flag("--restart", restart, "ignore an interrupted run's FILE.partial and start over");
   app.add_flag("-q,--quiet", quiet, "no summary on standard error");
   app.footer(
@@ -151,6 +164,13 @@ int RunClean(int argc, char** argv) {
       return kExitRetryable;
     }
     output = shard_paths.output;
+  }
+
+  if (!drop_flags.empty()) {
+    std::vector<std::string> unknown;
+    filter.drop_flags = corpus::ParseFlagList(drop_flags, &unknown);
+    for (const std::string& f : unknown)
+      std::fprintf(stderr, "qingxi clean: warning: --drop-flags: '%s' is not a flag qingxi sets\n", f.c_str());
   }
 
   PipelineOptions popt;
@@ -228,7 +248,8 @@ int RunClean(int argc, char** argv) {
   std::mutex mu;
   std::condition_variable cv;
   std::deque<DocTask> queue;
-  std::map<uint64_t, std::string> ready;  // seq -> JSON line, waiting for its turn
+  std::map<uint64_t, std::string> ready;  // seq -> JSON line ("" when dropped), waiting for its turn
+  RecordCounts counts;                     // guarded by mu
   uint64_t next_write = 0, produced = 0;
   bool done_producing = false, fatal = false;
   std::string fatal_msg;
@@ -240,7 +261,7 @@ int RunClean(int argc, char** argv) {
   auto write_ready = [&]() {  // called with mu held
     progress.Update({n_ok + n_err, 0, n_err.load(), n_bytes.load(), ""});
     while (!ready.empty() && ready.begin()->first == next_write) {
-      if (!fatal) {
+      if (!fatal && !ready.begin()->second.empty()) {
         Status s = sink.Write(ready.begin()->second);
         if (!s.ok()) {
           fatal = true;
@@ -296,8 +317,21 @@ int RunClean(int argc, char** argv) {
       }
       n_bytes += bytes.size();
       (rec.is_error() ? n_err : n_ok)++;
-      std::string line = ToJsonLine(rec);
+      // Signals and filters look at the clean text only; error records pass through.
+      std::string drop, line;
+      corpus::Signals signals;
+      if ((with_signals || filter.active()) && !rec.is_error()) {
+        signals = corpus::ComputeSignals(rec.text);
+        drop = corpus::DropReason(rec, signals, filter);
+      }
+      if (drop.empty()) {
+        line = ToJsonLine(rec);
+        if (with_signals && !rec.is_error())
+          line.insert(line.size() - 1, ",\"signals\":" + corpus::SignalsToJson(signals));
+      }
       std::lock_guard<std::mutex> lock(mu);
+      if (drop.empty()) counts.CountWritten(rec);
+      else ++counts.dropped[drop];
       ready.emplace(t.seq, std::move(line));
       write_ready();
     }
@@ -327,6 +361,10 @@ int RunClean(int argc, char** argv) {
       queue.push_back(std::move(task));
       cv.notify_all();
     }
+    {
+      std::lock_guard<std::mutex> lock(mu);
+      counts.AddSkipped(docs->skipped());
+    }
     if (Status s = docs->status(); !s.ok()) {
       // The container could not be read (to its end): say so; what was read is kept.
       ++source_errors;
@@ -340,6 +378,7 @@ int RunClean(int argc, char** argv) {
   }
   cv.notify_all();
   for (auto& th : pool) th.join();
+  counts.AddSkipped(walker.skipped());
   progress.Finish();
 
   const int write_failure = out_dir.empty() ? kExitFatal : kExitRetryable;
@@ -360,7 +399,7 @@ int RunClean(int argc, char** argv) {
     // Resumed records count too: the marker describes the whole part file.
     std::string summary = "{\"shard\":\"" + std::to_string(shard.index) + "/" + std::to_string(shard.count) +
                           "\",\"output\":\"" + shard_paths.output + "\",\"records\":" +
-                          std::to_string(n_ok + n_err + sink.done_sources().size()) +
+                          std::to_string(counts.records + sink.done_sources().size()) +
                           ",\"error_records\":" + std::to_string(n_err.load()) + ",\"seconds\":" +
                           std::to_string(secs) + "}";
     if (Status s = WriteDoneMarker(shard_paths.done, summary); !s.ok()) {
@@ -368,12 +407,29 @@ int RunClean(int argc, char** argv) {
       return kExitRetryable;
     }
   }
+  if (!stats_file.empty()) {
+    nlohmann::json j;
+    j["command"] = "clean";
+    j["documents"] = n_ok + n_err;
+    j["records"] = counts.records;
+    j["error_records"] = counts.error_records;
+    j["input_bytes"] = n_bytes.load();
+    j["seconds"] = secs;
+    counts.AddTo(&j);
+    if (Status s = WriteDoneMarker(stats_file, j.dump()); !s.ok()) {
+      std::fprintf(stderr, "qingxi clean: --stats: %s\n", s.message().c_str());
+      return kExitFatal;
+    }
+  }
   if (!quiet) {
     std::fprintf(stderr,
-                 "qingxi clean: %llu documents, %llu error records, %.1f MB in %.2f s (%.0f docs/s, "
-                 "%d threads)\n",
+                 "qingxi clean: %llu documents, %llu error records, %llu dropped, %llu inputs not "
+                 "documents, %.1f MB in %.2f s (%.0f docs/s, %d threads)\n",
                  static_cast<unsigned long long>(n_ok + n_err), static_cast<unsigned long long>(n_err.load()),
+                 static_cast<unsigned long long>(counts.total_dropped()),
+                 static_cast<unsigned long long>(counts.total_skipped()),
                  n_bytes / 1e6, secs, secs > 0 ? (n_ok + n_err) / secs : 0.0, threads);
+    std::fputs(counts.ToText("clean").c_str(), stderr);
   }
   // A finished shard is a success even with error records (they are in its output), so that
   // a batch engine does not retry it; a plain run reports them with status 3.

@@ -93,6 +93,7 @@ struct Outcome {
   bool document = false;  // a new or changed text: write `line` unless already written
   std::string line;       // the JSON line of the record
   std::string doc_id;
+  std::vector<std::string> flags;  // of the record in `line`
   bool no_text = false;  // the page gave no text: an error record, or a page without main text
                          // (a listing of headlines, an empty page)
   std::vector<fetch::NewUrl> links;
@@ -485,6 +486,7 @@ int RunCrawl(int argc, char** argv) {
         out.document = !out.no_text && rep.content_hash != job.due.content_hash;
         if (out.document) {
           out.doc_id = rec.id;
+          out.flags = rec.flags;
           out.line = ToJsonLine(rec);
           out.line.push_back('\n');
         }
@@ -532,6 +534,7 @@ int RunCrawl(int argc, char** argv) {
       std::vector<fetch::FetchReport> reports;
       std::vector<fetch::NewUrl> links;
       uint64_t docs = 0, skipped = 0, unchanged = 0, empty = 0;
+      RecordCounts written_flags;
       Status s;
       buffer.clear();
       for (Outcome& o : batch_items) {
@@ -548,6 +551,7 @@ int RunCrawl(int argc, char** argv) {
             buffer += o.line;
             offset += static_cast<int64_t>(o.line.size());
             marks.push_back(fetch::OutputMark{o.doc_id, o.report.url, o.report.content_hash, output, offset});
+            written_flags.CountFlags(o.flags);
             ++docs;
           }
         }
@@ -583,6 +587,7 @@ int RunCrawl(int argc, char** argv) {
       {
         std::lock_guard<std::mutex> lock(summary_mu);
         summary.documents += docs;
+        for (const auto& [flag, n] : written_flags.by_flag) summary.records.by_flag[flag] += n;
         summary.skipped_written += skipped;
         summary.unchanged += unchanged;
         summary.no_text += empty;

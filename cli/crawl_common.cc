@@ -198,6 +198,7 @@ std::string RunSummary::ToJson() const {
     j["discovered"] = discovered;
     j["no_text"] = no_text;
     if (next_due > 0) j["next_due"] = next_due;
+    records.AddTo(&j);
   }
   j["body_bytes"] = body_bytes;
   j["wire_bytes"] = wire_bytes;
@@ -231,6 +232,7 @@ std::string RunSummary::ToText() const {
         static_cast<unsigned long long>(discovered));
     out += buf;
   }
+  if (command == "crawl") out += records.ToText(command);
   if (!by_status.empty()) {
     out += "qingxi " + command + ": by status:";
     for (const auto& [k, v] : by_status) out += " " + k + "=" + std::to_string(v);

@@ -25,6 +25,7 @@
 #include <thread>
 #include <vector>
 
+#include "record_counts.h"
 #include "qingxi/fetch/crawl_store.h"
 #include "qingxi/fetch/fetcher.h"
 #include "qingxi/status.h"
@@ -143,6 +144,7 @@ struct RunSummary {
   // Per error kind of by_status, the first failure seen as one line: its URL, the cause and,
   // where an option removes it, the fix ("add --allow-private", "see --cacert").
   std::map<std::string, std::string> error_causes;
+  RecordCounts records;          // crawl: the documents written, by flag
   double seconds = 0;
   bool stopped = false;
   int64_t next_due = 0;  // crawl --due with nothing due: when the next URL is (Unix seconds)

@@ -5,8 +5,9 @@
 //   - JSONL (.jsonl, or --in jsonl): one object a line with "html" or "text" (or "content",
 //     sniffed), and optional "id", "url", "source", "content_type" — the filter form that lets
 //     `qingxi clean` sit in another engine's pipe;
-//   - WARC (.warc, .warc.gz, .wet, .wet.gz, or --in warc): every response record (its HTTP
-//     Content-Type charset is used) and every WET conversion record.
+//   - WARC (.warc, .warc.gz, .wet, .wet.gz, or --in warc): every 2xx response and resource
+//     record that holds a page (NotAPageReason; its HTTP Content-Type charset is used) and every
+//     WET conversion record; the others are counted in skipped().
 // Standard input ("-") with --in auto is sniffed from its first bytes. Not thread-safe.
 #ifndef QINGXI_CLI_DOC_SOURCE_H_
 #define QINGXI_CLI_DOC_SOURCE_H_
@@ -16,6 +17,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "page_filter.h"
 #include "qingxi/pipeline.h"
 #include "qingxi/status.h"
 
@@ -42,11 +44,16 @@ class DocSource {
   // and whose content_type holds "error: <reason>", so it becomes an error record.
   virtual bool Next(DocTask* task) = 0;
   virtual Status status() const { return Status::Ok(); }
+  // Records of a container that are not documents, by reason (page_filter.h), so far.
+  const SkipCounts& skipped() const { return skipped_; }
 
   // Opens `path` as the right kind of source for `format` (kAuto: by extension or sniffing).
   // root: the directory argument `path` was found under ("" when it was named itself).
   static std::unique_ptr<DocSource> Open(const std::string& path, InputFormat format,
                                          size_t max_bytes, const std::string& root = "");
+
+ protected:
+  SkipCounts skipped_;
 };
 
 // A source that yields nothing and reports `status` (a container that could not be opened).

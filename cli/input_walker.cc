@@ -53,7 +53,11 @@ bool InputWalker::Next(InputFile* out, std::string* warning) {
         stack_.push_back(std::move(level));
         continue;
       }
-      if (!S_ISREG(st.st_mode) || !LooksLikeDocument(path)) continue;
+      if (!S_ISREG(st.st_mode)) continue;
+      if (std::string reason = NotADocumentReason(path); !reason.empty()) {
+        ++skipped_[reason];
+        continue;
+      }
       *out = InputFile{path, false, root_};
       return true;
     }
@@ -74,22 +78,17 @@ bool InputWalker::Next(InputFile* out, std::string* warning) {
   }
 }
 
-bool LooksLikeDocument(const std::string& path) {
-  for (const char* ext : {".html", ".htm", ".xhtml", ".shtml", ".txt", ".text", ".warc", ".warc.gz",
-                          ".wet", ".wet.gz", ".jsonl"})
-    if (ascii::EndsWithIgnoreCase(path, ext)) return true;
+std::string NotADocumentReason(const std::string& path) {
+  for (const char* ext : {".warc", ".warc.gz", ".wet", ".wet.gz", ".jsonl", ".html", ".htm",
+                          ".xhtml", ".shtml"})
+    if (ascii::EndsWithIgnoreCase(path, ext)) return "";
   FILE* f = std::fopen(path.c_str(), "rb");
-  if (!f) return false;
-  unsigned char buf[4096];
+  if (!f) return "";  // unreadable: the worker reports it as an error record
+  char buf[kPageSniffBytes + 1];
   size_t n = std::fread(buf, 1, sizeof buf, f);
   std::fclose(f);
-  if (n == 0) return false;
-  size_t control = 0;
-  for (size_t i = 0; i < n; ++i) {
-    if (buf[i] == 0) return false;
-    if (buf[i] < 0x20 && buf[i] != '\n' && buf[i] != '\r' && buf[i] != '\t' && buf[i] != 0x1B) ++control;
-  }
-  return control * 100 < n;  // under 1% control bytes: text
+  if (n == 0) return "empty_file";
+  return NotAPageReason(path, "", std::string_view(buf, n));
 }
 
 }  // namespace qingxi::cli

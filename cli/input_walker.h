@@ -15,6 +15,8 @@
 #include <utility>
 #include <vector>
 
+#include "page_filter.h"
+
 namespace qingxi::cli {
 
 struct InputFile {
@@ -31,6 +33,8 @@ class InputWalker {
   explicit InputWalker(std::function<bool(std::string*)> next_arg);
   // Next file to process; false at the end. Unreadable directories are reported in *warning.
   bool Next(InputFile* out, std::string* warning);
+  // Files found while walking directories that are not documents, by reason (page_filter.h).
+  const SkipCounts& skipped() const { return skipped_; }
 
  private:
   struct Level {
@@ -43,12 +47,14 @@ class InputWalker {
   // Directories already walked, by (device, inode): a symlink loop or a directory named twice
   // is walked once.
   std::set<std::pair<dev_t, ino_t>> seen_dirs_;
+  SkipCounts skipped_;
 };
 
-// Whether a file found while walking a directory is worth reading: .html .htm .txt and friends
-// always; other names only when their first bytes look like HTML or text (no NUL bytes, mostly
-// printable). Files named explicitly are always read.
-bool LooksLikeDocument(const std::string& path);
+// Why a file found while walking a directory is not a document ("" when it is): containers
+// (.warc, .warc.gz, .wet, .jsonl) and HTML names are documents; every other file is judged by
+// NotAPageReason on its name and first bytes (robots.txt, stylesheets, scripts, JSON, URL lists,
+// logs, binary files are not). Files named explicitly are always read.
+std::string NotADocumentReason(const std::string& path);
 
 }  // namespace qingxi::cli
 

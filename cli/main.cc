@@ -45,6 +45,7 @@ constexpr const char* kUsage =
     "  fetch     fetch URLs politely into a WARC file\n"
     "  crawl     fetch and clean in one run, with crawl state for re-crawls\n"
     "  dedup     remove exact and near-duplicate records from JSONL corpora\n"
+    "  stats     count what a JSONL corpus holds; --json and --html (charts) reports\n"
     "  batch     run every shard of a manifest on Slurm (a job array) or a local process pool\n"
     "  version   print the version\n"
     "\n"
@@ -75,6 +76,7 @@ int main(int argc, char** argv) {
   if (cmd == "crawl") return RunCrawl(argc - 1, argv + 1);
   if (cmd == "batch") return RunBatch(argc - 1, argv + 1);
   if (cmd == "dedup") return RunDedup(argc - 1, argv + 1);
+  if (cmd == "stats") return RunStats(argc - 1, argv + 1);
   std::fprintf(stderr, "qingxi: unknown command '%s'\n\n%s", cmd.c_str(), kUsage);
   return kExitUsage;
 }

@@ -1,5 +1,6 @@
-// WARC and WET input for `qingxi clean`: every document-carrying record of a .warc, .warc.gz,
-// .wet or .wet.gz file (ours, Common Crawl's) becomes one task, read lazily one record at a
+// WARC and WET input for `qingxi clean`: every page-carrying record of a .warc, .warc.gz,
+// .wet or .wet.gz file (ours, Common Crawl's, wget's) becomes one task (the others are counted
+// by reason: page_filter.h), read lazily one record at a
 // time so memory is bounded by the largest record, not by the file.
 //
 // Response records keep their HTTP Content-Type so the charset the server declared is the
@@ -101,6 +102,7 @@ class WarcSource : public DocSource {
   bool Next(DocTask* t) override {
     if (!reader_) return false;
     fetch::WarcRecord rec;
+    std::string url;
     for (;;) {
       Result<bool> got = reader_->Next(&rec);
       if (!got.ok()) {
@@ -112,15 +114,26 @@ class WarcSource : public DocSource {
           status_ = Status::IoError(path_ + ": truncated WARC (the last record is incomplete)");
         return false;
       }
-      // A revisit or a non-2xx response is not a document (redirects, 404 pages).
-      if (rec.warc_type == "response" && (rec.http_status < 200 || rec.http_status > 299)) continue;
+      url = rec.target_uri;
+      if (url.size() >= 2 && url.front() == '<' && url.back() == '>') url = url.substr(1, url.size() - 2);
+      // A non-2xx response is not a document (redirects, 404 pages).
+      if (rec.warc_type == "response" && (rec.http_status < 200 || rec.http_status > 299)) {
+        ++skipped_["http_status"];
+        continue;
+      }
+      // Neither are robots.txt, stylesheets, scripts, a crawler's own log (page_filter.h). WET
+      // conversion records are extracted text by definition.
+      if (rec.warc_type != "conversion") {
+        if (std::string reason = NotAPageReason(url, rec.content_type, rec.body); !reason.empty()) {
+          ++skipped_[reason];
+          continue;
+        }
+      }
       break;
     }
     ++index_;
     *t = DocTask{};
     t->loaded = true;
-    std::string url = rec.target_uri;
-    if (url.size() >= 2 && url.front() == '<' && url.back() == '>') url = url.substr(1, url.size() - 2);
     t->url = url;
     t->source = url.empty() ? path_ + "#" + std::to_string(index_) : url;
     t->fetched_at = rec.date;

@@ -20,6 +20,8 @@ PKGS=(
   liburiparser-dev libpsl-dev publicsuffix libidn2-dev  # URLs: RFC 3986, public suffix list, IDNA
   libssl-dev              # SHA-1 for WARC digests (libcrypto)
   nginx-light             # loopback test site for the fetch tests
+  wget                    # Debian's wget writes the WARC that the "only pages" test cleans
+  chromium fonts-wqy-microhei  # headless browser (and a CJK font) that renders the stats report
   libcurl4-openssl-dev    # fetcher (libcurl multi)
   libsqlite3-dev          # crawl state
   libpq-dev               # shared crawl frontier on PostgreSQL

@@ -13,6 +13,7 @@ namespace qingxi {
 namespace {
 
 using testing::BinaryPath;
+using testing::ParseRecords;
 using testing::ReadFile;
 using testing::ReadLines;
 using testing::RunCommand;
@@ -38,7 +39,6 @@ std::vector<std::string> MakePages(const std::string& dir, int n) {
   return paths;
 }
 
-std::vector<Record> ParseAll(const std::string& jsonl) { return testing::ParseRecords(jsonl); }
 
 TEST(CliClean, OutputFollowsInputOrderWhateverTheThreadCount) {
   std::string dir = TempDir();
@@ -47,7 +47,7 @@ TEST(CliClean, OutputFollowsInputOrderWhateverTheThreadCount) {
   ASSERT_EQ(RunCommand(BinaryPath() + " clean -q --threads 1 " + dir + "/in", &one), 0);
   ASSERT_EQ(RunCommand(BinaryPath() + " clean -q --threads 2 " + dir + "/in", &two), 0);
   EXPECT_EQ(one, two);
-  auto recs = ParseAll(one);
+  auto recs = ParseRecords(one);
   ASSERT_EQ(recs.size(), 40u);
   for (size_t i = 1; i < recs.size(); ++i) EXPECT_LT(recs[i - 1].source, recs[i].source);
   EXPECT_EQ(recs[0].id, "p0000");
@@ -63,7 +63,7 @@ TEST(CliClean, WritesThroughPartialAndResumesAfterATornLine) {
   WriteFile(out + ".partial", full + "{\"id\":\"p0002\",\"source\":\"" + pages[2] + "\",\"ti");
   ASSERT_EQ(RunCommand(BinaryPath() + " clean -q " + dir + "/in -o " + out), 0);
   EXPECT_FALSE(std::filesystem::exists(out + ".partial"));
-  auto recs = ParseAll(ReadFile(out));
+  auto recs = ParseRecords(ReadFile(out));
   ASSERT_EQ(recs.size(), 10u);
   std::set<std::string> sources;
   for (const auto& r : recs) sources.insert(r.source);
@@ -82,7 +82,7 @@ TEST(CliClean, ShardsPartitionTheManifestAndDoneShardsAreSkipped) {
                   std::to_string(i) + "/4 --out " + dir + "/out"),
               0);
     ASSERT_TRUE(std::filesystem::exists(dir + "/out/part-" + std::to_string(i) + ".done"));
-    for (const auto& r : ParseAll(ReadFile(dir + "/out/part-" + std::to_string(i) + ".jsonl")))
+    for (const auto& r : ParseRecords(ReadFile(dir + "/out/part-" + std::to_string(i) + ".jsonl")))
       seen.insert(r.source);
   }
   EXPECT_EQ(seen.size(), 23u);
@@ -115,7 +115,7 @@ TEST(CliClean, JsonlOnStandardInputIsAFilterAndBadLinesBecomeErrorRecords) {
                 "\"}\n{\"id\":\"b\",\"text\":\"第一行内容。\\n第二行内容。\"}\nnot json\n");
   std::string out;
   EXPECT_EQ(RunCommand("cat " + dir + "/in.jsonl | " + BinaryPath() + " clean -q -", &out), 3);
-  auto recs = ParseAll(out);
+  auto recs = ParseRecords(out);
   ASSERT_EQ(recs.size(), 3u);
   EXPECT_EQ(recs[0].id, "a");
   EXPECT_EQ(recs[0].url, "http://example.test/a");
@@ -133,7 +133,7 @@ TEST(CliClean, MissingManifestEntryIsAnErrorRecordAndTheRunGoesOn) {
   WriteFile(dir + "/manifest.txt", pages[0] + "\n" + dir + "/missing.html\n" + pages[1] + "\n");
   std::string out;
   EXPECT_EQ(RunCommand(BinaryPath() + " clean -q --manifest " + dir + "/manifest.txt", &out), 3);
-  auto recs = ParseAll(out);
+  auto recs = ParseRecords(out);
   ASSERT_EQ(recs.size(), 3u);
   EXPECT_FALSE(recs[0].is_error());
   EXPECT_TRUE(recs[1].is_error());
@@ -191,7 +191,7 @@ TEST(CliClean, PartialOutputIsContinuedOnlyByTheCommandThatBeganIt) {
   // The same command finishes it: the FIFO gets its page this time.
   EXPECT_EQ(RunCommand("(sleep 1; cat " + pages[1] + " > " + fifo + ") & timeout 20 " + BinaryPath() +
                        " clean -q " + args + "; rc=$?; wait; exit $rc"), 0);
-  auto recs = ParseAll(ReadFile(out));
+  auto recs = ParseRecords(ReadFile(out));
   ASSERT_EQ(recs.size(), 2u);
   EXPECT_EQ(recs[0].source, pages[0]);
   EXPECT_EQ(recs[1].source, fifo);

@@ -310,3 +310,36 @@ TEST(CliCrawl, UsageErrors) {
 
 }  // namespace
 }  // namespace qingxi
+
+namespace qingxi {
+namespace {
+
+TEST(CliCrawlCounts, SummaryAndStatsCountWrittenDocumentsByFlag) {
+  NginxSite site;
+  // Two long pages that --max-bytes cuts (flag "truncated") and two short ones.
+  for (int i = 0; i < 4; ++i)
+    site.WriteSiteFile("f/" + std::to_string(i) + ".html", i < 2 ? Page(i, Prose(100 + i, 60)) : Page(i));
+  START_NGINX(site);
+  const std::string dir = TempDir();
+  std::string urls;
+  for (int i = 0; i < 4; ++i) urls += site.Url("/f/" + std::to_string(i) + ".html") + "\n";
+  WriteFile(dir + "/urls.txt", urls);
+  // A body over --max-bytes is a fetch error (exit status 3) whose cut text is still written.
+  ASSERT_EQ(RunCommand(BinaryPath() + " crawl --allow-private --delay-ms 0 --max-bytes 12000 --db " + dir +
+                       "/c.sqlite -i " + dir + "/urls.txt -o " + dir + "/corpus.jsonl --stats " + dir +
+                       "/s.json 2>" + dir + "/err.txt"),
+            3) << ReadFile(dir + "/err.txt");
+  auto stats = Stats(dir + "/s.json");
+  EXPECT_EQ(stats["documents"], 4);
+  EXPECT_EQ(stats["by_flag"]["truncated"], 2);
+  const std::string err = ReadFile(dir + "/err.txt");
+  EXPECT_NE(err.find("qingxi crawl: records by flag: "), std::string::npos) << err;
+  EXPECT_NE(err.find(" truncated=2"), std::string::npos) << err;
+  int truncated = 0;
+  for (const Record& r : ReadCorpus(dir + "/corpus.jsonl"))
+    truncated += std::count(r.flags.begin(), r.flags.end(), "truncated");
+  EXPECT_EQ(truncated, 2);
+}
+
+}  // namespace
+}  // namespace qingxi
