@@ -158,8 +158,7 @@ Record Pipeline::Process(const InputDocument& doc) const {
     const bool has_pre = std::find(out.kinds.begin(), out.kinds.end(),
                                    BlockKind::kPreformatted) != out.kinds.end();
     std::string joined =
-        converter_->ToSimplified(out.title + "
-" + (has_pre ? JoinProse(out) : text));
+        converter_->ToSimplified(out.title + "\n" + (has_pre ? JoinProse(out) : text));
     size_t nl = joined.find('\n');
     r.title = joined.substr(0, nl);
     r.text = nl == std::string::npos ? "" : joined.substr(nl + 1);
