@@ -25,7 +25,9 @@ void PyDocument::SetData(py::handle data) {
     view_ = std::string_view(p, static_cast<size_t>(n));
     content_type = "charset=utf-8";
   } else if (PyByteArray_Check(data.ptr()) || PyMemoryView_Check(data.ptr())) {
-    copied_ = py::bytes(py::reinterpret_borrow<py::object>(data)).cast<std::string>();
+    py::object b = py::reinterpret_steal<py::object>(PyBytes_FromObject(data.ptr()));
+    if (!b) throw py::error_already_set();
+    copied_.assign(PyBytes_AS_STRING(b.ptr()), static_cast<size_t>(PyBytes_GET_SIZE(b.ptr())));
     copy_ = true;
   } else {
     throw py::type_error(std::string("data must be bytes or str, not ") +
