@@ -1,4 +1,5 @@
 """Records from Python equal the ones `qingxi clean` writes for the same input."""
+import json
 from pathlib import Path
 
 import pytest
@@ -86,3 +87,31 @@ def test_convert_equals_the_command():
     assert got == want
     assert got.splitlines()[0] == "开发区着力推进产业转型"
     assert qingxi.convert("已经是简体的句子不变") == "已经是简体的句子不变"
+
+
+def test_clean_many_dicts_equal_the_command_on_jsonl(cleaner, tmp_path):
+    # The objects of a JSONL input: the same objects given to clean_many give the same records.
+    objects = []
+    for i, page in enumerate(sample_pages()[:12]):
+        raw = page.read_bytes()
+        try:
+            body = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            continue  # JSON holds Unicode text only
+        key = "text" if page.suffix == ".txt" else "html"
+        obj = {"id": f"doc-{i}", "url": f"http://news.example.cn/{page.stem}", key: body}
+        if i % 2:
+            obj["content_type"] = "text/html; charset=utf-8"
+        objects.append(obj)
+    objects.append({"id": "no-body", "url": "http://news.example.cn/empty"})
+    path = tmp_path / "docs.jsonl"
+    path.write_text("".join(json.dumps(o, ensure_ascii=False) + "\n" for o in objects),
+                    encoding="utf-8")
+    want = cli_records([path])
+    got = list(cleaner.clean_many(objects, threads=2))
+    assert len(want) == len(objects) > 5
+    for g, w in zip(got, want):
+        if "error" in w:  # the messages name the item's place: a line here, a position there
+            assert set(g) == set(w) and g["id"] == w["id"]
+        else:
+            assert g == w, w["id"]

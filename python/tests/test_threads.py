@@ -1,4 +1,5 @@
 """clean_many on threads: order, bounded input window, the GIL released, a 50 MB document."""
+import sys
 import threading
 import time
 
@@ -77,22 +78,31 @@ class Ticker:
 
 
 def test_gil_is_released_while_cleaning(cleaner):
-    page = big_page(8 << 20)
-    start = time.perf_counter()
-    cleaner.clean(page)
-    alone = time.perf_counter() - start
-    assert alone > 0.05
-    with Ticker() as ticker:
-        # one call into C++ that lasts `alone` seconds: ticks during it need the GIL released
-        before = ticker.count
-        cleaner.clean(page)
-        during_clean = ticker.count - before
-        before = ticker.count
-        records = list(cleaner.clean_many([page, page], threads=1))
-        during_many = ticker.count - before
-    assert all(r["text"] for r in records)
-    assert during_clean > 1000, during_clean
-    assert during_many > 1000, during_many
+    page = big_page(12 << 20)
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(0.001)  # a thread holding the GIL yields it to others every 1 ms
+    try:
+        with Ticker() as ticker:
+            start, before = time.perf_counter(), ticker.count
+            time.sleep(0.2)
+            rate = (ticker.count - before) / (time.perf_counter() - start)  # ticks/s, GIL free
+
+            def ticks_during(call):
+                start, before = time.perf_counter(), ticker.count
+                result = call()
+                return ticker.count - before, time.perf_counter() - start, result
+
+            during_clean, secs_clean, record = ticks_during(lambda: cleaner.clean(page))
+            during_many, secs_many, records = ticks_during(
+                lambda: list(cleaner.clean_many([page], threads=1)))
+    finally:
+        sys.setswitchinterval(interval)
+    assert record["text"] and records[0]["text"] == record["text"]
+    assert secs_clean > 0.1 and secs_many > 0.1  # one long call into C++ each
+    # Holding the GIL, the call would leave the ticker at most a switch interval (1 ms) of
+    # ticks; released, the ticker runs for much of the call.
+    assert during_clean > rate * 0.05, (during_clean, rate, secs_clean)
+    assert during_many > rate * 0.05, (during_many, rate, secs_many)
 
 
 def test_fifty_megabyte_documents_equal_the_command(cleaner, tmp_path):
