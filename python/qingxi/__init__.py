@@ -20,7 +20,13 @@ import shutil
 import tempfile
 from typing import Any, Dict, Iterable, Iterator, Optional, Union
 
-from . import _qingxi
+try:
+    from . import _qingxi
+except ImportError as e:  # e.g. the source folder python/qingxi imported instead of the install
+    raise ImportError(
+        f"qingxi: the compiled engine qingxi._qingxi is missing next to {__file__} ({e}); "
+        "install the package (python -m pip install --no-build-isolation --no-index ./python) "
+        "and import it from outside the python/ folder") from e
 
 __all__ = ["Cleaner", "convert", "read_warc", "default_rules_dir", "__version__"]
 __version__: str = _qingxi.__version__
