@@ -4,9 +4,10 @@
 # then runs pytest on python/tests against that installation and the `qingxi` command.
 # Usage: tests/python_test.sh SOURCE_DIR BUILD_DIR QINGXI_BINARY
 # Exit 77 (a skip for ctest) when Debian's pybind11, setuptools, pytest or venv are missing.
+# QINGXI_TEST_PYTHON names another Python to build with (default /usr/bin/python3).
 set -euo pipefail
 SRC="$1" BUILD="$2" QINGXI="$3"
-PY=/usr/bin/python3
+PY="${QINGXI_TEST_PYTHON:-/usr/bin/python3}"  # Debian's Python: it sees python3-pybind11
 if ! "$PY" -c 'import pybind11, setuptools, pytest, venv, ensurepip' 2>/dev/null; then
   echo "SKIP: $PY cannot import pybind11, setuptools, pytest and venv:" \
        "install python3-pybind11 pybind11-dev python3-setuptools python3-pytest python3-venv" \
