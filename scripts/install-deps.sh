@@ -30,6 +30,9 @@ PKGS=(
   libdeflate-dev          # fast gzip members when writing .warc.gz
   libbrotli-dev           # brotli-coded bodies in WARC records
   libgtest-dev libgmock-dev googletest libbenchmark-dev
+  python3-dev python3-pybind11 pybind11-dev    # the Python module (python/), built with pybind11
+  python3-setuptools python3-wheel python3-pip python3-venv  # pip install --no-build-isolation --no-index ./python
+  python3-pytest                               # its tests (tests/python_test.sh)
 )
 if [ "${QINGXI_SKIP_APT_UPDATE:-0}" != "1" ]; then
   $SUDO apt-get update -qq
