@@ -159,9 +159,14 @@ RobotsTxt RobotsTxt::Parse(std::string_view body, std::string_view product_token
     size_t nl = body.find_last_of("\r\n");
     if (nl != std::string_view::npos) body = body.substr(0, nl);
   }
-  if (body.size() >= 3 && static_cast<unsigned char>(body[0]) == 0xEF &&
-      static_cast<unsigned char>(body[1]) == 0xBB && static_cast<unsigned char>(body[2]) == 0xBF)
-    body.remove_prefix(3);
+  // A UTF-8 byte-order mark is skipped, and so is a partial one ("\xEF\xBB" or "\xEF" alone,
+  // left by a tool that cut the file): otherwise the first line, usually the first group's
+  // user-agent line, would be unreadable and the group lost. Google's parser does the same.
+  static constexpr unsigned char kBom[] = {0xEF, 0xBB, 0xBF};
+  for (unsigned char b : kBom) {
+    if (body.empty() || static_cast<unsigned char>(body[0]) != b) break;
+    body.remove_prefix(1);
+  }
 
   std::vector<Rule> specific, global;
   std::optional<double> specific_delay, global_delay;
