@@ -27,6 +27,8 @@ PKGS=(
   libdeflate-dev          # fast gzip members when writing .warc.gz
   libbrotli-dev           # brotli-coded bodies in WARC records
   libgtest-dev libgmock-dev googletest libbenchmark-dev
+  clang libfuzzer-14-dev libclang-rt-14-dev  # sanitizer lane and fuzz targets (scripts/sanitize.sh)
+  nodejs npm              # the WARC interop test reads our archives with warcio.js (npm, at test time)
 )
 if [ "${QINGXI_SKIP_APT_UPDATE:-0}" != "1" ]; then
   $SUDO apt-get update -qq
