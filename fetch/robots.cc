@@ -99,7 +99,7 @@ std::string_view RequestTarget(std::string_view url) {
 std::string NormalizeRobotsPath(std::string_view path) {
   // Section 2.2.2: octets outside ASCII (and controls/space) are compared percent-encoded; a
   // percent-encoded unreserved character is compared decoded; other escapes stay encoded and
-  // are compared case-insensitively (we upper-case the hex digits).
+  // are compared case-insensitively (we upper-case the hex digits); a stray '%' is "%25".
   static const char kHex[] = "0123456789ABCDEF";
   std::string out;
   out.reserve(path.size());
@@ -117,7 +117,10 @@ std::string NormalizeRobotsPath(std::string_view path) {
         out.push_back(kHex[v & 15]);
       }
       i += 2;
-    } else if (c >= 0x80 || c <= 0x20 || c == 0x7f) {
+    } else if (c >= 0x80 || c <= 0x20 || c == 0x7f || c == '%') {
+      // A '%' that does not start an escape is itself escaped, so that normalising twice
+      // changes nothing ("%a%62" -> "%25ab", not "%ab", which a second pass would read as
+      // an escape).
       out.push_back('%');
       out.push_back(kHex[c >> 4]);
       out.push_back(kHex[c & 15]);

@@ -335,6 +335,12 @@ TEST(RobotsConformance, TestMaybeEscapePattern) {
   EXPECT_EQ(NormalizeRobotsPath("/a/b/c"), "/a/b/c");
   EXPECT_EQ(NormalizeRobotsPath("á"), "%C3%A1");
   EXPECT_EQ(NormalizeRobotsPath("%aa"), "%AA");
+  // Not in Google's suite: a '%' that starts no escape is encoded, so that normalising is
+  // idempotent and "/a%a%62" (with "%62" = "b") is not turned into the escape "%ab".
+  EXPECT_EQ(NormalizeRobotsPath("/a%a%62"), "/a%25ab");
+  EXPECT_EQ(NormalizeRobotsPath(NormalizeRobotsPath("/a%a%62")), "/a%25ab");
+  EXPECT_EQ(NormalizeRobotsPath("/100%"), "/100%25");
+  EXPECT_FALSE(IsUserAgentAllowed("User-agent: *\nDisallow: /100%\n", "x", "/100%25"));
 }
 
 }  // namespace
