@@ -2,7 +2,7 @@
 # Runs every libFuzzer target for SECONDS (default 60) on its seed corpus, under ASan+UBSan.
 # Usage: scripts/fuzz.sh [SECONDS] [TARGET...]     (targets: charset warc url ... ; default all)
 # Environment: QINGXI_FUZZ_BUILD (build directory, default build-fuzz), QINGXI_FUZZ_JOBS (how
-# many targets run at once, default 1).
+# many targets run at once, default 1), QINGXI_FUZZ_SKIP_BUILD=1 (run the binaries as built).
 # The build directory is configured with clang and -DQINGXI_FUZZ=ON when needed. Inputs that
 # libFuzzer adds to the corpus go to BUILD/fuzz-work/<what>/corpus (the seeds in fuzz/corpus
 # stay as they are). A crash, leak, timeout, out-of-memory or broken invariant is copied to
@@ -26,7 +26,9 @@ if [ ! -f "$BUILD/CMakeCache.txt" ]; then
   CC=clang CXX=clang++ cmake -S . -B "$BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DQINGXI_FUZZ=ON -DQINGXI_BUILD_BENCH=OFF ${CMAKE_CXX_COMPILER_LAUNCHER:+-DCMAKE_CXX_COMPILER_LAUNCHER=$CMAKE_CXX_COMPILER_LAUNCHER} >/dev/null
 fi
-cmake --build "$BUILD" -j"$(nproc 2>/dev/null || echo 2)" --target "${TARGETS[@]/#/fuzz_}"
+if [ "${QINGXI_FUZZ_SKIP_BUILD:-0}" != "1" ]; then
+  cmake --build "$BUILD" -j"$(nproc 2>/dev/null || echo 2)" --target "${TARGETS[@]/#/fuzz_}"
+fi
 
 # Per-target bounds: the largest input tried, and the dictionary.
 max_len() {
