@@ -29,8 +29,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   utf8::Sanitize(fuzz::AsView(data, size), &text);
   const std::string out = Conv().ToSimplified(text);
   QX_FUZZ_CHECK(utf8::IsValid(out), "output not UTF-8");
-  QX_FUZZ_CHECK(std::count(out.begin(), out.end(), '\n') == std::count(text.begin(), text.end(), '\n'),
-                "line count changed");
+  QX_FUZZ_CHECK(
+      std::count(out.begin(), out.end(), '\n') == std::count(text.begin(), text.end(), '\n'),
+      "line count changed");
   const Script script = Conv().Detect(text);
   if (script == Script::kUnknown) QX_FUZZ_CHECK(out == text, "text without Han script changed");
   return 0;

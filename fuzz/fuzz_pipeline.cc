@@ -39,8 +39,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   doc.source = "fuzz-input";
   doc.bytes = bytes;
   doc.content_type = header;
-  doc.kind = (mode % 3) == 0 ? InputKind::kAuto : (mode % 3) == 1 ? InputKind::kHtml
-                                                                   : InputKind::kText;
+  doc.kind = (mode % 3) == 0   ? InputKind::kAuto
+             : (mode % 3) == 1 ? InputKind::kHtml
+                               : InputKind::kText;
   Record rec = GetPipeline((mode & 4) == 0).Process(doc);
   if (rec.is_error()) QX_FUZZ_CHECK(rec.text.empty(), "error record with text");
   std::string line = ToJsonLine(rec);

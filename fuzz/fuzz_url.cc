@@ -2,8 +2,8 @@
 // Input: URL [NUL base URL].
 // Invariants: a normalised URL is at most kMaxUrlBytes of printable ASCII without a fragment;
 // normalisation is idempotent (NormalizeUrl of the result is the result) and agrees with
-// ParseUrl's spec; the origin starts the URL (no userinfo) and the request target ends it; SiteKey and HostOf accept
-// anything.
+// ParseUrl's spec; the origin starts the URL (no userinfo) and the request target ends it; SiteKey
+// and HostOf accept anything.
 #include <cstdint>
 #include <string>
 
@@ -35,9 +35,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   QX_FUZZ_CHECK(u.port > 0 && u.port < 65536, "port out of range: " + s);
   if (u.userinfo.empty())
     QX_FUZZ_CHECK(s.compare(0, u.Origin().size(), u.Origin()) == 0, "origin not a prefix: " + s);
-  QX_FUZZ_CHECK(s.size() >= u.PathAndQuery().size() &&
-                    s.compare(s.size() - u.PathAndQuery().size(), std::string::npos,
-                              u.PathAndQuery()) == 0,
-                "request target not a suffix: " + s);
+  QX_FUZZ_CHECK(
+      s.size() >= u.PathAndQuery().size() &&
+          s.compare(s.size() - u.PathAndQuery().size(), std::string::npos, u.PathAndQuery()) == 0,
+      "request target not a suffix: " + s);
   return 0;
 }

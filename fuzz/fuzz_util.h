@@ -17,13 +17,13 @@
 #include <string>
 #include <string_view>
 
-#define QX_FUZZ_CHECK(cond, what)                                                      \
-  do {                                                                                 \
-    if (!(cond)) {                                                                     \
-      std::fprintf(stderr, "fuzz invariant broken at %s:%d: %s (%s)\n", __FILE__,     \
-                   __LINE__, #cond, std::string(what).c_str());                        \
-      std::abort();                                                                    \
-    }                                                                                  \
+#define QX_FUZZ_CHECK(cond, what)                                                                  \
+  do {                                                                                             \
+    if (!(cond)) {                                                                                 \
+      std::fprintf(stderr, "fuzz invariant broken at %s:%d: %s (%s)\n", __FILE__, __LINE__, #cond, \
+                   std::string(what).c_str());                                                     \
+      std::abort();                                                                                \
+    }                                                                                              \
   } while (0)
 
 namespace qingxi::fuzz {
@@ -31,8 +31,7 @@ namespace qingxi::fuzz {
 // The rules/ directory of the source tree (set by fuzz/CMakeLists.txt); QINGXI_RULES_DIR in
 // the environment overrides it, for a target copied elsewhere.
 inline std::string RulesDir() {
-  if (const char* env = std::getenv("QINGXI_RULES_DIR"); env != nullptr && *env != '\0')
-    return env;
+  if (const char* env = std::getenv("QINGXI_RULES_DIR"); env != nullptr && *env != '\0') return env;
   return QINGXI_FUZZ_RULES_DIR;
 }
 

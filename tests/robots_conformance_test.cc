@@ -116,10 +116,10 @@ TEST(RobotsConformance, ID_GlobalGroups_Secondary) {
 }
 
 TEST(RobotsConformance, ID_AllowDisallow_Value_CaseSensitive) {
-  EXPECT_FALSE(IsUserAgentAllowed("user-agent: FooBot\ndisallow: /x/\n", "FooBot",
-                                  "http://foo.bar/x/y"));
-  EXPECT_TRUE(IsUserAgentAllowed("user-agent: FooBot\ndisallow: /X/\n", "FooBot",
-                                 "http://foo.bar/x/y"));
+  EXPECT_FALSE(
+      IsUserAgentAllowed("user-agent: FooBot\ndisallow: /x/\n", "FooBot", "http://foo.bar/x/y"));
+  EXPECT_TRUE(
+      IsUserAgentAllowed("user-agent: FooBot\ndisallow: /X/\n", "FooBot", "http://foo.bar/x/y"));
 }
 
 TEST(RobotsConformance, ID_LongestMatch) {
@@ -224,16 +224,15 @@ TEST(RobotsConformance, GoogleOnly_DocumentationChecks) {
   }
   const std::string dir = "user-agent: FooBot\ndisallow: /\nallow: /fish/\n";
   EXPECT_FALSE(IsUserAgentAllowed(dir, "FooBot", "http://foo.bar/bar"));
-  for (const char* ok : {"/fish/", "/fish/salmon", "/fish/?salmon", "/fish/salmon.html",
-                         "/fish/?id=anything"})
+  for (const char* ok :
+       {"/fish/", "/fish/salmon", "/fish/?salmon", "/fish/salmon.html", "/fish/?id=anything"})
     EXPECT_TRUE(IsUserAgentAllowed(dir, "FooBot", std::string("http://foo.bar") + ok)) << ok;
   for (const char* no : {"/fish", "/fish.html", "/Fish/Salmon.html"})
     EXPECT_FALSE(IsUserAgentAllowed(dir, "FooBot", std::string("http://foo.bar") + no)) << no;
   const std::string php = "user-agent: FooBot\ndisallow: /\nallow: /*.php\n";
   EXPECT_FALSE(IsUserAgentAllowed(php, "FooBot", "http://foo.bar/bar"));
-  for (const char* ok : {"/filename.php", "/folder/filename.php",
-                         "/folder/filename.php?parameters", "//folder/any.php.file.html",
-                         "/filename.php/", "/index?f=filename.php/"})
+  for (const char* ok : {"/filename.php", "/folder/filename.php", "/folder/filename.php?parameters",
+                         "//folder/any.php.file.html", "/filename.php/", "/index?f=filename.php/"})
     EXPECT_TRUE(IsUserAgentAllowed(php, "FooBot", std::string("http://foo.bar") + ok)) << ok;
   for (const char* no : {"/php/", "/index?php", "/windows.PHP"})
     EXPECT_FALSE(IsUserAgentAllowed(php, "FooBot", std::string("http://foo.bar") + no)) << no;
@@ -241,23 +240,22 @@ TEST(RobotsConformance, GoogleOnly_DocumentationChecks) {
   EXPECT_FALSE(IsUserAgentAllowed(php_end, "FooBot", "http://foo.bar/bar"));
   for (const char* ok : {"/filename.php", "/folder/filename.php"})
     EXPECT_TRUE(IsUserAgentAllowed(php_end, "FooBot", std::string("http://foo.bar") + ok)) << ok;
-  for (const char* no : {"/filename.php?parameters", "/filename.php/", "/filename.php5",
-                         "/php/", "/filename?php", "/aaaphpaaa", "//windows.PHP"})
-    EXPECT_FALSE(IsUserAgentAllowed(php_end, "FooBot", std::string("http://foo.bar") + no))
-        << no;
+  for (const char* no : {"/filename.php?parameters", "/filename.php/", "/filename.php5", "/php/",
+                         "/filename?php", "/aaaphpaaa", "//windows.PHP"})
+    EXPECT_FALSE(IsUserAgentAllowed(php_end, "FooBot", std::string("http://foo.bar") + no)) << no;
   const std::string fish_php = "user-agent: FooBot\ndisallow: /\nallow: /fish*.php\n";
   EXPECT_FALSE(IsUserAgentAllowed(fish_php, "FooBot", "http://foo.bar/bar"));
   EXPECT_TRUE(IsUserAgentAllowed(fish_php, "FooBot", "http://foo.bar/fish.php"));
-  EXPECT_TRUE(IsUserAgentAllowed(fish_php, "FooBot",
-                                 "http://foo.bar/fishheads/catfish.php?parameters"));
+  EXPECT_TRUE(
+      IsUserAgentAllowed(fish_php, "FooBot", "http://foo.bar/fishheads/catfish.php?parameters"));
   EXPECT_FALSE(IsUserAgentAllowed(fish_php, "FooBot", "http://foo.bar/Fish.PHP"));
   // Order of precedence for group-member records.
   EXPECT_TRUE(IsUserAgentAllowed("user-agent: FooBot\nallow: /p\ndisallow: /\n", "FooBot",
                                  "http://example.com/page"));
   EXPECT_TRUE(IsUserAgentAllowed("user-agent: FooBot\nallow: /folder\ndisallow: /folder\n",
                                  "FooBot", "http://example.com/folder/page"));
-  EXPECT_FALSE(IsUserAgentAllowed("user-agent: FooBot\nallow: /page\ndisallow: /*.htm\n",
-                                  "FooBot", "http://example.com/page.htm"));
+  EXPECT_FALSE(IsUserAgentAllowed("user-agent: FooBot\nallow: /page\ndisallow: /*.htm\n", "FooBot",
+                                  "http://example.com/page.htm"));
   const std::string root = "user-agent: FooBot\nallow: /$\ndisallow: /\n";
   EXPECT_TRUE(IsUserAgentAllowed(root, "FooBot", "http://example.com/"));
   EXPECT_FALSE(IsUserAgentAllowed(root, "FooBot", "http://example.com/page.html"));
@@ -292,7 +290,9 @@ TEST(RobotsConformance, ID_UTF8ByteOrderMarkIsSkipped) {
     EXPECT_FALSE(r.IsAllowed("/other"));
   }
   EXPECT_EQ(RobotsTxt::Parse("\xEF\x11\xBF" + rest, "foo").rule_count(), 0u);
-  EXPECT_EQ(RobotsTxt::Parse("User-Agent: foo\n\xEF\xBB\xBF" "Allow: /AnyValue\n", "foo")
+  EXPECT_EQ(RobotsTxt::Parse("User-Agent: foo\n\xEF\xBB\xBF"
+                             "Allow: /AnyValue\n",
+                             "foo")
                 .rule_count(),
             0u);
 }
@@ -324,8 +324,8 @@ TEST(RobotsConformance, TestGetPathParamsQuery) {
       {"/a", "/a"},
   };
   for (const Row& row : rows) {
-    RobotsTxt r = RobotsTxt::Parse(std::string("User-agent: *\nDisallow: ") + row.path + "$\n",
-                                   "foo");
+    RobotsTxt r =
+        RobotsTxt::Parse(std::string("User-agent: *\nDisallow: ") + row.path + "$\n", "foo");
     EXPECT_FALSE(r.IsAllowed(row.url)) << row.url;
   }
 }

@@ -8,9 +8,8 @@
 
 #include <fstream>
 #include <iterator>
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "qingxi/fetch/url.h"
 
@@ -23,9 +22,7 @@ nlohmann::json LoadRows() {
   return nlohmann::json::parse(text);
 }
 
-std::string WithoutFragment(const std::string& href) {
-  return href.substr(0, href.find('#'));
-}
+std::string WithoutFragment(const std::string& href) { return href.substr(0, href.find('#')); }
 
 TEST(UrlConformance, WhatwgHttpRows) {
   nlohmann::json data = LoadRows();
@@ -40,8 +37,10 @@ TEST(UrlConformance, WhatwgHttpRows) {
     if (row.contains("qingxi")) {
       ++differences;
       ASSERT_TRUE(row.contains("why")) << "a difference needs a reason: " << input;
-      if (row["qingxi"].is_null()) want_failure = true;
-      else want = row["qingxi"];
+      if (row["qingxi"].is_null())
+        want_failure = true;
+      else
+        want = row["qingxi"];
     } else if (row.contains("failure")) {
       want_failure = true;
     } else {

@@ -7,10 +7,9 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <string>
-
-#include <nlohmann/json.hpp>
 
 #include "fetch_test_servers.h"
 #include "test_util.h"
@@ -52,10 +51,10 @@ TEST(WarcInterop, WarcioReadsFetchArchivesWithEveryDigestCorrect) {
   constexpr int kPages = 12;
   for (int i = 0; i < kPages; ++i) {
     // Large enough for nginx to gzip (gzip_min_length 256) except every fourth page.
-    const std::string body = i % 4 == 3 ? "<p>短页" + std::to_string(i) + "</p>\n"
-                                        : "<html><body><h1>第" + std::to_string(i) +
-                                              "页</h1><p>" + std::string(300 + 97 * i, 'x') +
-                                              "</p></body></html>\n";
+    const std::string body = i % 4 == 3
+                                 ? "<p>短页" + std::to_string(i) + "</p>\n"
+                                 : "<html><body><h1>第" + std::to_string(i) + "页</h1><p>" +
+                                       std::string(300 + 97 * i, 'x') + "</p></body></html>\n";
     site.WriteSiteFile("w/" + std::to_string(i) + ".html", body);
   }
   site.WriteSiteFile("w/notes.txt", std::string(2000, 'n') + "\n");
