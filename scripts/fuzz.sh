@@ -54,6 +54,7 @@ dict_of() {
 run_one() {
   local t="$1" work="$BUILD/fuzz-work/$1" dict
   mkdir -p "$work/corpus" "$work/artifacts"
+  rm -f "$work/artifacts/"*  # findings of earlier runs were copied to tests/data/fuzz already
   dict="$(dict_of "$t")"
   local args=(-max_total_time="$SECS" -timeout=10 -rss_limit_mb=2048 -malloc_limit_mb=1024
               -max_len="$(max_len "$t")" -print_final_stats=1 -artifact_prefix="$work/artifacts/")
