@@ -65,7 +65,7 @@ run_one() {
     >"$work/log" 2>&1
   local rc=$?
   local execs
-  execs="$(grep -m1 -o 'stat::number_of_executed_units: *[0-9]*' "$work/log" | grep -o '[0-9]*$' || echo '?')"
+  execs="$(grep -a -m1 -o 'stat::number_of_executed_units: *[0-9]*' "$work/log" | grep -o '[0-9]*$' || echo '?')"
   if [ $rc -ne 0 ] || ls "$work/artifacts/"* >/dev/null 2>&1; then
     mkdir -p "tests/data/fuzz/$t"
     cp "$work/artifacts/"* "tests/data/fuzz/$t/" 2>/dev/null || true
