@@ -100,9 +100,8 @@ def main():
     htmls = [n for n in names if n.endswith(".html")]
     texts = [n for n in names if n.endswith(".txt")]
 
-    # charset: every sample page in its original charset; some with a Content-Type first.
-    for n in names:
-        put("charset", n, page(n))
+    # charset and pipeline also read samples/pages itself (see SEEDS in fuzz/CMakeLists.txt);
+    # here only what those pages lack: a Content-Type first, UTF-16, a partial BOM.
     put("charset", "ct-gbk", b"text/html; charset=gbk\0" + page(htmls[1])[:2000])
     put("charset", "ct-big5", b"text/plain; charset=big5\0" + page(texts[-1]))
     put("charset", "bom-utf16le", b"\xff\xfe" + "中文网页".encode("utf-16-le"))
@@ -110,8 +109,7 @@ def main():
 
     # html_extract and links: the HTML pages as UTF-8.
     for n in htmls:
-        put("html_extract", n, as_utf8(n))
-        put("links", n, as_utf8(n))
+        put("html_extract", n, as_utf8(n))  # links reads these too
     put("links", "base-href.html", '<base href="/dir/"><a href="a.html">a</a>'
         '<a href="//cdn.example.cn/x?y#z">b</a><a href="javascript:void(0)">c</a>'
         '<link rel="canonical" href="https://例子.中国/文章?id=1">')
@@ -119,14 +117,11 @@ def main():
     # text_cleaner and convert: the text samples as UTF-8 (title line for some).
     for n in texts:
         t = as_utf8(n)
-        put("text_cleaner", n, t)
-        put("convert", n, t)
+        put("text_cleaner", n, t)  # convert reads these too
     put("text_cleaner", "title-line.txt", "T:標題\n" + as_utf8(texts[0]))
     put("convert", "mixed.txt", "这是简体。這是繁體。著名的乾隆皇后\n𠀀𡃁 ok\n")
 
-    # pipeline: every page, with the kind byte in front for a few.
-    for n in names:
-        put("pipeline", n, page(n))
+    # pipeline: samples/pages itself, and a page behind a Content-Type.
     put("pipeline", "ct-header", b"text/html; charset=big5\0" + page(htmls[2])[:3000])
 
     # warc: our layout (a gzip member per record), plain WARC, WET, and every body coding.
@@ -224,10 +219,7 @@ def main():
         'not json\n[1,2]\n{"other":1}\n{"html":null,"text":5}\n')
     put("jsonl", "crlf.jsonl", '{"text":"a"}\r\n{"text":"\\ud83d\\ude00"}\r\n')
 
-    # rule_file: the shipped rule files and a few broken ones.
-    for n in sorted(os.listdir(os.path.join(ROOT, "rules"))):
-        with open(os.path.join(ROOT, "rules", n), "rb") as f:
-            put("rule_file", n, f.read())
+    # rule_file: rules/ itself, and a broken file.
     put("rule_file", "broken.rules", "set min_chars 10\nBad directive\nphrase \\q\nset ratio\n")
 
 

@@ -51,6 +51,17 @@ dict_of() {
   esac
 }
 
+# Seed directories besides fuzz/corpus/<target> (the same as fuzz/CMakeLists.txt's).
+extra_seeds() {
+  case "$1" in
+    charset|pipeline) echo samples/pages ;;
+    links) echo fuzz/corpus/html_extract ;;
+    convert) echo fuzz/corpus/text_cleaner ;;
+    rule_file) echo rules ;;
+    *) echo "" ;;
+  esac
+}
+
 run_one() {
   local t="$1" work="$BUILD/fuzz-work/$1" dict
   mkdir -p "$work/corpus" "$work/artifacts"
@@ -61,7 +72,7 @@ run_one() {
   if [ -n "$dict" ]; then args+=(-dict="$dict"); fi
   # Leak checking stays on (ASan's default); UBSan findings abort (-fno-sanitize-recover).
   ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1}" \
-    timeout $((SECS + 120)) "$BUILD/fuzz/fuzz_$t" "${args[@]}" "$work/corpus" "fuzz/corpus/$t" \
+    timeout $((SECS + 120)) "$BUILD/fuzz/fuzz_$t" "${args[@]}" "$work/corpus" "fuzz/corpus/$t" $(extra_seeds "$t") \
     >"$work/log" 2>&1
   local rc=$?
   local execs
