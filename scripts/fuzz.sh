@@ -54,9 +54,9 @@ dict_of() {
 # Seed directories besides fuzz/corpus/<target> (the same as fuzz/CMakeLists.txt's).
 extra_seeds() {
   case "$1" in
-    charset|pipeline) echo samples/pages ;;
-    links) echo fuzz/corpus/html_extract ;;
-    convert) echo fuzz/corpus/text_cleaner ;;
+    charset|pipeline|html_extract|text_cleaner) echo samples/pages ;;
+    links) echo fuzz/corpus/html_extract samples/pages ;;
+    convert) echo fuzz/corpus/text_cleaner samples/pages ;;
     rule_file) echo rules ;;
     *) echo "" ;;
   esac
