@@ -234,7 +234,9 @@ int RunFetch(int argc, char** argv) {
     fetch::WarcExchange ex;
     std::string bytes;
     while (archive_queue.PopSome(&got, 1)) {
-      auto& [seq, batch] = got.front();
+      // Plain references, not a structured binding: the wait predicate below captures seq.
+      const auto& seq = got.front().first;
+      auto& batch = got.front().second;
       bytes.clear();
       if (!write_failed) {
         for (fetch::FetchResponse& r : batch) {

@@ -99,7 +99,7 @@ std::string_view RequestTarget(std::string_view url) {
 std::string NormalizeRobotsPath(std::string_view path) {
   // Section 2.2.2: octets outside ASCII (and controls/space) are compared percent-encoded; a
   // percent-encoded unreserved character is compared decoded; other escapes stay encoded and
-  // are compared case-insensitively (we upper-case the hex digits).
+  // are compared case-insensitively (we upper-case the hex digits); a stray '%' is "%25".
   static const char kHex[] = "0123456789ABCDEF";
   std::string out;
   out.reserve(path.size());
@@ -117,7 +117,10 @@ std::string NormalizeRobotsPath(std::string_view path) {
         out.push_back(kHex[v & 15]);
       }
       i += 2;
-    } else if (c >= 0x80 || c <= 0x20 || c == 0x7f) {
+    } else if (c >= 0x80 || c <= 0x20 || c == 0x7f || c == '%') {
+      // A '%' that does not start an escape is itself escaped, so that normalising twice
+      // changes nothing ("%a%62" -> "%25ab", not "%ab", which a second pass would read as
+      // an escape).
       out.push_back('%');
       out.push_back(kHex[c >> 4]);
       out.push_back(kHex[c & 15]);
@@ -159,9 +162,14 @@ RobotsTxt RobotsTxt::Parse(std::string_view body, std::string_view product_token
     size_t nl = body.find_last_of("\r\n");
     if (nl != std::string_view::npos) body = body.substr(0, nl);
   }
-  if (body.size() >= 3 && static_cast<unsigned char>(body[0]) == 0xEF &&
-      static_cast<unsigned char>(body[1]) == 0xBB && static_cast<unsigned char>(body[2]) == 0xBF)
-    body.remove_prefix(3);
+  // A UTF-8 byte-order mark is skipped, and so is a partial one ("\xEF\xBB" or "\xEF" alone,
+  // left by a tool that cut the file): otherwise the first line, usually the first group's
+  // user-agent line, would be unreadable and the group lost. Google's parser does the same.
+  static constexpr unsigned char kBom[] = {0xEF, 0xBB, 0xBF};
+  for (unsigned char b : kBom) {
+    if (body.empty() || static_cast<unsigned char>(body[0]) != b) break;
+    body.remove_prefix(1);
+  }
 
   std::vector<Rule> specific, global;
   std::optional<double> specific_delay, global_delay;

@@ -33,6 +33,8 @@ PKGS=(
   python3-dev python3-pybind11 pybind11-dev    # the Python module (python/), built with pybind11
   python3-setuptools python3-wheel python3-pip python3-venv  # pip install --no-build-isolation --no-index ./python
   python3-pytest                               # its tests (tests/python_test.sh)
+  clang libfuzzer-14-dev libclang-rt-14-dev  # sanitizer lane and fuzz targets (scripts/sanitize.sh)
+  nodejs npm              # the WARC interop test reads our archives with warcio.js (npm, at test time)
 )
 if [ "${QINGXI_SKIP_APT_UPDATE:-0}" != "1" ]; then
   $SUDO apt-get update -qq

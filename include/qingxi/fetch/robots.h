@@ -81,7 +81,8 @@ class RobotsTxt {
 
 // Normalises percent-encoding for robots matching (RFC 9309 section 2.2.2): octets outside
 // printable ASCII are percent-encoded, "%xx" of an unreserved character is decoded, other
-// escapes are upper-cased. Exposed for tests.
+// escapes are upper-cased, a '%' that starts no escape becomes "%25" (so the function is
+// idempotent). Exposed for tests.
 std::string NormalizeRobotsPath(std::string_view path);
 
 // Parsed robots.txt per origin with an expiry; least recently inserted entries are dropped
