@@ -473,6 +473,7 @@ std::string OpenccConverter::ToSimplified(std::string_view s) const {
 
 Result<std::shared_ptr<const Converter>> Converter::Create(const std::string& rules_dir,
                                                            const ConvertOptions& options) {
+  if (Status s = CheckRulesDirectory(rules_dir); !s.ok()) return s;
   auto conv = std::make_shared<OpenccConverter>();
   Status s = conv->Init(rules_dir, options);
   if (!s.ok()) return s;

@@ -34,6 +34,7 @@
 #include "shard.h"
 #include "qingxi/pipeline.h"
 #include "qingxi/record_filter.h"
+#include "qingxi/rule_file.h"
 #include "qingxi/signals.h"
 
 namespace qingxi::cli {

@@ -14,6 +14,7 @@
 #include "commands.h"
 #include "preflight.h"
 #include "qingxi/convert.h"
+#include "qingxi/rule_file.h"
 #include "qingxi/utf8.h"
 
 namespace qingxi::cli {

@@ -57,14 +57,15 @@
 #include "doc_source.h"
 #include "preflight.h"
 #include "progress.h"
-#include "qingxi/hash.h"
 #include "qingxi/fetch/crawl_store.h"
 #include "qingxi/fetch/fetcher.h"
 #include "qingxi/fetch/url.h"
 #include "qingxi/fetch/warc.h"
+#include "qingxi/hash.h"
 #include "qingxi/links.h"
 #include "qingxi/pipeline.h"
 #include "qingxi/record.h"
+#include "qingxi/rule_file.h"
 
 namespace qingxi::cli {
 namespace {

@@ -25,6 +25,8 @@
 #include "commands.h"
 #include "jsonl_reader.h"
 #include "jsonl_sink.h"
+#include "qingxi/hash.h"
+#include "qingxi/signals.h"
 #include "qingxi/utf8.h"
 
 namespace qingxi::cli {
@@ -267,6 +269,10 @@ std::string StripLinesOfRecord(const std::string& line, const BoilerplateLines& 
   if (t == j.end() || !t->is_string() || u == j.end() || !u->is_string()) return line;
   std::string stripped = lines.Strip(SiteOf(u->get<std::string>()), t->get<std::string>(), removed);
   if (*removed == 0) return line;
+  // The fields derived from the text follow it: the hash always, the signals where present.
+  if (auto h = j.find("content_hash"); h != j.end()) *h = Fnv1a64Hex(stripped);
+  if (auto sg = j.find("signals"); sg != j.end())
+    *sg = nlohmann::ordered_json::parse(corpus::SignalsToJson(corpus::ComputeSignals(stripped)));
   *t = stripped;
   return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }

@@ -18,14 +18,6 @@ Status CheckParentDirectory(const std::string& path, const std::string& option) 
                                  parent.string() + ")");
 }
 
-Status CheckRulesDirectory(const std::string& dir) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(dir, ec)) return Status::Ok();
-  return Status::InvalidArgument("rules directory " + dir +
-                                 " does not exist (--rules DIR or $QINGXI_RULES must name the "
-                                 "directory of qingxi's .rules files, such as the source tree's rules/)");
-}
-
 std::string SqliteDbPath(const std::string& db_uri) {
   if (db_uri.rfind("postgresql://", 0) == 0 || db_uri.rfind("postgres://", 0) == 0) return "";
   if (db_uri == ":memory:") return "";

@@ -15,9 +15,6 @@ namespace qingxi::cli {
 // the path ("-o", "--db", "--stats") for the message.
 Status CheckParentDirectory(const std::string& path, const std::string& option);
 
-// `dir` must be a directory (the rules directory of --rules, $QINGXI_RULES or the default).
-Status CheckRulesDirectory(const std::string& dir);
-
 // The file path of an SQLite crawl database URI ("crawl.sqlite", "sqlite://PATH"); "" for
 // PostgreSQL and ":memory:".
 std::string SqliteDbPath(const std::string& db_uri);

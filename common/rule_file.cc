@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -134,6 +135,14 @@ double Settings::Get(std::string_view name) const {
   for (const auto& kv : values_)
     if (kv.first == name) return kv.second;
   std::abort();  // a name not declared in the defaults: a programming error
+}
+
+Status CheckRulesDirectory(const std::string& dir) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(dir, ec)) return Status::Ok();
+  return Status::NotFound("rules directory " + dir +
+                          " does not exist (--rules DIR or $QINGXI_RULES must name the directory of "
+                          "qingxi's .rules files, such as the source tree's rules/)");
 }
 
 }  // namespace qingxi

@@ -14,6 +14,8 @@
 #include "dedup_corpus.h"
 #include "qingxi/dedup.h"
 #include "qingxi/dedup_lines.h"
+#include "qingxi/hash.h"
+#include "qingxi/signals.h"
 #include "qingxi/minhash.h"
 #include "test_util.h"
 
@@ -276,6 +278,9 @@ TEST_F(DedupCommand, LinesRemovesSiteBoilerplateAndBadInputIsReported) {
     j["id"] = "p" + std::to_string(i);
     j["url"] = "https://www.farm.cn/a/" + std::to_string(i) + ".html";
     j["text"] = bases[static_cast<size_t>(i)] + "\n扫一扫关注本站公众号\n本站部分内容来自网络，如有侵权请联系删除。";
+    // The fields derived from the text, as `clean --signals` writes them (of the text before).
+    j["content_hash"] = Fnv1a64Hex(j["text"].get<std::string>());
+    j["signals"] = nlohmann::json::parse(corpus::SignalsToJson(corpus::ComputeSignals(j["text"].get<std::string>())));
     in += j.dump() + "\n";
   }
   in += "{\"id\": \"broken\", \"text\": \"unterminated\n";  // not JSON: kept, counted
@@ -290,6 +295,10 @@ TEST_F(DedupCommand, LinesRemovesSiteBoilerplateAndBadInputIsReported) {
   for (size_t i = 0; i < 6; ++i) {
     auto j = nlohmann::json::parse(out[i]);
     EXPECT_EQ(j["text"], bases[i]) << out[i];
+    // The hash and the signals follow the stripped text.
+    EXPECT_EQ(j["content_hash"], Fnv1a64Hex(bases[i])) << out[i];
+    EXPECT_EQ(j["signals"], nlohmann::json::parse(corpus::SignalsToJson(corpus::ComputeSignals(bases[i]))))
+        << out[i];
     EXPECT_EQ(j["url"], "https://www.farm.cn/a/" + std::to_string(i) + ".html");
   }
   // Without --lines the records pass unchanged.

@@ -65,6 +65,11 @@ class Settings {
   std::vector<std::pair<std::string, double>> values_;
 };
 
+// Ok when `dir` is a directory; otherwise NotFound with one line naming the directory and how to
+// name the right one (--rules DIR or $QINGXI_RULES). Checked before any rule file is opened, so a
+// wrong directory is reported as such rather than as the first file missing from it.
+Status CheckRulesDirectory(const std::string& dir);
+
 }  // namespace qingxi
 
 #endif  // QINGXI_RULE_FILE_H_

@@ -67,7 +67,7 @@ class Cleaner:
 
     def clean(self, data: Data, *, id: Optional[str] = None, url: Optional[str] = None,
               content_type: Optional[str] = None, kind: str = "auto",
-              source: Optional[str] = None) -> Dict[str, Any]:
+              source: Optional[str] = None, fetched_at: Optional[str] = None) -> Dict[str, Any]:
         """Cleans one document into a record.
 
         Args:
@@ -79,6 +79,8 @@ class Cleaner:
             kind: ``"html"``, ``"text"``, or ``"auto"`` (by the extension of ``source`` or
                 ``url``, then by content, as ``--in auto``).
             source: the record's ``source`` (a path or URL; default: ``url``, else ``""``).
+            fetched_at: when the page was fetched, ISO 8601 UTC (a WARC record's ``date``),
+                kept as ``fetched_at`` as the command keeps WARC-Date.
 
         Returns:
             The record: the keys and values of the JSONL line ``qingxi clean`` writes. A
@@ -87,7 +89,7 @@ class Cleaner:
         The engine runs with the GIL released: other Python threads run meanwhile.
         """
         return self._engine.clean(data, id=id, url=url, content_type=content_type, kind=kind,
-                                  source=source)
+                                  source=source, fetched_at=fetched_at)
 
     def clean_many(self, docs: Iterable[Any], *, threads: int = 0) -> Iterator[Dict[str, Any]]:
         """Cleans many documents on C++ worker threads; yields records in input order.
@@ -96,7 +98,8 @@ class Cleaner:
             docs: an iterable (read lazily, a few documents per thread ahead) of ``bytes`` or
                 ``str`` (the ``id`` is the position, from ``"0"``), of ``(id, data)`` pairs, or
                 of dicts with ``html`` or ``text`` and optional ``id``, ``url``, ``source``,
-                ``content_type`` (the objects of a JSONL input of ``qingxi clean``). A dict with
+                ``content_type``, ``fetched_at`` (the objects of a JSONL input of ``qingxi clean``).
+                A dict with
                 neither ``html`` nor ``text`` gives an error record.
             threads: worker threads (0: one per core).
 
@@ -133,7 +136,8 @@ def read_warc(source: Union[str, bytes, os.PathLike, Any]) -> Iterator[Dict[str,
         ``url``, ``date`` (``WARC-Date``), ``status`` (the HTTP status, ``None`` for records that
         are not HTTP responses), ``headers`` (a list of ``(name, value)`` pairs),
         ``content_type``, and ``body`` (``bytes``, de-chunked and content-decoded). Clean one
-        with ``cleaner.clean(r["body"], url=r["url"], content_type=r["content_type"])``
+        with ``cleaner.clean(r["body"], url=r["url"], content_type=r["content_type"],
+        fetched_at=r["date"])``
         (``kind="text"`` for a WET record). ``qingxi clean`` skips non-2xx responses.
 
     Raises:

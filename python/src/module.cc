@@ -41,7 +41,8 @@ class PyCleaner {
   py::object Clean(py::handle data, const std::optional<std::string>& id,
                    const std::optional<std::string>& url,
                    const std::optional<std::string>& content_type, const std::string& kind,
-                   const std::optional<std::string>& source) {
+                   const std::optional<std::string>& source,
+                   const std::optional<std::string>& fetched_at) {
     PyDocument doc;
     doc.kind = ParseKind(kind);
     doc.content_type = content_type.value_or("");
@@ -49,6 +50,7 @@ class PyCleaner {
     doc.id = id.value_or("");
     doc.url = url.value_or("");
     doc.source = source.value_or(doc.url);
+    doc.fetched_at = fetched_at.value_or("");
     nlohmann::ordered_json record;
     {
       py::gil_scoped_release release;
@@ -107,7 +109,8 @@ PYBIND11_MODULE(_qingxi, m) {
            py::arg("convert") = true, py::arg("max_bytes") = size_t{64} << 20)
       .def("clean", &PyCleaner::Clean, py::arg("data"), py::kw_only(), py::arg("id") = py::none(),
            py::arg("url") = py::none(), py::arg("content_type") = py::none(),
-           py::arg("kind") = "auto", py::arg("source") = py::none())
+           py::arg("kind") = "auto", py::arg("source") = py::none(),
+           py::arg("fetched_at") = py::none())
       .def("clean_many", &PyCleaner::CleanMany, py::arg("docs"), py::kw_only(),
            py::arg("threads") = 0);
 

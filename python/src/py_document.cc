@@ -40,6 +40,7 @@ InputDocument PyDocument::Input() const {
   in.id = id;
   in.source = source;
   in.url = url;
+  in.fetched_at = fetched_at;
   in.bytes = bytes();
   in.kind = kind;
   in.content_type = content_type;
@@ -75,6 +76,7 @@ PyDocument DocumentFromItem(py::handle item, uint64_t index) {
     doc.url = OptionalString(d, "url");
     doc.source = OptionalString(d, "source");
     if (doc.source.empty()) doc.source = doc.url;
+    doc.fetched_at = OptionalString(d, "fetched_at");
     std::string content_type = OptionalString(d, "content_type");
     if (d.contains("html") && !d["html"].is_none()) {
       doc.SetData(d["html"]);

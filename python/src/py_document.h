@@ -22,7 +22,7 @@
 namespace qingxi::python {
 
 struct PyDocument {
-  std::string id, source, url, content_type;
+  std::string id, source, url, content_type, fetched_at;
   InputKind kind = InputKind::kAuto;
   std::string error;  // non-empty: the item was malformed and becomes an error record
 

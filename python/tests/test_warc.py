@@ -76,8 +76,13 @@ def test_cleaned_records_equal_the_command(warc_gz, cleaner):
     docs = [r for r in qingxi.read_warc(warc_gz) if 200 <= r["status"] <= 299]
     assert len(want) == len(docs) == 2
     for rec, w in zip(docs, want):
-        got = cleaner.clean(rec["body"], id=w["id"], url=rec["url"], content_type=rec["content_type"])
+        got = cleaner.clean(rec["body"], id=w["id"], url=rec["url"], content_type=rec["content_type"],
+                            fetched_at=rec["date"])
         assert got == w
+    # The same through clean_many, with the documents as dicts (the JSONL input's keys).
+    items = [{"id": w["id"], "url": r["url"], "html": r["body"], "content_type": r["content_type"],
+              "fetched_at": r["date"]} for r, w in zip(docs, want)]
+    assert list(cleaner.clean_many(items, threads=2)) == want
     assert want[0]["encoding"] == "gb18030" and "春耕" in want[0]["text"]
     assert want[1]["title"] == "社区图书馆延长开放时间"
 
@@ -91,6 +96,7 @@ def test_wet_conversion_records(tmp_path, cleaner):
     assert recs[0]["body"] == WET_TEXT
     want = cli_records([path])
     got = cleaner.clean(recs[0]["body"], id=want[0]["id"], url=recs[0]["url"], kind="text",
+                        fetched_at=recs[0]["date"],
                         content_type="text/plain; charset=utf-8")
     assert got == want[0]
 
