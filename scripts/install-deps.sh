@@ -34,8 +34,13 @@ PKGS=(
   python3-setuptools python3-wheel python3-pip python3-venv  # pip install --no-build-isolation --no-index ./python
   python3-pytest                               # its tests (tests/python_test.sh)
   clang libfuzzer-14-dev libclang-rt-14-dev  # sanitizer lane and fuzz targets (scripts/sanitize.sh)
-  nodejs npm              # the WARC interop test reads our archives with warcio.js (npm, at test time)
 )
+# The WARC interop test reads our archives with warcio.js (npm, at test time). A machine that
+# already has Node.js and npm (e.g. from NodeSource, whose nodejs conflicts with Debian's npm)
+# keeps them; otherwise Debian's.
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  PKGS+=(nodejs npm)
+fi
 if [ "${QINGXI_SKIP_APT_UPDATE:-0}" != "1" ]; then
   $SUDO apt-get update -qq
 fi
