@@ -375,8 +375,9 @@ Status OpenccConverter::Init(const std::string& rules_dir, const ConvertOptions&
       reversed[regional].push_back(stage2.Convert(standard));
   }
   for (auto& [regional, outs] : reversed) {
-    if (std::all_of(outs.begin(), outs.end(), [&](const std::string& o) { return o == outs[0]; }))
-      stage1.emplace(regional, outs[0]);
+    const std::string& first = outs[0];  // a structured binding is not captured (clang 14)
+    if (std::all_of(outs.begin(), outs.end(), [&first](const std::string& o) { return o == first; }))
+      stage1.emplace(regional, first);
   }
   Pairs compat;
   if (Status s = load("CJK_Compatibility_Ideographs.txt", &compat); !s.ok()) return s;
