@@ -274,8 +274,8 @@ int RunCrawl(int argc, char** argv) {
   app.add_flag("--due", due_only, "re-crawl: fetch only the URLs whose next due time has come, "
                "conditionally (If-None-Match / If-Modified-Since)");
   app.add_flag("--follow", follow, "follow links found on the pages, within the seed sites; "
-               "pages fetched by earlier runs whose links were not followed (so, or to this "
-               "--max-depth, --include, --exclude) are fetched again for their links");
+               "a page an earlier run fetched without following its links under these options "
+               "(--include, --exclude, a larger --max-depth) is fetched again for them");
   app.add_option("--max-depth", max_depth, "link depth from the seeds for --follow")
       ->capture_default_str()->check(CLI::Range(0, 100));
   app.add_option("--max-pages", max_pages, "fetch at most this many pages in this run (0: no limit)")
@@ -313,9 +313,7 @@ int RunCrawl(int argc, char** argv) {
       "Examples:\n"
       "  qingxi crawl -i seeds.txt --db crawl.sqlite -o corpus.jsonl --follow --max-depth 3\n"
       "  qingxi crawl --db crawl.sqlite --due -o changes-$(date +%F).jsonl\n"
-      "  qingxi crawl --db crawl.sqlite --status\n"
-      "  qingxi crawl --db crawl.sqlite --recrawl-now 'https://news.example.cn/2024/*'\n"
-      "  qingxi crawl -i seeds.txt --db postgresql://crawler@db.example.org/qingxi -o corpus-$(hostname).jsonl");
+      "  qingxi crawl --db crawl.sqlite --recrawl-now 'https://news.example.cn/2024/*' --status");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -498,7 +496,7 @@ int RunCrawl(int argc, char** argv) {
     }
     if (!net.quiet && *again > 0)
       std::fprintf(stderr, "qingxi crawl: --follow: %lld pages fetched before without following "
-                   "their links (so) are due again for their links\n", static_cast<long long>(*again));
+                   "their links (under these options) are due again\n", static_cast<long long>(*again));
   }
   // Sitemaps: given ones, and with --sitemaps those named by the seed hosts' robots.txt.
   if (!sitemaps.empty() || robots_sitemaps) {
