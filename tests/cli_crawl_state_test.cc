@@ -1,7 +1,7 @@
 // What `qingxi crawl` keeps and shows of a crawl between runs, end to end on loopback servers:
 // `--status [--json]` (URLs by state, due times, sites, failures by kind with an example URL and
 // the stored cause) without fetching; `--recrawl-now [PATTERN]`; URLs that failed for a cause an
-// option removes (a timeout, robots.txt, a certificate) fetched again when a later run changes
+// option removes (a timeout, robots.txt, an unresolved name) fetched again when a later run changes
 // that option; and `--follow` added on a later run, which fetches the pages of earlier runs
 // again for their links — also deeper with a larger --max-depth — and only those. nginx serves
 // the pages (skipped without it); the fault server answers slowly for the timeout case. The
@@ -226,6 +226,25 @@ TEST_F(CliCrawlState, RobotsRefusalIsRetriedWhenARunIgnoresRobots) {
   EXPECT_EQ(Requests("/private/x.html"), 1);
   EXPECT_EQ(CorpusCount("第9号公告的正文"), 1);
   EXPECT_EQ(Status()["failures"].size(), 0u);
+}
+
+TEST_F(CliCrawlState, UnresolvedHostIsRetriedWithResolve) {
+  // A name under .invalid never resolves (RFC 6761); --resolve gives it the site's address.
+  const std::string port = std::to_string(site_.port());
+  const std::string url = "http://news.invalid:" + port + "/p2.html";
+  std::string out;
+  EXPECT_EQ(Crawl("--allow-private -o " + dir_ + "/corpus.jsonl " + url, &out), 3) << out;
+  const nlohmann::json j = Status();
+  ASSERT_EQ(j["failures"].size(), 1u) << j.dump();
+  EXPECT_EQ(j["failures"][0]["kind"], "dns");
+  EXPECT_NE(j["failures"][0]["cause"].get<std::string>().find("news.invalid"), std::string::npos) << j.dump();
+  EXPECT_NE(j["failures"][0]["cause"].get<std::string>().find("--resolve"), std::string::npos) << j.dump();
+  EXPECT_EQ(Crawl("--allow-private --resolve news.invalid:" + port + ":127.0.0.1 -o " + dir_ + "/corpus.jsonl " + url,
+                  &out), 0)
+      << out;
+  EXPECT_NE(out.find("1 URLs that failed under another --resolve setting are due again"), std::string::npos) << out;
+  EXPECT_EQ(Requests("/p2.html"), 1);
+  EXPECT_EQ(CorpusCount("第2号公告的正文"), 1);
 }
 
 TEST(CliCrawlStateTimeout, TimedOutSeedIsRetriedWhenTheTimeoutChanges) {
