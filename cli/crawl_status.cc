@@ -19,8 +19,10 @@ struct DueBuckets {
 DueBuckets Bucket(const fetch::CrawlReport& r) {
   DueBuckets b;
   for (const auto& [hour, n] : r.due_by_hour) {
-    if (hour < 24) b.hours[hour] += n;
-    else b.days[hour / 24] += n;
+    if (hour < 24)
+      b.hours[hour] += n;
+    else
+      b.days[hour / 24] += n;
   }
   return b;
 }
@@ -68,7 +70,8 @@ std::string CrawlReportText(const fetch::CrawlReport& r, const std::string& db, 
   out += "\n";
   out += "next due: " + NextDueText(st.next_due, now) + "\n";
   for (const auto& d : r.next)
-    out += "  " + UtcTime(d.next_due) + "  (in " + TimeUntil(d.next_due, now) + ")  " + d.url + "\n";
+    out +=
+        "  " + UtcTime(d.next_due) + "  (in " + TimeUntil(d.next_due, now) + ")  " + d.url + "\n";
   const DueBuckets b = Bucket(r);
   if (!b.hours.empty()) {
     out += "due in the next 24 h, by hour:";
@@ -95,7 +98,8 @@ std::string CrawlReportText(const fetch::CrawlReport& r, const std::string& db, 
   } else {
     out += "failures by kind:\n";
     for (const auto& k : r.errors)
-      out += "  " + k.kind + Fmt("  %lld URLs, e.g. ", k.urls) + k.example_url + ": " + k.cause + "\n";
+      out +=
+          "  " + k.kind + Fmt("  %lld URLs, e.g. ", k.urls) + k.example_url + ": " + k.cause + "\n";
   }
   return out;
 }
@@ -120,7 +124,8 @@ std::string CrawlReportJson(const fetch::CrawlReport& r, const std::string& db, 
   for (const auto& [d, n] : b.days) j["due_by_day"][std::to_string(d)] = n;
   auto sites = [](const std::vector<fetch::CrawlReport::Site>& v) {
     nlohmann::json a = nlohmann::json::array();
-    for (const auto& s : v) a.push_back({{"site", s.site_key}, {"urls", s.urls}, {"failing", s.failing}});
+    for (const auto& s : v)
+      a.push_back({{"site", s.site_key}, {"urls", s.urls}, {"failing", s.failing}});
     return a;
   };
   j["sites"] = sites(r.top_sites);
