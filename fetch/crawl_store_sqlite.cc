@@ -429,15 +429,15 @@ Result<int64_t> SqliteCrawlStore::MakeDue(const UrlPattern& pattern, int64_t now
 
 Result<CrawlReport> SqliteCrawlStore::Report(int64_t now, int top) {
   CrawlReport r;
-  Result<CrawlStats> st = Stats(now);
-  if (!st.ok()) return st.status();
-  r.stats = *st;
   // One read transaction: every figure comes from the same state.
   if (Status s = Exec("BEGIN"); !s.ok()) return s;
   struct Ender {
     SqliteCrawlStore* self;
     ~Ender() { self->Rollback(); }  // read only: nothing to commit
   } ender{this};
+  Result<CrawlStats> st = Stats(now);
+  if (!st.ok()) return st.status();
+  r.stats = *st;
   Stmt next, hours, sites, failing, kinds, cause;
   if (!next.Prepare(db_,
                     "SELECT url, next_due FROM urls WHERE next_due > ?1 ORDER BY next_due, id "
