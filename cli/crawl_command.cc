@@ -54,6 +54,7 @@
 #include "commands.h"
 #include "crawl_common.h"
 #include "crawl_sitemap.h"
+#include "crawl_status.h"
 #include "doc_source.h"
 #include "preflight.h"
 #include "progress.h"
@@ -162,25 +163,6 @@ fetch::FetchOutcome OutcomeOf(const fetch::FetchResponse& r) {
   return fetch::FetchOutcome::kGone;  // 404, 410 and other client errors
 }
 
-// "the next URL is due at 2026-05-01 08:00:00 UTC (in 3 h 12 min)".
-std::string NextDueText(int64_t next_due, int64_t now) {
-  if (next_due <= 0) return "no URL is scheduled";
-  time_t t = static_cast<time_t>(next_due);
-  struct tm tm;
-  gmtime_r(&t, &tm);
-  char when[64];
-  std::strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S UTC", &tm);
-  const int64_t left = std::max<int64_t>(0, next_due - now);
-  char in[64];
-  if (left >= 86400)
-    std::snprintf(in, sizeof in, "%lld d %lld h", static_cast<long long>(left / 86400),
-                  static_cast<long long>(left % 86400 / 3600));
-  else
-    std::snprintf(in, sizeof in, "%lld h %lld min", static_cast<long long>(left / 3600),
-                  static_cast<long long>(left % 3600 / 60));
-  return std::string("the next URL is due at ") + when + " (in " + in + ")";
-}
-
 // Reads a corpus line back for ReconcileCorpus: the record's url and the hash of its text.
 bool ParseCorpusLine(std::string_view line, fetch::OutputMark* mark) {
   auto rec = FromJsonLine(std::string(line));
@@ -191,6 +173,73 @@ bool ParseCorpusLine(std::string_view line, fetch::OutputMark* mark) {
   return true;
 }
 
+// How the messages name a fix option of FixOptionValues.
+std::string FixOptionFlag(const std::string& option) {
+  if (option == "robots") return "--no-robots";
+  if (option == "timeout") return "--timeout / --connect-timeout";
+  return "--" + option;
+}
+
+// The scope links are followed under (crawl_store.h, "Links"): what decides which links of a
+// page are kept, less the seed sites and the depth (a deeper crawl reaches new pages, whose
+// scope is empty, by itself).
+std::string LinksScope(const std::vector<std::string>& include,
+                       const std::vector<std::string>& exclude, bool allow_private) {
+  std::string key = "include";
+  for (const std::string& p : include) key += '\x1f' + p;
+  key += "\x1e" "exclude";
+  for (const std::string& p : exclude) key += '\x1f' + p;
+  key += allow_private ? "\x1e" "private" : "\x1e" "public";
+  return "f1:" + Hash64(key);
+}
+
+std::string RecrawlText(int64_t n, const std::string& pattern) {
+  const fetch::UrlPattern p = fetch::UrlPattern::Parse(pattern);
+  std::string which = p.kind == fetch::UrlPattern::Kind::kAll ? "URLs"
+                      : p.kind == fetch::UrlPattern::Kind::kGlob
+                          ? "URLs matching the glob '" + pattern + "'"
+                          : "URLs containing '" + pattern + "'";
+  return std::to_string(n) + " " + which + " made due now (URLs already due or in flight are " +
+         "left as they are)";
+}
+
+// --status and --recrawl-now without -o: the database alone, nothing fetched.
+int CrawlDbOnly(const std::string& db, bool show_status, bool json, bool recrawl_now,
+                const std::string& pattern, bool quiet) {
+  // Looking at a database that does not exist would create an empty one.
+  if (const std::string path = SqliteDbPath(db); !path.empty() && access(path.c_str(), F_OK) != 0) {
+    std::fprintf(stderr, "qingxi crawl: no crawl database at %s (check --db)\n", path.c_str());
+    return kExitUsage;
+  }
+  auto store_or = fetch::CrawlStore::Open(db);
+  if (!store_or.ok()) {
+    std::fprintf(stderr, "qingxi crawl: %s: %s\n", db.c_str(), store_or.status().message().c_str());
+    return store_or.status().code() == Status::Code::kUnavailable ? kExitRetryable : kExitFatal;
+  }
+  fetch::CrawlStore& store = **store_or;
+  const int64_t now = NowSeconds();
+  if (recrawl_now) {
+    auto made = store.MakeDue(fetch::UrlPattern::Parse(pattern), now);
+    if (!made.ok()) {
+      std::fprintf(stderr, "qingxi crawl: %s: %s\n", db.c_str(), made.status().message().c_str());
+      return made.status().code() == Status::Code::kUnavailable ? kExitRetryable : kExitFatal;
+    }
+    if (!quiet)
+      std::fprintf(stderr, "qingxi crawl: --recrawl-now: %s; run with --due to fetch them\n",
+                   RecrawlText(*made, pattern).c_str());
+  }
+  if (!show_status) return kExitOk;
+  auto report = store.Report(now, 10);
+  if (!report.ok()) {
+    std::fprintf(stderr, "qingxi crawl: %s: %s\n", db.c_str(), report.status().message().c_str());
+    return report.status().code() == Status::Code::kUnavailable ? kExitRetryable : kExitFatal;
+  }
+  const std::string out = json ? CrawlReportJson(*report, db, store.schema_version(), now) + "\n"
+                               : CrawlReportText(*report, db, store.schema_version(), now);
+  std::fputs(out.c_str(), stdout);
+  return kExitOk;
+}
+
 }  // namespace
 
 int RunCrawl(int argc, char** argv) {
@@ -198,8 +247,9 @@ int RunCrawl(int argc, char** argv) {
                "validators, content hash, schedule) lives in a database for re-crawls.",
                "qingxi crawl"};
   std::vector<std::string> inputs, url_args, include, exclude, sitemaps;
-  std::string db, output, rules_dir;
+  std::string db, output, rules_dir, recrawl_pattern;
   bool due_only = false, follow = false, robots_sitemaps = false, no_convert = false;
+  bool show_status = false, status_json = false;
   int threads = DefaultThreads(), max_depth = 2, batch = 256;
   int64_t max_pages = 0, min_interval = -1, max_interval = -1, lease = -1;
   double linger = -1;
@@ -211,10 +261,21 @@ int RunCrawl(int argc, char** argv) {
                  "crawlers of one machine), or postgresql://USER@HOST[:PORT]/DB (PostgreSQL: one "
                  "frontier shared by crawlers on many machines, each with its own -o)")->required();
   app.add_option("-o,--output", output, "JSONL corpus, appended: one record per new or changed "
-                 "document, each written exactly once across runs")->required();
+                 "document, each written exactly once across runs (required to fetch)");
+  app.add_flag("--status", show_status, "print the crawl database's state — URLs by state, next "
+               "due times, sites, failures by kind with an example and its cause — and exit "
+               "without fetching (no -o needed)");
+  app.add_flag("--json", status_json, "with --status: one JSON object instead of text");
+  app.add_option("--recrawl-now", recrawl_pattern, "make the URLs matching PATTERN due now (all "
+                 "when no PATTERN): a PATTERN with * or ? is a glob over the whole URL, otherwise a "
+                 "substring; says how many. Without -o nothing is fetched (a later --due run "
+                 "fetches them); with -o this run fetches them")
+      ->expected(0, 1);
   app.add_flag("--due", due_only, "re-crawl: fetch only the URLs whose next due time has come, "
                "conditionally (If-None-Match / If-Modified-Since)");
-  app.add_flag("--follow", follow, "follow links found on the pages, within the seed sites");
+  app.add_flag("--follow", follow, "follow links found on the pages, within the seed sites; "
+               "a page an earlier run fetched without following its links under these options "
+               "(--include, --exclude, a larger --max-depth) is fetched again for them");
   app.add_option("--max-depth", max_depth, "link depth from the seeds for --follow")
       ->capture_default_str()->check(CLI::Range(0, 100));
   app.add_option("--max-pages", max_pages, "fetch at most this many pages in this run (0: no limit)")
@@ -252,11 +313,30 @@ int RunCrawl(int argc, char** argv) {
       "Examples:\n"
       "  qingxi crawl -i seeds.txt --db crawl.sqlite -o corpus.jsonl --follow --max-depth 3\n"
       "  qingxi crawl --db crawl.sqlite --due -o changes-$(date +%F).jsonl\n"
-      "  qingxi crawl -i seeds.txt --db postgresql://crawler@db.example.org/qingxi -o corpus-$(hostname).jsonl");
+      "  qingxi crawl --db crawl.sqlite --recrawl-now 'https://news.example.cn/2024/*' --status");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     return app.exit(e) == 0 ? kExitOk : kExitUsage;
+  }
+  const bool recrawl_now = app.count("--recrawl-now") > 0;
+  if (status_json && !show_status) {
+    std::fprintf(stderr, "qingxi crawl: --json goes with --status\n");
+    return kExitUsage;
+  }
+  if (show_status || (recrawl_now && output.empty())) {
+    if (!url_args.empty() || !inputs.empty() || !sitemaps.empty() || due_only || follow) {
+      std::fprintf(stderr, "qingxi crawl: --status%s fetches nothing: give no seeds, --sitemap, "
+                   "--due or --follow with it%s\n", show_status ? "" : " / --recrawl-now without -o",
+                   show_status ? "" : " (or give -o to fetch)");
+      return kExitUsage;
+    }
+    return CrawlDbOnly(db, show_status, status_json, recrawl_now, recrawl_pattern, net.quiet);
+  }
+  if (output.empty()) {
+    std::fprintf(stderr, "qingxi crawl: -o FILE is required to fetch (or --status to look at "
+                 "the database, --recrawl-now to make URLs due)\n");
+    return kExitUsage;
   }
   if (output == "-") {
     std::fprintf(stderr, "qingxi crawl: -o must be a file (documents are written exactly once)\n");
@@ -280,6 +360,8 @@ int RunCrawl(int argc, char** argv) {
       return kExitUsage;
     }
   }
+  // --recrawl-now with -o and no seeds: a re-crawl of what is due (the matched URLs included).
+  if (recrawl_now && seeds.empty()) due_only = true;
   if (seeds.empty() && !due_only && sitemaps.empty()) {
     std::fprintf(stderr, "qingxi crawl: no seeds (give URL..., -i FILE, --sitemap URL, or --due)\n");
     return kExitUsage;
@@ -340,16 +422,26 @@ int RunCrawl(int argc, char** argv) {
     std::fprintf(stderr, "qingxi crawl: %s: %s\n", db.c_str(), released.status().message().c_str());
     return kExitFatal;
   }
-  if (net.allow_private) {
-    // URLs an earlier run refused for their address (status "refused") are due again now.
-    auto requeued = store.RequeueStatus(fetch::UrlStatus::kRefused, start_time);
+  // URLs that failed for a cause an option removes, under another value of that option than
+  // this run's, are due again now (FailureOf in crawl_common.h lists the causes and options).
+  for (const auto& [option, value] : FixOptionValues(net)) {
+    auto requeued = store.RequeueChanged(option, value, start_time);
     if (!requeued.ok()) {
       std::fprintf(stderr, "qingxi crawl: %s: %s\n", db.c_str(), requeued.status().message().c_str());
       return kExitFatal;
     }
     if (!net.quiet && *requeued > 0)
-      std::fprintf(stderr, "qingxi crawl: --allow-private: %lld URLs refused by earlier runs for "
-                   "their address are due again\n", static_cast<long long>(*requeued));
+      std::fprintf(stderr, "qingxi crawl: %lld URLs that failed under another %s setting are due "
+                   "again\n", static_cast<long long>(*requeued), FixOptionFlag(option).c_str());
+  }
+  if (recrawl_now) {
+    auto made = store.MakeDue(fetch::UrlPattern::Parse(recrawl_pattern), start_time);
+    if (!made.ok()) {
+      std::fprintf(stderr, "qingxi crawl: %s: %s\n", db.c_str(), made.status().message().c_str());
+      return kExitFatal;
+    }
+    if (!net.quiet) std::fprintf(stderr, "qingxi crawl: --recrawl-now: %s\n",
+                                 RecrawlText(*made, recrawl_pattern).c_str());
   }
   if (!net.quiet && (*reconciled > 0 || *released > 0))
     std::fprintf(stderr, "qingxi crawl: resuming: %lld corpus lines reconciled, %lld URLs back in the queue\n",
@@ -392,6 +484,19 @@ int RunCrawl(int argc, char** argv) {
         return kExitFatal;
       }
     }
+  }
+  // Pages fetched by earlier runs whose links were not followed under this scope are fetched
+  // again, in full, for their links (see crawl_store.h, "Links").
+  const std::string links_scope = follow ? LinksScope(include, exclude, net.allow_private) : "";
+  if (follow) {
+    auto again = store.RequeueForLinks(links_scope, max_depth, start_time);
+    if (!again.ok()) {
+      std::fprintf(stderr, "qingxi crawl: %s: %s\n", db.c_str(), again.status().message().c_str());
+      return kExitFatal;
+    }
+    if (!net.quiet && *again > 0)
+      std::fprintf(stderr, "qingxi crawl: --follow: %lld pages fetched before without following "
+                   "their links (under these options) are due again\n", static_cast<long long>(*again));
   }
   // Sitemaps: given ones, and with --sitemaps those named by the seed hosts' robots.txt.
   if (!sitemaps.empty() || robots_sitemaps) {
@@ -492,6 +597,7 @@ int RunCrawl(int argc, char** argv) {
           out.line.push_back('\n');
         }
         const bool html = Pipeline::Sniff(r.body, doc.name_hint) == InputKind::kHtml;
+        if (follow && job.due.depth < max_depth) rep.links_scope = links_scope;
         if (follow && html && (job.due.depth < max_depth)) {
           const std::string base_url = r.final_url.empty() ? r.url : r.final_url;
           PageLinks pl = ExtractPageLinks(r.body, 5000);
@@ -663,6 +769,11 @@ int RunCrawl(int argc, char** argv) {
       // host, a long Crawl-delay); ClaimDue then hands it out again. Fetch it only once.
       if (!in_flight_urls.insert(d.url).second) continue;
       ++pages_claimed;
+      // A page whose links this crawl must read comes in full: a 304 carries no links.
+      if (follow && d.depth < max_depth && d.links_scope != links_scope && d.links_scope != "*") {
+        d.if_none_match.clear();
+        d.if_modified_since.clear();
+      }
       req->url = d.url;
       req->etag = d.if_none_match;
       req->last_modified = d.if_modified_since;
@@ -717,6 +828,7 @@ int RunCrawl(int argc, char** argv) {
       o.report.conditional = !due.if_none_match.empty() || !due.if_modified_since.empty();
       o.report.etag = r.Header("ETag");
       o.report.last_modified = r.Header("Last-Modified");
+      o.report.failure = FailureOf(r, net);
       write_queue.Push(std::move(o));
     }
     if (writer_failed) fetcher.RequestStop();

@@ -180,7 +180,80 @@ std::string ErrorCause(const fetch::FetchResponse& r) {
   if (r.error == fetch::FetchError::kTls &&
       r.error_message.rfind("tls: certificate verify failed", 0) == 0)
     return r.error_message + " — see --cacert";
-  return r.error_message.empty() ? fetch::FetchErrorName(r.error) : r.error_message;
+  std::string m = r.error_message.empty() ? fetch::FetchErrorName(r.error) : r.error_message;
+  if (r.error == fetch::FetchError::kTimeout) m += " — a slow server: raise --timeout / --connect-timeout";
+  if (r.error == fetch::FetchError::kDns) m += " — check the host name, or give its address with --resolve";
+  if (r.error == fetch::FetchError::kNone && r.status != 0) m = "HTTP " + std::to_string(r.status);
+  return m;
+}
+
+namespace {
+
+std::string TimeoutValue(const NetOptions& o) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%g/%g", o.timeout_s, o.connect_timeout_s);
+  return buf;
+}
+
+std::string ResolveValue(const NetOptions& o) {
+  std::string out;
+  for (const std::string& r : o.resolve) out += (out.empty() ? "" : ",") + r;
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::pair<std::string, std::string>> FixOptionValues(const NetOptions& o) {
+  return {{"allow-private", o.allow_private ? "yes" : "no"},
+          {"cacert", o.ca_file},
+          {"timeout", TimeoutValue(o)},
+          {"robots", o.no_robots ? "off" : "on"},
+          {"resolve", ResolveValue(o)},
+          {"all-types", o.all_types ? "yes" : "no"}};
+}
+
+fetch::FetchFailure FailureOf(const fetch::FetchResponse& r, const NetOptions& o) {
+  fetch::FetchFailure f;
+  using E = fetch::FetchError;
+  if (r.error == E::kNone || r.error == E::kBodyTooLarge) {
+    if (r.not_modified || (r.status >= 200 && r.status <= 299) || r.status == 304) return f;
+    f.kind = "http_" + std::to_string(r.status);
+    f.cause = ErrorCause(r);
+    return f;
+  }
+  f.kind = fetch::FetchErrorName(r.error);
+  f.cause = ErrorCause(r);
+  const char* option = nullptr;
+  switch (r.error) {
+    case E::kAddressRefused:
+      option = "allow-private";
+      break;
+    case E::kTls:
+      option = "cacert";
+      break;
+    case E::kTimeout:
+      option = "timeout";
+      break;
+    case E::kRobotsDisallowed:
+    case E::kRobotsUnavailable:
+      option = "robots";
+      break;
+    case E::kDns:
+    case E::kConnect:
+      option = "resolve";
+      break;
+    case E::kContentTypeRejected:
+      option = "all-types";
+      break;
+    default:
+      return f;
+  }
+  for (auto& [name, value] : FixOptionValues(o)) {
+    if (name != option) continue;
+    f.fix_option = name;
+    f.fix_value = value;
+  }
+  return f;
 }
 
 std::string RunSummary::ToJson() const {

@@ -159,6 +159,23 @@ struct RunSummary {
 // One line naming why `r` failed and, where an option removes the cause, the fix.
 std::string ErrorCause(const fetch::FetchResponse& r);
 
+// Why `r` failed, as the crawl database keeps it (fetch::FetchFailure): the kind — the fetch
+// error's name, or "http_NNN" for an HTTP status that is not a success — the ErrorCause line,
+// and the option of `o` that removes the cause with its value in this run:
+//   address_refused               allow-private  "yes" / "no"
+//   tls                           cacert         the --cacert file ("" none)
+//   timeout                       timeout        "--timeout/--connect-timeout" seconds
+//   robots_disallowed, robots_unavailable
+//                                 robots         "on" / "off" (--no-robots)
+//   dns, connect                  resolve        the --resolve entries, comma-separated
+//   content_type_rejected         all-types      "yes" / "no"
+// A later crawl whose value differs re-queues the URL (CrawlStore::RequeueChanged). A kind no
+// option removes (HTTP statuses, network errors) has no option. An empty kind for a success.
+fetch::FetchFailure FailureOf(const fetch::FetchResponse& r, const NetOptions& o);
+
+// The fix options FailureOf names, with their values in the run of `o`.
+std::vector<std::pair<std::string, std::string>> FixOptionValues(const NetOptions& o);
+
 // Writes summary JSON to `path` (through a temporary file and rename). "" does nothing.
 Status WriteStatsFile(const std::string& path, const RunSummary& summary);
 

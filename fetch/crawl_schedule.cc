@@ -77,7 +77,7 @@ RecordDecision ApplyFetchReport(const CrawlPolicy& p, const FetchReport& r, int6
       next_due = now + p.max_interval;
       break;
     case FetchOutcome::kRefused:
-      // Left alone until the options change (RequeueStatus); only the status says why.
+      // Left alone until the options change (RequeueChanged, by the failure's fix option).
       row->status = UrlStatus::kRefused;
       row->failures = 0;
       next_due = now + p.max_interval;
@@ -88,6 +88,12 @@ RecordDecision ApplyFetchReport(const CrawlPolicy& p, const FetchReport& r, int6
       next_due = now + std::clamp(p.initial_interval, p.min_interval, p.max_interval);
       break;
   }
+  // A fetch that reached the page clears the failure; any other outcome says why.
+  const bool reached =
+      r.outcome == FetchOutcome::kFetched || r.outcome == FetchOutcome::kNotModified;
+  row->failure = reached ? FetchFailure{} : r.failure;
+  if (r.outcome == FetchOutcome::kFetched && !r.links_scope.empty())
+    row->links_scope = r.links_scope;
   row->http_status = r.http_status;
   row->next_due = next_due;
   d.interval = interval;

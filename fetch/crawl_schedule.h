@@ -3,7 +3,8 @@
 //
 // Owns: what a fetch outcome does to a URL's stored state — status, validators, hashes,
 // change interval (grown when unchanged, shrunk when changed, within the policy's bounds),
-// error backoff and next due time. No I/O; stateless and thread-safe.
+// error backoff and next due time, why the last fetch failed, the scope links were followed
+// under. No I/O; stateless and thread-safe.
 #ifndef QINGXI_FETCH_CRAWL_SCHEDULE_H_
 #define QINGXI_FETCH_CRAWL_SCHEDULE_H_
 
@@ -22,6 +23,8 @@ struct RowState {
   std::string content_hash, etag, last_modified, body_hash;
   int64_t interval = 0, failures = 0, fetch_count = 0, since_full = 0;
   int64_t first_fetch = 0, last_change = 0, last_fetch = 0, next_due = 0;
+  FetchFailure failure;     // of the last fetch
+  std::string links_scope;  // see DueUrl
 };
 
 // Applies one fetch report to `row` at time `now` under `policy` and says what was decided.

@@ -46,6 +46,15 @@ bool ParseUrlStatus(std::string_view name, UrlStatus* out) {
   return false;
 }
 
+UrlPattern UrlPattern::Parse(std::string_view pattern) {
+  UrlPattern p;
+  p.text = std::string(pattern);
+  if (pattern.empty()) p.kind = Kind::kAll;
+  else if (pattern.find_first_of("*?") != std::string_view::npos) p.kind = Kind::kGlob;
+  else p.kind = Kind::kSubstring;
+  return p;
+}
+
 Result<std::unique_ptr<CrawlStore>> CrawlStore::Open(const std::string& db_uri,
                                                      const CrawlPolicy& policy) {
   std::string_view uri = db_uri;

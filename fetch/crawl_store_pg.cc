@@ -39,7 +39,7 @@
 #include <utility>
 
 #include "crawl_schedule.h"
-#include "crawl_store_sqlite.h"  // kCrawlSchemaVersion: both stores write the same version
+#include "crawl_schema.h"  // both stores write the same versions
 #include "qingxi/fetch/url.h"
 #include "qingxi/hash.h"
 
@@ -57,7 +57,7 @@ constexpr int kTxnAttempts = 5;
 constexpr int64_t kSchemaLockKey = 0x71696e67786931;  // "qingxi1"
 
 // Version 1, as the SQLite store (crawl_store_sqlite.cc), with BIGINT times and the lease
-// tables. `bucket` is denormalised into urls so that claims need no join.
+// tables; a new database starts from it before the migrations of crawl_schema.h. `bucket` is denormalised into urls so that claims need no join.
 constexpr const char* kSchema = R"sql(
 CREATE TABLE urls(
   id BIGSERIAL PRIMARY KEY,
@@ -165,13 +165,13 @@ constexpr StatementDef kStatements[] = {
      "RETURNING buckets.bucket"},
     {"claim",
      "WITH c AS (SELECT id, url, site_key, depth, status, etag, last_modified, content_hash, "
-     "fetch_count, since_full, next_due, bucket FROM urls WHERE bucket = ANY($1::int[]) "
+     "fetch_count, since_full, next_due, bucket, links_scope FROM urls WHERE bucket = ANY($1::int[]) "
      "AND next_due <= $2 ORDER BY next_due, id LIMIT $3 FOR UPDATE SKIP LOCKED), "
      "upd AS (UPDATE urls SET status = 'queued', next_due = $4 FROM c WHERE urls.id = c.id), "
      "used AS (UPDATE buckets SET claimed = true WHERE bucket IN (SELECT bucket FROM c) "
      "AND NOT claimed) "
      "SELECT id, url, site_key, depth, status, etag, last_modified, content_hash, fetch_count, "
-     "since_full FROM c ORDER BY next_due, id"},
+     "since_full, links_scope FROM c ORDER BY next_due, id"},
     // In-flight URLs whose bucket has no live lease of another crawler come due at once.
     {"release_urls",
      "UPDATE urls u SET next_due = $1 FROM buckets b WHERE u.status = 'queued' "
@@ -181,17 +181,20 @@ constexpr StatementDef kStatements[] = {
     {"forget_crawlers", "DELETE FROM crawlers WHERE alive_until <= $1"},
     {"load",
      "SELECT id, url, content_hash, etag, last_modified, change_interval, failures, "
-     "fetch_count, since_full, first_fetch, last_change, body_hash, last_fetch "
+     "fetch_count, since_full, first_fetch, last_change, body_hash, last_fetch, links_scope "
      "FROM urls WHERE url = ANY($1::text[]) ORDER BY id FOR UPDATE"},
     {"update",
      "UPDATE urls SET status = v.st, http_status = v.hs, etag = v.et, last_modified = v.lm, "
      "content_hash = v.ch, body_hash = v.bh, first_fetch = v.ff, last_fetch = v.lf, "
      "last_change = v.lc, next_due = v.nd, change_interval = v.iv, failures = v.fa, "
-     "fetch_count = v.fc, since_full = v.sf "
+     "fetch_count = v.fc, since_full = v.sf, error_kind = v.ek, last_error = v.le, "
+     "fix_option = v.fo, fix_value = v.fv, links_scope = v.ls "
      "FROM unnest($1::bigint[], $2::text[], $3::int[], $4::text[], $5::text[], $6::text[], "
      "$7::text[], $8::bigint[], $9::bigint[], $10::bigint[], $11::bigint[], $12::bigint[], "
-     "$13::int[], $14::bigint[], $15::int[]) "
-     "AS v(id, st, hs, et, lm, ch, bh, ff, lf, lc, nd, iv, fa, fc, sf) WHERE urls.id = v.id"},
+     "$13::int[], $14::bigint[], $15::int[], $16::text[], $17::text[], $18::text[], "
+     "$19::text[], $20::text[]) "
+     "AS v(id, st, hs, et, lm, ch, bh, ff, lf, lc, nd, iv, fa, fc, sf, ek, le, fo, fv, ls) "
+     "WHERE urls.id = v.id"},
     {"mark",
      "INSERT INTO outputs(doc_id, url, content_hash, written_at, corpus, corpus_offset) "
      "SELECT v.d, v.u, v.h, $4, v.c, v.o FROM unnest($1::text[], $2::text[], $3::text[], "
@@ -209,11 +212,39 @@ constexpr StatementDef kStatements[] = {
     {"stats_due",
      "SELECT (SELECT count(*) FROM urls WHERE next_due <= $1), (SELECT count(*) FROM outputs), "
      "(SELECT COALESCE(min(next_due), 0) FROM urls WHERE next_due > $1)"},
-    {"requeue_status", "UPDATE urls SET next_due = $1 WHERE status = $2 AND next_due > $1"},
+    {"requeue_changed",
+     "UPDATE urls SET next_due = $1 WHERE fix_option = $2 AND fix_value <> $3 "
+     "AND status <> 'queued' AND next_due > $1"},
+    {"requeue_links",
+     "UPDATE urls SET next_due = $1 WHERE status IN ('fetched', 'not_modified') "
+     "AND depth < $2 AND links_scope <> $3 AND links_scope <> '*' AND next_due > $1"},
+    {"make_due_all", "UPDATE urls SET next_due = $1 WHERE status <> 'queued' AND next_due > $1"},
+    {"make_due_substring",
+     "UPDATE urls SET next_due = $1 WHERE status <> 'queued' AND next_due > $1 "
+     "AND strpos(url, $2) > 0"},
+    {"make_due_regex",
+     "UPDATE urls SET next_due = $1 WHERE status <> 'queued' AND next_due > $1 AND url ~ $2"},
+    {"report_next",
+     "SELECT url, next_due FROM urls WHERE next_due > $1 ORDER BY next_due, id LIMIT $2"},
+    {"report_hours",
+     "SELECT (next_due - $1::bigint) / 3600, count(*) FROM urls WHERE next_due > $1 "
+     "GROUP BY 1 ORDER BY 1"},
+    {"report_sites",
+     "SELECT site_key, count(*), count(*) FILTER (WHERE error_kind <> '') FROM urls "
+     "GROUP BY site_key ORDER BY 2 DESC, site_key COLLATE \"C\" LIMIT $1"},
+    {"report_failing",
+     "SELECT site_key, count(*), count(*) FILTER (WHERE error_kind <> '') FROM urls "
+     "GROUP BY site_key HAVING count(*) FILTER (WHERE error_kind <> '') > 0 "
+     "ORDER BY 3 DESC, site_key COLLATE \"C\" LIMIT $1"},
+    {"report_kinds",
+     "SELECT k.error_kind, k.n, k.example, u.last_error FROM (SELECT error_kind, count(*) AS n, "
+     "min(url COLLATE \"C\") AS example FROM urls WHERE error_kind <> '' GROUP BY error_kind) k "
+     "JOIN urls u ON u.url = k.example ORDER BY k.n DESC, k.error_kind COLLATE \"C\""},
     {"get",
      "SELECT url, site_key, status, http_status, etag, last_modified, content_hash, "
      "body_hash, first_fetch, last_fetch, last_change, next_due, change_interval, failures, "
-     "since_full, fetch_count, depth, discovered_from FROM urls WHERE url = $1"},
+     "since_full, fetch_count, depth, discovered_from, error_kind, last_error, fix_option, "
+     "fix_value, links_scope FROM urls WHERE url = $1"},
     {"close",
      "UPDATE buckets SET owner = '', "
      "lease_until = LEAST(lease_until, CASE WHEN claimed THEN $2::bigint ELSE $3::bigint END) "
@@ -338,7 +369,11 @@ class PgCrawlStore : public CrawlStore {
   Result<AddUrlsResult> AddUrls(const std::vector<NewUrl>& urls, int64_t now) override;
   Result<std::vector<DueUrl>> ClaimDue(int64_t now, int limit) override;
   Result<int64_t> ReleaseLeases(int64_t now) override;
-  Result<int64_t> RequeueStatus(UrlStatus status, int64_t now) override;
+  Result<int64_t> RequeueChanged(std::string_view fix_option, std::string_view value,
+                                 int64_t now) override;
+  Result<int64_t> RequeueForLinks(std::string_view scope, int max_depth, int64_t now) override;
+  Result<int64_t> MakeDue(const UrlPattern& pattern, int64_t now) override;
+  Result<CrawlReport> Report(int64_t now, int top) override;
   Result<RecordDecision> RecordResult(const FetchReport& report, int64_t now,
                                       const OutputMark* written) override;
   Result<std::vector<RecordDecision>> RecordResults(const std::vector<FetchReport>& reports,
@@ -453,19 +488,31 @@ Status PgCrawlStore::Init(const std::string& uri) {
     if (schema_version_ == 0) {
       t = Exec(kSchema, "create schema");
       if (!t.ok()) return t;
-      const std::string insert = "INSERT INTO meta(key, value) VALUES('schema_version', '" +
-                                 std::to_string(kCrawlSchemaVersion) + "'), ('buckets', '" +
-                                 std::to_string(kDefaultBuckets) + "')";
+      const std::string insert = "INSERT INTO meta(key, value) VALUES('schema_version', '1'), "
+                                 "('buckets', '" + std::to_string(kDefaultBuckets) + "')";
       t = Exec(insert.c_str(), "write meta");
       if (!t.ok()) return t;
-      schema_version_ = kCrawlSchemaVersion;
+      schema_version_ = 1;
       meta_buckets = std::to_string(kDefaultBuckets);
     } else if (schema_version_ > kCrawlSchemaVersion) {
       return Status::InvalidArgument("crawl db: " + Redacted(uri) + " has schema version " +
                                      std::to_string(schema_version_) + "; this build knows up to " +
                                      std::to_string(kCrawlSchemaVersion));
     }
-    // (Migrations from older versions go here, each in this transaction.)
+    // Upgrades in place, in this transaction (crawl_schema.h), under the schema lock.
+    for (const CrawlMigration& m : kCrawlMigrations) {
+      if (m.to_version <= schema_version_) continue;
+      const std::string what = "upgrade to schema version " + std::to_string(m.to_version);
+      for (const char* sql : m.statements) {
+        t = Exec(sql, what.c_str());
+        if (!t.ok()) return t;
+      }
+      const std::string version = "UPDATE meta SET value = '" + std::to_string(m.to_version) +
+                                  "' WHERE key = 'schema_version'";
+      t = Exec(version.c_str(), what.c_str());
+      if (!t.ok()) return t;
+      schema_version_ = m.to_version;
+    }
     return Status::Ok();
   });
   if (!s.ok()) return s;
@@ -629,6 +676,7 @@ Result<std::vector<DueUrl>> PgCrawlStore::ClaimDue(int64_t now, int limit) {
       d.content_hash = c.Text(i, 7);
       d.fetch_count = c.Int(i, 8);
       const int64_t since_full = c.Int(i, 9);
+      d.links_scope = c.Text(i, 10);
       // Every Nth re-crawl goes without validators: a server that wrongly answers 304 cannot
       // hide a change forever.
       const bool full = policy_.full_fetch_every > 0 && since_full >= policy_.full_fetch_every - 1;
@@ -662,10 +710,78 @@ Result<int64_t> PgCrawlStore::ReleaseLeases(int64_t now) {
   return released;
 }
 
-Result<int64_t> PgCrawlStore::RequeueStatus(UrlStatus status, int64_t now) {
-  PgResult r = Run("requeue_status", {std::to_string(now), UrlStatusName(status)});
+Result<int64_t> PgCrawlStore::RequeueChanged(std::string_view fix_option, std::string_view value,
+                                             int64_t now) {
+  PgResult r =
+      Run("requeue_changed", {std::to_string(now), std::string(fix_option), std::string(value)});
   if (Status s = Check(r, "requeue"); !s.ok()) return s;
   return r.Affected();
+}
+
+Result<int64_t> PgCrawlStore::RequeueForLinks(std::string_view scope, int max_depth,
+                                              int64_t now) {
+  PgResult r = Run("requeue_links",
+                   {std::to_string(now), std::to_string(max_depth), std::string(scope)});
+  if (Status s = Check(r, "requeue for links"); !s.ok()) return s;
+  return r.Affected();
+}
+
+// A UrlPattern glob as an anchored POSIX regular expression (PostgreSQL's `~`).
+std::string GlobRegex(std::string_view glob) {
+  std::string out = "^";
+  for (char c : glob) {
+    if (c == '*') out += ".*";
+    else if (c == '?') out += ".";
+    else if (std::strchr(".^$+()[]{}|\\", c) != nullptr) (out += '\\') += c;
+    else out.push_back(c);
+  }
+  return out + "$";
+}
+
+Result<int64_t> PgCrawlStore::MakeDue(const UrlPattern& pattern, int64_t now) {
+  const std::string now_s = std::to_string(now);
+  PgResult r = pattern.kind == UrlPattern::Kind::kAll
+                   ? Run("make_due_all", {now_s})
+               : pattern.kind == UrlPattern::Kind::kSubstring
+                   ? Run("make_due_substring", {now_s, pattern.text})
+                   : Run("make_due_regex", {now_s, GlobRegex(pattern.text)});
+  if (Status s = Check(r, "make due"); !s.ok()) return s;
+  return r.Affected();
+}
+
+Result<CrawlReport> PgCrawlStore::Report(int64_t now, int top) {
+  CrawlReport out;
+  const std::string now_s = std::to_string(now), top_s = std::to_string(top);
+  // One snapshot for every figure.
+  Status s = Exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", "report");
+  if (!s.ok()) return s;
+  s = [&]() -> Status {
+    Result<CrawlStats> st = Stats(now);
+    if (!st.ok()) return st.status();
+    out.stats = *st;
+    PgResult next = Run("report_next", {now_s, top_s});
+    if (Status t = Check(next, "report"); !t.ok()) return t;
+    for (int i = 0; i < next.rows(); ++i) out.next.push_back({next.Text(i, 0), next.Int(i, 1)});
+    PgResult hours = Run("report_hours", {now_s});
+    if (Status t = Check(hours, "report"); !t.ok()) return t;
+    for (int i = 0; i < hours.rows(); ++i) out.due_by_hour.emplace_back(hours.Int(i, 0), hours.Int(i, 1));
+    PgResult sites = Run("report_sites", {top_s});
+    if (Status t = Check(sites, "report"); !t.ok()) return t;
+    for (int i = 0; i < sites.rows(); ++i)
+      out.top_sites.push_back({sites.Text(i, 0), sites.Int(i, 1), sites.Int(i, 2)});
+    PgResult failing = Run("report_failing", {top_s});
+    if (Status t = Check(failing, "report"); !t.ok()) return t;
+    for (int i = 0; i < failing.rows(); ++i)
+      out.top_failing.push_back({failing.Text(i, 0), failing.Int(i, 1), failing.Int(i, 2)});
+    PgResult kinds = Run("report_kinds", {});
+    if (Status t = Check(kinds, "report"); !t.ok()) return t;
+    for (int i = 0; i < kinds.rows(); ++i)
+      out.errors.push_back({kinds.Text(i, 0), kinds.Int(i, 1), kinds.Text(i, 2), kinds.Text(i, 3)});
+    return Status::Ok();
+  }();
+  PgResult end(PQexec(conn_, s.ok() ? "COMMIT" : "ROLLBACK"));
+  if (!s.ok()) return s;
+  return out;
 }
 
 Result<std::vector<RecordDecision>> PgCrawlStore::RecordAll(const std::vector<FetchReport>& reports,
@@ -695,6 +811,7 @@ Result<std::vector<RecordDecision>> PgCrawlStore::RecordAll(const std::vector<Fe
     st.last_change = rows.Int(i, 10);
     st.body_hash = rows.Text(i, 11);
     st.last_fetch = rows.Int(i, 12);
+    st.links_scope = rows.Text(i, 13);
     state.emplace(rows.Text(i, 1), std::move(st));
   }
   std::vector<const RowState*> touched;
@@ -710,8 +827,13 @@ Result<std::vector<RecordDecision>> PgCrawlStore::RecordAll(const std::vector<Fe
             [](const RowState* a, const RowState* b) { return a->id < b->id; });
   std::vector<int64_t> id, ff, lf, lc, nd, iv, fc;
   std::vector<int> hs, fa, sf;
-  std::vector<std::string> st, et, lm, ch, bh;
+  std::vector<std::string> st, et, lm, ch, bh, ek, le, fo, fv, ls;
   for (const RowState* r : touched) {
+    ek.push_back(r->failure.kind);
+    le.push_back(r->failure.cause);
+    fo.push_back(r->failure.fix_option);
+    fv.push_back(r->failure.fix_value);
+    ls.push_back(r->links_scope);
     id.push_back(r->id);
     st.push_back(UrlStatusName(r->status));
     hs.push_back(r->http_status);
@@ -730,7 +852,9 @@ Result<std::vector<RecordDecision>> PgCrawlStore::RecordAll(const std::vector<Fe
   }
   t = Check(Run("update", {IntArray(id), TextArray(st), IntArray(hs), TextArray(et), TextArray(lm),
                            TextArray(ch), TextArray(bh), IntArray(ff), IntArray(lf), IntArray(lc),
-                           IntArray(nd), IntArray(iv), IntArray(fa), IntArray(fc), IntArray(sf)}),
+                           IntArray(nd), IntArray(iv), IntArray(fa), IntArray(fc), IntArray(sf),
+                           TextArray(ek), TextArray(le), TextArray(fo), TextArray(fv),
+                           TextArray(ls)}),
             "update urls");
   if (!t.ok()) return t;
   return out;
@@ -871,6 +995,11 @@ Result<UrlState> PgCrawlStore::Get(std::string_view url) {
   u.fetch_count = r.Int(0, 15);
   u.depth = static_cast<int>(r.Int(0, 16));
   u.discovered_from = r.Text(0, 17);
+  u.failure.kind = r.Text(0, 18);
+  u.failure.cause = r.Text(0, 19);
+  u.failure.fix_option = r.Text(0, 20);
+  u.failure.fix_value = r.Text(0, 21);
+  u.links_scope = r.Text(0, 22);
   return u;
 }
 

@@ -17,7 +17,8 @@
 namespace qingxi::fetch {
 namespace {
 
-// Version 1. Times are Unix seconds; hashes are lower-case hex text.
+// Version 1, which a new database starts from before the migrations of crawl_schema.h. Times
+// are Unix seconds; hashes are lower-case hex text.
 constexpr const char* kSchema = R"sql(
 CREATE TABLE urls(
   id INTEGER PRIMARY KEY,
@@ -118,7 +119,11 @@ class SqliteCrawlStore : public CrawlStore {
   Result<AddUrlsResult> AddUrls(const std::vector<NewUrl>& urls, int64_t now) override;
   Result<std::vector<DueUrl>> ClaimDue(int64_t now, int limit) override;
   Result<int64_t> ReleaseLeases(int64_t now) override;
-  Result<int64_t> RequeueStatus(UrlStatus status, int64_t now) override;
+  Result<int64_t> RequeueChanged(std::string_view fix_option, std::string_view value,
+                                 int64_t now) override;
+  Result<int64_t> RequeueForLinks(std::string_view scope, int max_depth, int64_t now) override;
+  Result<int64_t> MakeDue(const UrlPattern& pattern, int64_t now) override;
+  Result<CrawlReport> Report(int64_t now, int top) override;
   Result<RecordDecision> RecordResult(const FetchReport& report, int64_t now,
                                       const OutputMark* written) override;
   Result<std::vector<RecordDecision>> RecordResults(const std::vector<FetchReport>& reports,
@@ -199,23 +204,38 @@ Status SqliteCrawlStore::Init(const std::string& path) {
   }
   if (schema_version_ == 0) {
     s = Exec(kSchema);
-    if (s.ok()) {
-      s = Exec(("INSERT INTO meta(key, value) VALUES('schema_version', '" +
-                std::to_string(kCrawlSchemaVersion) + "')")
-                   .c_str());
-    }
+    if (s.ok()) s = Exec("INSERT INTO meta(key, value) VALUES('schema_version', '1')");
     if (!s.ok()) {
       Rollback();
       return s;
     }
-    schema_version_ = kCrawlSchemaVersion;
+    schema_version_ = 1;
   } else if (schema_version_ > kCrawlSchemaVersion) {
     Rollback();
     return Status::InvalidArgument("crawl db: " + path + " has schema version " +
                                    std::to_string(schema_version_) + "; this build knows up to " +
                                    std::to_string(kCrawlSchemaVersion));
   }
-  // (Migrations from older versions go here, each in this transaction.)
+  // Upgrades in place, in this transaction (crawl_schema.h).
+  for (const CrawlMigration& m : kCrawlMigrations) {
+    if (m.to_version <= schema_version_) continue;
+    for (const char* sql : m.statements) {
+      if (s = Exec(sql); !s.ok()) break;
+    }
+    if (s.ok()) {
+      s = Exec(("UPDATE meta SET value = '" + std::to_string(m.to_version) +
+                "' WHERE key = 'schema_version'")
+                   .c_str());
+    }
+    if (!s.ok()) {
+      Rollback();
+      const std::string msg = s.message() + " (upgrading " + path + " to schema version " +
+                              std::to_string(m.to_version) + ")";
+      return s.code() == Status::Code::kUnavailable ? Status::Unavailable(msg)
+                                                    : Status::IoError(msg);
+    }
+    schema_version_ = m.to_version;
+  }
   s = Commit();
   if (!s.ok()) return s;
 
@@ -227,17 +247,20 @@ Status SqliteCrawlStore::Init(const std::string& path) {
       {&lower_depth_, "UPDATE urls SET depth = ?2 WHERE url = ?1 AND depth > ?2"},
       {&select_due_,
        "SELECT id, url, site_key, depth, status, etag, last_modified, content_hash, "
-       "fetch_count, since_full FROM urls WHERE next_due <= ?1 ORDER BY next_due, id LIMIT ?2"},
+       "fetch_count, since_full, links_scope FROM urls WHERE next_due <= ?1 "
+       "ORDER BY next_due, id LIMIT ?2"},
       {&claim_, "UPDATE urls SET status = 'queued', next_due = ?2 WHERE id = ?1"},
       {&release_, "UPDATE urls SET next_due = ?1 WHERE status = 'queued' AND next_due > ?1"},
       {&load_,
        "SELECT id, content_hash, etag, last_modified, change_interval, failures, fetch_count, "
-       "since_full, first_fetch, last_change, body_hash, last_fetch FROM urls WHERE url = ?1"},
+       "since_full, first_fetch, last_change, body_hash, last_fetch, links_scope FROM urls "
+       "WHERE url = ?1"},
       {&update_,
        "UPDATE urls SET status = ?2, http_status = ?3, etag = ?4, last_modified = ?5, "
        "content_hash = ?6, body_hash = ?7, first_fetch = ?8, last_fetch = ?9, "
        "last_change = ?10, next_due = ?11, change_interval = ?12, failures = ?13, "
-       "fetch_count = ?14, since_full = ?15 WHERE id = ?1"},
+       "fetch_count = ?14, since_full = ?15, error_kind = ?16, last_error = ?17, "
+       "fix_option = ?18, fix_value = ?19, links_scope = ?20 WHERE id = ?1"},
       {&mark_,
        "INSERT INTO outputs(doc_id, url, content_hash, written_at, corpus, corpus_offset) "
        "VALUES(?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING"},
@@ -249,7 +272,8 @@ Status SqliteCrawlStore::Init(const std::string& path) {
       {&get_,
        "SELECT url, site_key, status, http_status, etag, last_modified, content_hash, "
        "body_hash, first_fetch, last_fetch, last_change, next_due, change_interval, failures, "
-       "since_full, fetch_count, depth, discovered_from FROM urls WHERE url = ?1"},
+       "since_full, fetch_count, depth, discovered_from, error_kind, last_error, fix_option, "
+       "fix_value, links_scope FROM urls WHERE url = ?1"},
   };
   for (const auto& [stmt, sql] : statements) {
     s = Prepare(stmt, sql);
@@ -320,6 +344,7 @@ Result<std::vector<DueUrl>> SqliteCrawlStore::ClaimDue(int64_t now, int limit) {
     d.content_hash = select_due_.Text(7);
     d.fetch_count = select_due_.Int(8);
     const int64_t since_full = select_due_.Int(9);
+    d.links_scope = select_due_.Text(10);
     // Every Nth re-crawl goes without validators: a server that wrongly answers 304 cannot
     // hide a change forever.
     const bool full = policy_.full_fetch_every > 0 && since_full >= policy_.full_fetch_every - 1;
@@ -354,13 +379,100 @@ Result<int64_t> SqliteCrawlStore::ReleaseLeases(int64_t now) {
   return static_cast<int64_t>(sqlite3_changes(db_));
 }
 
-Result<int64_t> SqliteCrawlStore::RequeueStatus(UrlStatus status, int64_t now) {
+Result<int64_t> SqliteCrawlStore::RequeueChanged(std::string_view fix_option,
+                                                 std::string_view value, int64_t now) {
   Stmt q;
-  if (!q.Prepare(db_, "UPDATE urls SET next_due = ?1 WHERE status = ?2 AND next_due > ?1"))
+  if (!q.Prepare(db_,
+                 "UPDATE urls SET next_due = ?1 WHERE fix_option = ?2 AND fix_value <> ?3 "
+                 "AND status <> 'queued' AND next_due > ?1"))
     return Error("requeue");
-  q.Bind(1, now).Bind(2, std::string_view(UrlStatusName(status)));
+  q.Bind(1, now).Bind(2, fix_option).Bind(3, value);
   if (q.Step() != SQLITE_DONE) return Error("requeue");
   return static_cast<int64_t>(sqlite3_changes(db_));
+}
+
+Result<int64_t> SqliteCrawlStore::RequeueForLinks(std::string_view scope, int max_depth,
+                                                  int64_t now) {
+  Stmt q;
+  if (!q.Prepare(db_,
+                 "UPDATE urls SET next_due = ?1 WHERE status IN ('fetched', 'not_modified') "
+                 "AND depth < ?2 AND links_scope <> ?3 AND links_scope <> '*' AND next_due > ?1"))
+    return Error("requeue for links");
+  q.Bind(1, now).Bind(2, int64_t{max_depth}).Bind(3, scope);
+  if (q.Step() != SQLITE_DONE) return Error("requeue for links");
+  return static_cast<int64_t>(sqlite3_changes(db_));
+}
+
+// A UrlPattern glob as a SQLite GLOB pattern: '[' is GLOB's character class, so it is made a
+// class of itself; '*' and '?' mean the same in both.
+std::string SqliteGlob(std::string_view glob) {
+  std::string out;
+  for (char c : glob) {
+    if (c == '[') out += "[[]";
+    else out.push_back(c);
+  }
+  return out;
+}
+
+Result<int64_t> SqliteCrawlStore::MakeDue(const UrlPattern& pattern, int64_t now) {
+  std::string sql = "UPDATE urls SET next_due = ?1 WHERE status <> 'queued' AND next_due > ?1";
+  if (pattern.kind == UrlPattern::Kind::kSubstring) sql += " AND instr(url, ?2) > 0";
+  if (pattern.kind == UrlPattern::Kind::kGlob) sql += " AND url GLOB ?2";
+  Stmt q;
+  if (!q.Prepare(db_, sql.c_str())) return Error("make due");
+  q.Bind(1, now);
+  if (pattern.kind == UrlPattern::Kind::kSubstring) q.Bind(2, pattern.text);
+  if (pattern.kind == UrlPattern::Kind::kGlob) q.Bind(2, SqliteGlob(pattern.text));
+  if (q.Step() != SQLITE_DONE) return Error("make due");
+  return static_cast<int64_t>(sqlite3_changes(db_));
+}
+
+Result<CrawlReport> SqliteCrawlStore::Report(int64_t now, int top) {
+  CrawlReport r;
+  // One read transaction: every figure comes from the same state.
+  if (Status s = Exec("BEGIN"); !s.ok()) return s;
+  struct Ender {
+    SqliteCrawlStore* self;
+    ~Ender() { self->Rollback(); }  // read only: nothing to commit
+  } ender{this};
+  Result<CrawlStats> st = Stats(now);
+  if (!st.ok()) return st.status();
+  r.stats = *st;
+  Stmt next, hours, sites, failing, kinds, cause;
+  if (!next.Prepare(db_,
+                    "SELECT url, next_due FROM urls WHERE next_due > ?1 ORDER BY next_due, id "
+                    "LIMIT ?2") ||
+      !hours.Prepare(db_,
+                     "SELECT (next_due - ?1) / 3600, COUNT(*) FROM urls WHERE next_due > ?1 "
+                     "GROUP BY 1 ORDER BY 1") ||
+      !sites.Prepare(db_,
+                     "SELECT site_key, COUNT(*), SUM(error_kind <> '') FROM urls GROUP BY "
+                     "site_key ORDER BY 2 DESC, 1 LIMIT ?1") ||
+      !failing.Prepare(db_,
+                       "SELECT site_key, COUNT(*), SUM(error_kind <> '') FROM urls GROUP BY "
+                       "site_key HAVING SUM(error_kind <> '') > 0 ORDER BY 3 DESC, 1 LIMIT ?1") ||
+      !kinds.Prepare(db_,
+                     "SELECT error_kind, COUNT(*), MIN(url) FROM urls WHERE error_kind <> '' "
+                     "GROUP BY error_kind ORDER BY 2 DESC, 1") ||
+      !cause.Prepare(db_, "SELECT last_error FROM urls WHERE url = ?1"))
+    return Error("report");
+  next.Bind(1, now).Bind(2, int64_t{top});
+  while (next.Step() == SQLITE_ROW) r.next.push_back({next.Text(0), next.Int(1)});
+  hours.Bind(1, now);
+  while (hours.Step() == SQLITE_ROW) r.due_by_hour.emplace_back(hours.Int(0), hours.Int(1));
+  sites.Bind(1, int64_t{top});
+  while (sites.Step() == SQLITE_ROW)
+    r.top_sites.push_back({sites.Text(0), sites.Int(1), sites.Int(2)});
+  failing.Bind(1, int64_t{top});
+  while (failing.Step() == SQLITE_ROW)
+    r.top_failing.push_back({failing.Text(0), failing.Int(1), failing.Int(2)});
+  while (kinds.Step() == SQLITE_ROW) {
+    CrawlReport::ErrorKind k{kinds.Text(0), kinds.Int(1), kinds.Text(2), ""};
+    cause.Reset().Bind(1, k.example_url);
+    if (cause.Step() == SQLITE_ROW) k.cause = cause.Text(0);
+    r.errors.push_back(std::move(k));
+  }
+  return r;
 }
 
 Result<RecordDecision> SqliteCrawlStore::RecordOne(const FetchReport& r, int64_t now) {
@@ -381,6 +493,7 @@ Result<RecordDecision> SqliteCrawlStore::RecordOne(const FetchReport& r, int64_t
   row.last_change = load_.Int(9);
   row.body_hash = load_.Text(10);
   row.last_fetch = load_.Int(11);
+  row.links_scope = load_.Text(12);
   load_.Reset();
 
   const RecordDecision d = ApplyFetchReport(policy_, r, now, &row);
@@ -400,7 +513,12 @@ Result<RecordDecision> SqliteCrawlStore::RecordOne(const FetchReport& r, int64_t
       .Bind(12, row.interval)
       .Bind(13, row.failures)
       .Bind(14, row.fetch_count)
-      .Bind(15, row.since_full);
+      .Bind(15, row.since_full)
+      .Bind(16, row.failure.kind)
+      .Bind(17, row.failure.cause)
+      .Bind(18, row.failure.fix_option)
+      .Bind(19, row.failure.fix_value)
+      .Bind(20, row.links_scope);
   if (update_.Step() != SQLITE_DONE) return Error("update url");
   return d;
 }
@@ -558,6 +676,11 @@ Result<UrlState> SqliteCrawlStore::Get(std::string_view url) {
   u.fetch_count = get_.Int(15);
   u.depth = static_cast<int>(get_.Int(16));
   u.discovered_from = get_.Text(17);
+  u.failure.kind = get_.Text(18);
+  u.failure.cause = get_.Text(19);
+  u.failure.fix_option = get_.Text(20);
+  u.failure.fix_value = get_.Text(21);
+  u.links_scope = get_.Text(22);
   get_.Reset();
   return u;
 }

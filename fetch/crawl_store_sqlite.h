@@ -6,12 +6,10 @@
 #include <memory>
 #include <string>
 
+#include "crawl_schema.h"
 #include "qingxi/fetch/crawl_store.h"
 
 namespace qingxi::fetch {
-
-// The schema version this build writes; databases with a higher version are refused.
-inline constexpr int kCrawlSchemaVersion = 1;
 
 Result<std::unique_ptr<CrawlStore>> OpenSqliteCrawlStore(const std::string& path,
                                                          const CrawlPolicy& policy);

@@ -591,9 +591,9 @@ class Fetcher::Engine {
                                 ? "disallowed by " + p.origin + "/robots.txt"
                                 : "robots.txt of " + p.origin + " unavailable (5xx or unreachable)";
           if (r.error == FetchError::kRobotsUnavailable) {
-            if (auto tls = tls_failed_origins_.find(p.origin); tls != tls_failed_origins_.end()) {
-              r.error = FetchError::kTls;
-              r.error_message = tls->second;
+            if (auto f = robots_failed_origins_.find(p.origin); f != robots_failed_origins_.end()) {
+              r.error = f->second.first;
+              r.error_message = f->second.second;
             }
           }
           ++stats_.robots_disallowed;
@@ -790,14 +790,20 @@ class Fetcher::Engine {
         if (refused_origins_.size() > 100000) refused_origins_.clear();
         refused_origins_.insert(t->robots_origin);
       }
-      // A TLS failure is not an unreachable server: the origin's pages report it (with the
-      // host and the certificate problem) instead of "robots.txt unavailable".
-      if (!got_body && Classify(code, *t) == FetchError::kTls) {
-        if (tls_failed_origins_.size() > 100000) tls_failed_origins_.clear();
-        tls_failed_origins_[t->robots_origin] =
-            TlsMessage(code, t->robots_origin + "/", t->error_buffer[0] ? t->error_buffer : curl_easy_strerror(code));
+      // A TLS failure, an unresolved name, a refused connection or a timeout says more than
+      // "robots.txt unavailable": the origin's pages report it as what it is (the TLS one with
+      // the host and the certificate problem), so that the fix can be named.
+      const FetchError robots_error = got_body ? FetchError::kNone : Classify(code, *t);
+      const char* detail = t->error_buffer[0] ? t->error_buffer : curl_easy_strerror(code);
+      if (robots_error == FetchError::kTls || robots_error == FetchError::kDns ||
+          robots_error == FetchError::kConnect || robots_error == FetchError::kTimeout) {
+        if (robots_failed_origins_.size() > 100000) robots_failed_origins_.clear();
+        robots_failed_origins_[t->robots_origin] = {
+            robots_error, robots_error == FetchError::kTls
+                              ? TlsMessage(code, t->robots_origin + "/", detail)
+                              : "robots.txt of " + t->robots_origin + ": " + detail};
       } else {
-        tls_failed_origins_.erase(t->robots_origin);
+        robots_failed_origins_.erase(t->robots_origin);
       }
       RobotsTxt rules = RobotsTxt::FromFetch(st, t->body, robots_token_);
       int ttl = rules.source() == RobotsTxt::Source::kUnreachable ? opt_.robots_error_ttl_s
@@ -1042,8 +1048,9 @@ class Fetcher::Engine {
   std::vector<CURL*> free_handles_;
   RobotsCache& robots_;
   std::unordered_set<std::string> refused_origins_;  // robots.txt fetch hit a non-public address
-  // Origins whose robots.txt request failed in TLS -> the failure, for their pages.
-  std::unordered_map<std::string, std::string> tls_failed_origins_;
+  // Origins whose robots.txt request failed in TLS, DNS, connecting or by a timeout -> the
+  // failure (kind, message), for their pages.
+  std::unordered_map<std::string, std::pair<FetchError, std::string>> robots_failed_origins_;
   size_t queued_ = 0;                                // taken from the source, not yet delivered
   bool source_done_ = false;
   std::optional<Pending> parked_;

@@ -1,7 +1,8 @@
 // The behaviour every CrawlStore back-end (qingxi/fetch/crawl_store.h) must show, as one
 // value-parameterised suite: schema versioning, URL adding, due claims with leases, the
 // adaptive re-crawl interval, full fetches every Nth re-crawl, error backoff, exactly-once
-// marks and corpus reconciliation, resume after a close with URLs in flight, concurrent claims
+// marks and corpus reconciliation, failure causes and the re-queues by option, by link scope
+// and by URL pattern, the --status report, resume after a close with URLs in flight, concurrent claims
 // from threads and from processes, large batches. Each back-end's test file includes this
 // header and instantiates the suite with a CrawlStoreBackend saying how to make a fresh
 // database and open it:
@@ -28,6 +29,7 @@
 #include <vector>
 
 #include "qingxi/fetch/crawl_store.h"
+#include "qingxi/fetch/url.h"
 #include "test_util.h"
 
 namespace qingxi::fetch {
@@ -157,9 +159,9 @@ TEST_P(CrawlStoreSuite, SchemaVersionAndNewerSchemaRefused) {
   {
     auto store = Open();
     ASSERT_NE(store, nullptr);
-    EXPECT_EQ(store->schema_version(), 1);
+    EXPECT_EQ(store->schema_version(), 2);
   }
-  EXPECT_EQ(Query("SELECT value FROM meta WHERE key='schema_version'"), "1");
+  EXPECT_EQ(Query("SELECT value FROM meta WHERE key='schema_version'"), "2");
   {
     auto store = Open();  // reopening keeps the data and the version
     ASSERT_NE(store, nullptr);
@@ -171,6 +173,270 @@ TEST_P(CrawlStoreSuite, SchemaVersionAndNewerSchemaRefused) {
   ASSERT_FALSE(newer.ok());
   EXPECT_EQ(newer.status().code(), Status::Code::kInvalidArgument);
   EXPECT_NE(newer.status().message().find("99"), std::string::npos);
+}
+
+inline FetchReport Failed(const std::string& url, FetchOutcome outcome, const std::string& kind,
+                          const std::string& cause, const std::string& option = "",
+                          const std::string& value = "") {
+  FetchReport r;
+  r.url = url;
+  r.outcome = outcome;
+  r.failure = FetchFailure{kind, cause, option, value};
+  return r;
+}
+
+// Runs a SQL script of the back-end (statements end with ";" at the end of a line; "--"
+// comment lines) statement by statement through the suite's query function.
+inline void RunScript(const CrawlStoreBackend& b, const std::string& uri,
+                      const std::string& path) {
+  const std::string script = ::qingxi::testing::ReadFile(path);
+  ASSERT_FALSE(script.empty()) << path;
+  std::string statement;
+  size_t pos = 0;
+  while (pos < script.size()) {
+    size_t nl = script.find('\n', pos);
+    if (nl == std::string::npos) nl = script.size();
+    const std::string line = script.substr(pos, nl - pos);
+    pos = nl + 1;
+    if (line.rfind("--", 0) == 0) continue;
+    statement += line + "\n";
+    std::string code = line.substr(0, line.find("--"));
+    while (!code.empty() && code.back() == ' ') code.pop_back();
+    if (!code.empty() && code.back() == ';') {
+      b.query(uri, statement);
+      statement.clear();
+    }
+  }
+}
+
+TEST_P(CrawlStoreSuite, UpgradesAVersionOneDatabaseInPlace) {
+  // A database as version 1 made it, with a small crawl in it (tests/data/crawl_schema).
+  const std::string fixture = ::qingxi::testing::SourceDir() + "/tests/data/crawl_schema/v1." +
+                              (GetParam().name == "sqlite" ? "sqlite" : "pg") + ".sql";
+  RunScript(GetParam(), uri_, fixture);
+  ASSERT_EQ(Query("SELECT value FROM meta WHERE key='schema_version'"), "1");
+  ASSERT_EQ(Query("SELECT count(*) FROM urls"), "5");
+  {
+    auto store = Open();
+    ASSERT_NE(store, nullptr);
+    EXPECT_EQ(store->schema_version(), 2);
+    // The data is kept.
+    Result<CrawlStats> st = store->Stats(1000);
+    ASSERT_TRUE(st.ok()) << st.status().message();
+    EXPECT_EQ(st->urls, 5);
+    EXPECT_EQ(st->outputs, 1);
+    EXPECT_EQ(st->by_status.at("fetched"), 1);
+    EXPECT_EQ(store->Get("http://news.example.cn/a.html")->content_hash, "00000000000000a2");
+    Result<bool> written = store->IsWritten("http://news.example.cn/", "00000000000000a1");
+    ASSERT_TRUE(written.ok());
+    EXPECT_TRUE(*written);
+    EXPECT_EQ(*store->WrittenEnd("corpus.jsonl"), 120);
+    // What version 1 knew of its failures is carried over.
+    UrlState refused = *store->Get("http://10.0.0.7/intranet.html");
+    EXPECT_EQ(refused.failure.kind, "address_refused");
+    EXPECT_EQ(refused.failure.fix_option, "allow-private");
+    EXPECT_EQ(refused.failure.fix_value, "no");
+    EXPECT_NE(refused.failure.cause.find("--allow-private"), std::string::npos);
+    EXPECT_EQ(store->Get("http://news.example.cn/private/x.html")->failure.kind,
+              "robots_disallowed");
+    EXPECT_EQ(store->Get("http://news.example.cn/b.html")->failure.kind, "unrecorded");
+    EXPECT_EQ(store->Get("http://news.example.cn/a.html")->failure.kind, "");
+    // The front page had its links followed; its leaf page did not.
+    EXPECT_EQ(store->Get("http://news.example.cn/")->links_scope, "*");
+    EXPECT_EQ(store->Get("http://news.example.cn/a.html")->links_scope, "");
+    // The new columns work on the old rows.
+    Result<int64_t> n = store->RequeueChanged("allow-private", "yes", 1000);
+    ASSERT_TRUE(n.ok()) << n.status().message();
+    EXPECT_EQ(*n, 1);
+    EXPECT_EQ(store->Get("http://10.0.0.7/intranet.html")->next_due, 1000);
+    n = store->RequeueForLinks("f1:x", 3, 1000);
+    ASSERT_TRUE(n.ok()) << n.status().message();
+    EXPECT_EQ(*n, 1);  // a.html only: the front page's links were followed
+    EXPECT_EQ(store->Get("http://news.example.cn/a.html")->next_due, 1000);
+    FetchReport f = Fetched("http://news.example.cn/a.html", "00000000000000a2");
+    f.links_scope = "f1:x";
+    ASSERT_TRUE(store->RecordResult(f, 1100).ok());
+    EXPECT_EQ(store->Get("http://news.example.cn/a.html")->links_scope, "f1:x");
+    ASSERT_TRUE(store->AddUrls({{"http://news.example.cn/c.html", 2, "http://news.example.cn/a.html"}}, 1100).ok());
+  }
+  EXPECT_EQ(Query("SELECT value FROM meta WHERE key='schema_version'"), "2");
+  // Opening again does not migrate twice.
+  auto again = Open();
+  ASSERT_NE(again, nullptr);
+  EXPECT_EQ(again->schema_version(), 2);
+  EXPECT_EQ(again->Stats(1100)->urls, 6);
+}
+
+TEST_P(CrawlStoreSuite, FailureCauseIsStoredUntilAFetchSucceeds) {
+  auto store = Open();
+  ASSERT_NE(store, nullptr);
+  const std::string url = "https://secure.example.cn/a.html";
+  ASSERT_TRUE(store->AddUrls({{url, 0, ""}}, 0).ok());
+  const std::string cause =
+      "tls: certificate verify failed for secure.example.cn — see --cacert";
+  ASSERT_TRUE(store->RecordResult(Failed(url, FetchOutcome::kError, "tls", cause, "cacert", ""), 100).ok());
+  UrlState u = *store->Get(url);
+  EXPECT_EQ(u.failure.kind, "tls");
+  EXPECT_EQ(u.failure.cause, cause);
+  EXPECT_EQ(u.failure.fix_option, "cacert");
+  EXPECT_EQ(u.failure.fix_value, "");
+  // A later failure replaces it; a success clears it.
+  ASSERT_TRUE(store->RecordResults({Failed(url, FetchOutcome::kError, "timeout", "timed out",
+                                           "timeout", "60/10")}, 200).ok());
+  EXPECT_EQ(store->Get(url)->failure.kind, "timeout");
+  EXPECT_EQ(store->Get(url)->failure.fix_value, "60/10");
+  ASSERT_TRUE(store->RecordResult(Fetched(url, "h1"), 300).ok());
+  u = *store->Get(url);
+  EXPECT_EQ(u.failure.kind, "");
+  EXPECT_EQ(u.failure.cause, "");
+  EXPECT_EQ(u.failure.fix_option, "");
+}
+
+TEST_P(CrawlStoreSuite, RequeueChangedOnlyWhenTheOptionValueDiffers) {
+  auto store = Open();
+  ASSERT_NE(store, nullptr);
+  ASSERT_TRUE(store->AddUrls(Urls(5), 0).ok());
+  const auto u = [](int i) { return "http://news.example.cn/a/" + std::to_string(i) + ".html"; };
+  ASSERT_TRUE(store->RecordResults(
+      {Failed(u(0), FetchOutcome::kError, "tls", "tls: certificate verify failed", "cacert", ""),
+       Failed(u(1), FetchOutcome::kError, "tls", "tls: certificate verify failed", "cacert", "/etc/ca.pem"),
+       Failed(u(2), FetchOutcome::kRefused, "address_refused", "add --allow-private", "allow-private", "no"),
+       Failed(u(3), FetchOutcome::kError, "http_503", "HTTP 503"),
+       Fetched(u(4), "h")}, 100).ok());
+  // The same option value as at the failure: nothing to retry.
+  EXPECT_EQ(*store->RequeueChanged("cacert", "", 200), 1);  // u(1) failed with another CA file
+  EXPECT_EQ(store->Get(u(1))->next_due, 200);
+  EXPECT_GT(store->Get(u(0))->next_due, 200);
+  EXPECT_EQ(*store->RequeueChanged("cacert", "/etc/ca.pem", 200), 1);  // u(0) had none
+  EXPECT_EQ(store->Get(u(0))->next_due, 200);
+  EXPECT_EQ(*store->RequeueChanged("allow-private", "no", 200), 0);
+  EXPECT_EQ(*store->RequeueChanged("allow-private", "yes", 200), 1);
+  EXPECT_EQ(store->Get(u(2))->next_due, 200);
+  // Already due: not counted again. An HTTP error and a success have no fix option.
+  EXPECT_EQ(*store->RequeueChanged("allow-private", "yes", 200), 0);
+  EXPECT_GT(store->Get(u(3))->next_due, 200);
+  EXPECT_GT(store->Get(u(4))->next_due, 200);
+}
+
+TEST_P(CrawlStoreSuite, RequeueForLinksFindsPagesNotFollowedUnderTheScope) {
+  auto store = Open();
+  ASSERT_NE(store, nullptr);
+  ASSERT_TRUE(store->AddUrls({{"http://www.example.cn/", 0, ""},
+                              {"http://www.example.cn/a.html", 1, "http://www.example.cn/"},
+                              {"http://www.example.cn/b.html", 2, "http://www.example.cn/a.html"},
+                              {"http://www.example.cn/c.html", 1, "http://www.example.cn/"}},
+                             0).ok());
+  FetchReport root = Fetched("http://www.example.cn/", "r");
+  root.links_scope = "f1:A";
+  FetchReport a = Fetched("http://www.example.cn/a.html", "a");  // links not followed
+  FetchReport c = NotModified("http://www.example.cn/c.html");
+  FetchReport b = Failed("http://www.example.cn/b.html", FetchOutcome::kError, "timeout", "t");
+  ASSERT_TRUE(store->RecordResults({root, a, c, b}, 100).ok());
+  EXPECT_EQ(store->Get("http://www.example.cn/")->links_scope, "f1:A");
+  // A 304 or a fetch without following keeps the scope; only a followed fetch sets it.
+  ASSERT_TRUE(store->RecordResult(NotModified("http://www.example.cn/"), 110).ok());
+  EXPECT_EQ(store->Get("http://www.example.cn/")->links_scope, "f1:A");
+  // Same scope, depth 1: nothing shallower than 1 lacks its links.
+  EXPECT_EQ(*store->RequeueForLinks("f1:A", 1, 200), 0);
+  // Deeper: the pages at depth 1 (fetched or not modified) were never followed; b failed.
+  EXPECT_EQ(*store->RequeueForLinks("f1:A", 3, 200), 2);
+  EXPECT_EQ(store->Get("http://www.example.cn/a.html")->next_due, 200);
+  EXPECT_EQ(store->Get("http://www.example.cn/c.html")->next_due, 200);
+  EXPECT_GT(store->Get("http://www.example.cn/")->next_due, 200);
+  // Another scope (other --include / --exclude): the front page too.
+  EXPECT_EQ(*store->RequeueForLinks("f1:B", 3, 200), 1);
+  EXPECT_EQ(store->Get("http://www.example.cn/")->next_due, 200);
+}
+
+TEST_P(CrawlStoreSuite, MakeDueBySubstringGlobOrAll) {
+  auto store = Open();
+  ASSERT_NE(store, nullptr);
+  const std::vector<std::string> urls = {
+      "http://news.example.cn/2024/01/a.html", "http://news.example.cn/2024/02/b.html",
+      "http://news.example.cn/2025/01/c.html", "http://www.example.cn/about.html",
+      "http://news.example.cn/list_1.html", "http://NEWS.example.org/2024/x.html"};
+  std::vector<NewUrl> add;
+  for (const auto& u : urls) add.push_back({u, 0, ""});
+  ASSERT_TRUE(store->AddUrls(add, 0).ok());
+  std::vector<FetchReport> done;
+  for (const auto& u : urls) done.push_back(Fetched(NormalizeUrl(u).value(), "h" + u));
+  ASSERT_TRUE(store->RecordResults(done, 100).ok());
+  // The URLs as normalised (the host in lower case).
+  EXPECT_EQ(*store->MakeDue(UrlPattern::Parse("/2024/"), 200), 3);
+  EXPECT_EQ(store->Get(urls[5])->next_due, 200);
+  EXPECT_EQ(*store->MakeDue(UrlPattern::Parse("/2024/"), 200), 0);  // already due
+  EXPECT_EQ(*store->MakeDue(UrlPattern::Parse("http://news.example.cn/2025/*"), 300), 1);
+  EXPECT_EQ(store->Get(urls[2])->next_due, 300);
+  // A glob matches the whole URL; '%' and '_' are ordinary characters; case counts.
+  EXPECT_EQ(*store->MakeDue(UrlPattern::Parse("news.example.cn/*"), 300), 0);
+  EXPECT_EQ(*store->MakeDue(UrlPattern::Parse("*list%1.html"), 300), 0);
+  EXPECT_EQ(*store->MakeDue(UrlPattern::Parse("li_t"), 300), 0);
+  EXPECT_EQ(*store->MakeDue(UrlPattern::Parse("*list_1.html"), 300), 1);
+  EXPECT_EQ(*store->MakeDue(UrlPattern::Parse("*ABOUT*"), 300), 0);
+  EXPECT_EQ(*store->MakeDue(UrlPattern::Parse("*/about.htm?"), 300), 1);
+  EXPECT_EQ(store->Get(urls[3])->next_due, 300);
+  // URLs in flight keep their lease.
+  ASSERT_TRUE(store->AddUrls({{"http://news.example.cn/new.html", 0, ""}}, 300).ok());
+  Result<std::vector<DueUrl>> claimed = store->ClaimDue(300, 100);
+  ASSERT_TRUE(claimed.ok());
+  ASSERT_EQ(claimed->size(), 7u);
+  EXPECT_EQ(*store->MakeDue(UrlPattern::Parse(""), 310), 0);
+  ASSERT_TRUE(store->RecordResults({Fetched(NormalizeUrl(urls[0]).value(), "h")}, 320).ok());
+  EXPECT_EQ(*store->MakeDue(UrlPattern::Parse(""), 330), 1);
+}
+
+TEST_P(CrawlStoreSuite, ReportCountsStatesDueTimesSitesAndFailures) {
+  auto store = Open();
+  ASSERT_NE(store, nullptr);
+  std::vector<NewUrl> add;
+  for (int i = 0; i < 4; ++i) add.push_back({"http://a.example.cn/" + std::to_string(i), 0, ""});
+  for (int i = 0; i < 2; ++i) add.push_back({"http://b.example.org/" + std::to_string(i), 0, ""});
+  add.push_back({"http://c.example.net/", 0, ""});
+  ASSERT_TRUE(store->AddUrls(add, 0).ok());
+  const int64_t now = 1000000;
+  ASSERT_TRUE(store->RecordResults(
+      {Fetched("http://a.example.cn/0", "0"), Fetched("http://a.example.cn/1", "1"),
+       Failed("http://a.example.cn/2", FetchOutcome::kError, "timeout", "timed out — raise --timeout", "timeout", "60/10"),
+       Failed("http://b.example.org/0", FetchOutcome::kError, "tls", "tls: certificate verify failed for b.example.org — see --cacert", "cacert", ""),
+       Failed("http://b.example.org/1", FetchOutcome::kError, "tls", "tls: certificate verify failed for b.example.org — see --cacert", "cacert", ""),
+       Failed("http://c.example.net/", FetchOutcome::kGone, "http_404", "HTTP 404")},
+      now).ok());
+  ASSERT_TRUE(store->MarkWritten({{"d0", "http://a.example.cn/0", "0", "", -1}}, now).ok());
+  Result<CrawlReport> r = store->Report(now, 2);
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(r->stats.urls, 7);
+  EXPECT_EQ(r->stats.due, 1);  // a.example.cn/3, never fetched
+  EXPECT_EQ(r->stats.outputs, 1);
+  EXPECT_EQ(r->stats.by_status.at("fetched"), 2);
+  EXPECT_EQ(r->stats.by_status.at("error"), 3);
+  EXPECT_EQ(r->stats.by_status.at("gone"), 1);
+  EXPECT_EQ(r->stats.by_status.at("new"), 1);
+  // The first error retries after 5 minutes; the next 2 of those due later, earliest first.
+  ASSERT_EQ(r->next.size(), 2u);
+  EXPECT_EQ(r->next[0].next_due, now + 300);
+  EXPECT_EQ(r->next[1].next_due, now + 300);
+  EXPECT_EQ(r->stats.next_due, now + 300);
+  // By hour: the three errors in hour 0; the fetched pages a day on (hour 24); gone: 30 days.
+  const std::vector<std::pair<int64_t, int64_t>> hours = {{0, 3}, {24, 2}, {720, 1}};
+  EXPECT_EQ(r->due_by_hour, hours);
+  ASSERT_EQ(r->top_sites.size(), 2u);
+  EXPECT_EQ(r->top_sites[0].site_key, "example.cn");
+  EXPECT_EQ(r->top_sites[0].urls, 4);
+  EXPECT_EQ(r->top_sites[0].failing, 1);
+  EXPECT_EQ(r->top_sites[1].site_key, "example.org");
+  ASSERT_EQ(r->top_failing.size(), 2u);
+  EXPECT_EQ(r->top_failing[0].site_key, "example.org");
+  EXPECT_EQ(r->top_failing[0].failing, 2);
+  EXPECT_EQ(r->top_failing[1].site_key, "example.cn");  // ties: by name
+  ASSERT_EQ(r->errors.size(), 3u);
+  EXPECT_EQ(r->errors[0].kind, "tls");
+  EXPECT_EQ(r->errors[0].urls, 2);
+  EXPECT_EQ(r->errors[0].example_url, "http://b.example.org/0");
+  EXPECT_EQ(r->errors[0].cause, "tls: certificate verify failed for b.example.org — see --cacert");
+  EXPECT_EQ(r->errors[1].kind, "http_404");
+  EXPECT_EQ(r->errors[1].cause, "HTTP 404");
+  EXPECT_EQ(r->errors[2].kind, "timeout");
+  EXPECT_EQ(r->errors[2].example_url, "http://a.example.cn/2");
 }
 
 TEST_P(CrawlStoreSuite, AddUrlsNormalisesDeduplicatesAndLowersDepth) {

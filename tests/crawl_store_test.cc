@@ -21,7 +21,7 @@ using ::qingxi::testing::TempDir;
 
 std::string QueryOne(const std::string& path, const std::string& sql) {
   sqlite3* db = nullptr;
-  sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr);
+  sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
   sqlite3_stmt* st = nullptr;
   std::string out;
   if (sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr) == SQLITE_OK &&
@@ -52,7 +52,7 @@ TEST(CrawlStore, WalJournalAndTheSqliteUriOpenTheSameFile) {
   {
     auto store = OpenOrDie("sqlite://" + path);  // the same file, its data and its version
     ASSERT_NE(store, nullptr);
-    EXPECT_EQ(store->schema_version(), 1);
+    EXPECT_EQ(store->schema_version(), 2);
     ASSERT_TRUE(store->AddUrls(Urls(3), 100).ok());
   }
   EXPECT_EQ(QueryOne(path, "SELECT COUNT(*) FROM urls"), "3");

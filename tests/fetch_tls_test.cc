@@ -3,7 +3,8 @@
 // pages come over both protocols when the CA is trusted (FetchOptions::ca_file, `--cacert`), and
 // that an untrusted certificate is reported as a TLS failure naming the host and --cacert — for
 // the pages and in place of "robots.txt unavailable" — by the fetcher, `qingxi fetch` (summary
-// and --stats) and `qingxi crawl`. Skipped, saying so, without nginx or openssl.
+// and --stats) and `qingxi crawl`, whose database keeps the cause (`--status`) and whose next
+// run with --cacert fetches the page at once. Skipped, saying so, without nginx or openssl.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -169,6 +170,30 @@ TEST_F(FetchTlsTest, CrawlCommandNamesTheCertificateProblemAndCacertFixesIt) {
                      site_->Url("/b.html");
   EXPECT_EQ(RunCommand("timeout 60 " + good + " 2>&1", &out), 0) << out;
   EXPECT_NE(ReadFile(dir2 + "/corpus.jsonl").find("加密连接"), std::string::npos);
+}
+
+TEST_F(FetchTlsTest, CrawlDatabaseKeepsTheCauseAndARunWithCacertRetriesAtOnce) {
+  const std::string dir = TempDir();
+  const std::string base = "timeout 60 " + BinaryPath() + " crawl --allow-private --delay-ms 0 --retries 0 --db " +
+                           dir + "/crawl.sqlite -o " + dir + "/corpus.jsonl " + site_->Url("/a.html");
+  std::string out;
+  EXPECT_EQ(RunCommand(base + " 2>&1", &out), 3) << out;
+  std::string status;
+  ASSERT_EQ(RunCommand(BinaryPath() + " crawl --db " + dir + "/crawl.sqlite --status", &status), 0);
+  EXPECT_NE(status.find("  tls  1 URLs, e.g. " + site_->Url("/a.html") +
+                        ": tls: certificate verify failed for 127.0.0.1"),
+            std::string::npos)
+      << status;
+  EXPECT_NE(status.find("see --cacert\n"), std::string::npos) << status;
+  // Without --cacert again: the URL waits out its backoff.
+  EXPECT_EQ(RunCommand(base + " --stats " + dir + "/again.json 2>&1", &out), 0) << out;
+  EXPECT_NE(ReadFile(dir + "/again.json").find("\"pages\":0"), std::string::npos);
+  // With it: due at once, fetched, and the cause is gone.
+  EXPECT_EQ(RunCommand(base + " --cacert " + site_->CaFile() + " 2>&1", &out), 0) << out;
+  EXPECT_NE(out.find("1 URLs that failed under another --cacert setting are due again"), std::string::npos) << out;
+  EXPECT_NE(ReadFile(dir + "/corpus.jsonl").find("加密连接"), std::string::npos);
+  ASSERT_EQ(RunCommand(BinaryPath() + " crawl --db " + dir + "/crawl.sqlite --status", &status), 0);
+  EXPECT_NE(status.find("failures by kind: none"), std::string::npos) << status;
 }
 
 }  // namespace

@@ -270,6 +270,20 @@ TEST_F(FetcherTest, RobotsServerErrorDisallowsEverything) {
   EXPECT_EQ(server_.Count("/page/"), 0);
 }
 
+TEST(FetcherRobots, UnresolvedNameAndRefusedConnectionAreReportedAsWhatTheyAre) {
+  // robots.txt cannot be asked for, so nothing is sent — and the pages say why, not merely
+  // "robots.txt unavailable": the fix (--resolve, a running server) depends on it.
+  FetchResponse dns = FetchOne(TestOptions(), "http://no-such-host.invalid/page/1");
+  EXPECT_EQ(dns.error, FetchError::kDns) << dns.error_message;
+  EXPECT_NE(dns.error_message.find("robots.txt of http://no-such-host.invalid: "), std::string::npos)
+      << dns.error_message;
+  // Port 9 (discard) on loopback: nothing listens there.
+  FetchResponse refused = FetchOne(TestOptions(), "http://127.0.0.1:9/page/1");
+  EXPECT_EQ(refused.error, FetchError::kConnect) << refused.error_message;
+  EXPECT_NE(refused.error_message.find("robots.txt of http://127.0.0.1:9: "), std::string::npos)
+      << refused.error_message;
+}
+
 TEST_F(FetcherTest, RobotsGroupForOurProductTokenAndUserAgentWithContact) {
   StartServer("User-agent: qingxi\nDisallow: /page/secret\n\nUser-agent: *\nDisallow: /\n");
   FetchOptions o = TestOptions();

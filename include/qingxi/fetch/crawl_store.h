@@ -32,6 +32,16 @@
 // content changed meanwhile, in which case the new version is a new document. So every
 // document reaches the corpus exactly once.
 //
+// Why a fetch failed is kept per URL (FetchReport::failure): the error kind, the cause as one
+// line, and — when a crawl option removes the cause — that option and its value at the time of
+// the failure. A later run whose value differs makes those URLs due at once (RequeueChanged),
+// so fixing the options fixes the crawl without waiting out the backoff.
+//
+// Links. With link following, a page's row records the scope its links were followed under
+// (links_scope); a later run that follows links under another scope — or that follows deeper,
+// reaching pages whose links were never followed — makes those pages due (RequeueForLinks), and
+// the crawler fetches them in full (no validators: a 304 has no links) to read their links.
+//
 // Times are Unix seconds, passed in by the caller (tests drive the clock).
 //
 // Thread-safety: a CrawlStore object is used by one thread at a time. Several objects (threads
@@ -46,6 +56,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "qingxi/status.h"
@@ -62,7 +73,7 @@ enum class UrlStatus {
   kGone,         // 404 / 410; rechecked at the longest interval
   kRefused,      // not fetched because of the crawl's own options (a loopback or private
                  // address without --allow-private): due again when those options change
-                 // (RequeueStatus), else rechecked at the longest interval
+                 // (RequeueChanged), else rechecked at the longest interval
 };
 // Every status, in declaration order.
 inline constexpr UrlStatus kAllUrlStatuses[] = {
@@ -108,6 +119,7 @@ struct DueUrl {
   std::string if_modified_since;  // the stored Last-Modified
   std::string content_hash;       // of the stored version ("" if never fetched)
   int64_t fetch_count = 0;
+  std::string links_scope;        // the scope its links were followed under ("" never)
 };
 
 enum class FetchOutcome {
@@ -117,6 +129,15 @@ enum class FetchOutcome {
   kGone,         // 404, 410
   kDisallowed,   // robots.txt
   kRefused,      // the crawler's options ruled the fetch out (see UrlStatus::kRefused)
+};
+
+// Why a fetch failed (every outcome but kFetched / kNotModified), stored with the URL.
+struct FetchFailure {
+  std::string kind;   // "timeout", "tls", "address_refused", "http_503", ... ("" none)
+  std::string cause;  // one line, naming the fix where an option removes the cause
+  // The crawl option that removes the cause and its value in the failing run ("" when no
+  // option helps), e.g. {"cacert", ""}: a later run with another value re-queues the URL.
+  std::string fix_option, fix_value;
 };
 
 // The result of fetching one URL, as the crawler reports it.
@@ -129,6 +150,10 @@ struct FetchReport {
   std::string last_modified;
   std::string content_hash;  // 64-bit hex of the cleaned text (kFetched)
   std::string body_hash;     // of the raw body (kFetched)
+  FetchFailure failure;      // why, for the failing outcomes (cleared by kFetched/kNotModified)
+  // Set when the crawler followed the page's links (kFetched): the scope they were followed
+  // under. "" leaves the stored scope as it was.
+  std::string links_scope;
 };
 
 // A document written to the corpus.
@@ -178,12 +203,52 @@ struct UrlState {
   int64_t fetch_count = 0;
   int depth = 0;
   std::string discovered_from;
+  FetchFailure failure;     // of the last fetch ("" kind when it succeeded)
+  std::string links_scope;  // see DueUrl
+};
+
+// What `qingxi crawl --status` shows: a summary of the whole frontier (full scans; a report,
+// not something to ask every second).
+struct CrawlReport {
+  CrawlStats stats;
+  struct Due {
+    std::string url;
+    int64_t next_due = 0;
+  };
+  std::vector<Due> next;  // the next URLs to come due after `now`, earliest first
+  // URLs coming due after `now`, by whole hours from now: {hour, count}, ascending.
+  std::vector<std::pair<int64_t, int64_t>> due_by_hour;
+  struct Site {
+    std::string site_key;
+    int64_t urls = 0;
+    int64_t failing = 0;  // whose last fetch failed (an error kind is stored)
+  };
+  std::vector<Site> top_sites;    // by URL count, most first
+  std::vector<Site> top_failing;  // by failing URLs (only sites with some), most first
+  struct ErrorKind {
+    std::string kind;
+    int64_t urls = 0;
+    std::string example_url;  // the smallest URL of that kind
+    std::string cause;        // that URL's stored cause
+  };
+  std::vector<ErrorKind> errors;  // by count, most first
+};
+
+// Which URLs CrawlStore::MakeDue touches.
+struct UrlPattern {
+  enum class Kind { kAll, kSubstring, kGlob } kind = Kind::kAll;
+  // kSubstring: any URL containing `text`; kGlob: the whole URL matches `text`, where '*' is
+  // any run of characters and '?' one character (nothing else is special). Case-sensitive.
+  std::string text;
+  // "" -> all; text with '*' or '?' -> glob; else substring.
+  static UrlPattern Parse(std::string_view pattern);
 };
 
 class CrawlStore {
  public:
   // "crawl.sqlite", "/var/lib/qingxi/crawl.db", "sqlite:///abs/path.db", "sqlite://rel.db",
-  // ":memory:". Creates the schema when absent; refuses a database written by a newer schema.
+  // ":memory:". Creates the schema when absent, upgrades an older one in place (one
+  // transaction), and refuses a database written by a newer schema.
   static Result<std::unique_ptr<CrawlStore>> Open(const std::string& db_uri,
                                                   const CrawlPolicy& policy = {});
   virtual ~CrawlStore() = default;
@@ -198,9 +263,17 @@ class CrawlStore {
   // Makes every in-flight URL due at `now` (a crawler starting after a crash; only when no
   // other crawler uses the database). Returns how many were released.
   virtual Result<int64_t> ReleaseLeases(int64_t now) = 0;
-  // Makes every URL whose status is `status` due at `now` (a crawl whose options now allow
-  // what they refused before). Returns how many.
-  virtual Result<int64_t> RequeueStatus(UrlStatus status, int64_t now) = 0;
+  // Makes due at `now` every URL whose last failure names `fix_option` with a value other
+  // than `value` (the option changed since: it may remove the cause). Returns how many.
+  virtual Result<int64_t> RequeueChanged(std::string_view fix_option, std::string_view value,
+                                         int64_t now) = 0;
+  // Makes due at `now` every fetched page (fetched / not_modified) shallower than `max_depth`
+  // whose links were not followed under `scope` (links_scope differs; "*" counts as any
+  // scope). Returns how many.
+  virtual Result<int64_t> RequeueForLinks(std::string_view scope, int max_depth, int64_t now) = 0;
+  // Makes every URL matching `pattern` due at `now` (those in flight keep their lease).
+  // Returns how many matched and were not due yet.
+  virtual Result<int64_t> MakeDue(const UrlPattern& pattern, int64_t now) = 0;
   // Records a fetch; `written`, when given, is marked in the same transaction.
   virtual Result<RecordDecision> RecordResult(const FetchReport& report, int64_t now,
                                               const OutputMark* written = nullptr) = 0;
@@ -214,6 +287,9 @@ class CrawlStore {
   // Counts over every URL (reports, tests): a full scan of the table.
   virtual Result<CrawlStats> Stats(int64_t now) = 0;
   virtual Result<FrontierState> Frontier(int64_t now) = 0;
+  // The report of `qingxi crawl --status`: Stats, the next `top` URLs due, the due histogram,
+  // the `top` sites by URLs and by failures, and the failures by kind.
+  virtual Result<CrawlReport> Report(int64_t now, int top) = 0;
   // The row of one URL (normalised first); NotFound when unknown.
   virtual Result<UrlState> Get(std::string_view url) = 0;
 };

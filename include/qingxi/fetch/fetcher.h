@@ -116,11 +116,13 @@ enum class FetchError {
   kContentTypeRejected,  // 2xx with a Content-Type outside accept_content_types (body not read)
   kBodyTooLarge,         // body over max_body_bytes (body holds the first max_body_bytes)
   kTooManyRedirects,
+  // kTimeout, kDns, kConnect and kTls are also the error of every page of an origin whose
+  // robots.txt request failed so (the message then names robots.txt), not kRobotsUnavailable.
   kTimeout,  // connect, total or low-speed timeout
   kDns,      // host name did not resolve
   kConnect,  // connection refused or failed
   kTls,      // TLS handshake or certificate verification failed (the message says which, for
-             // which host); also every page of an origin whose robots.txt request failed so
+             // which host)
   kNetwork,  // reset, HTTP/2 framing, empty reply and other transfer errors
   kStopped,  // Run() was stopped before the request finished (not delivered)
 };
