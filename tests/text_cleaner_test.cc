@@ -656,6 +656,51 @@ TEST(TextCleanerTest, FurnitureLinesOfManySitesGo) {
   EXPECT_THAT(text, HasSubstr(kBody2));
 }
 
+// Staff credits, reposted headlines, navigation calls, section numbers, keyword menus and
+// picture credits that portals and official accounts leave around a story go; the same words
+// inside sentences stay.
+TEST(TextCleanerTest, StaffLinesNavigationCallsAndCountersGo) {
+  const std::vector<std::string> noise = {
+      "编辑 刘晓阳 校对 李铭",
+      "责编 张晓 审核 王立新",
+      "医技药剂党支部、药剂科供稿 摄影/张艳 编辑/苏芳",
+      "本文原标题：《定了！城南地铁站即将开通！》",
+      "（原题为《是“涨价”还是“回归理性”》）",
+      "点击进入专题：",
+      "返回某某网首页>>",
+      "返回城南，查看更多",
+      "3",
+      "+1",
+      "1/10",
+      "1、回复【公租房】查看最新消息",
+      "6、回复【垃圾分类】查看投放指南",
+      "点击菜单栏【便民服务】解锁更多服务！",
+      "扫描下方二维码解锁更多技能",
+      "图片均来自网络",
+  };
+  std::vector<std::string> lines = {"城南地铁站下月开通", kBody1};
+  lines.insert(lines.end() - 1, noise.begin(), noise.begin() + 3);
+  lines.insert(lines.end(), noise.begin() + 3, noise.end());
+  lines.push_back(kBody2);
+  std::string text = Joined(CleanText(lines, true));
+  for (const auto& n : noise) EXPECT_THAT(text, Not(HasSubstr(n))) << n;
+  EXPECT_THAT(text, HasSubstr(kBody1));
+  EXPECT_THAT(text, HasSubstr(kBody2));
+  const std::vector<std::string> content = {
+      "记者从市交通局获悉，城南地铁站将于下月开通，编辑部也收到了大量读者来信。",
+      "回复【公租房】即可查看最新消息，这是市住建局公众号推出的一项便民服务。",
+      "图片来自网友的投稿，记录了城南地铁站施工时的场景，也记录了市民的期待。",
+      "2023年共有12个项目开工。",
+      // A reporter's credit names the story's authors: it stays.
+      "采写：南都记者 余毅菁 向雪妮",
+      "新京报记者 陆一夫",
+  };
+  lines = {"城南地铁站下月开通", kBody1};
+  lines.insert(lines.end(), content.begin(), content.end());
+  text = Joined(CleanText(lines, true));
+  for (const auto& c : content) EXPECT_THAT(text, HasSubstr(c)) << c;
+}
+
 // Preformatted blocks pass every cleaner and the conversion untouched: a URL line, a line
 // that looks like a watermark or spam, traditional characters and indentation in code stay,
 // while the prose around them is cleaned and converted.
