@@ -17,13 +17,38 @@ const std::vector<std::string>& Directives() {
   static const auto* d = new std::vector<std::string>{
       "drop_tag", "soft_drop_tag", "positive", "negative", "remove", "paywall", "caption",
       "comments", "code", "paywall_text", "title_separator", "reply_title_prefix", "date_meta",
-      "set"};
+      "next_label", "end_prefix", "end_suffix", "subreply", "set"};
   return *d;
 }
 
 bool IsLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 }  // namespace
+
+std::string NormalizeLabel(std::string_view s) {
+  // White space (with U+3000 and NBSP) and the marks that decorate a label.
+  static constexpr std::string_view kDrop[] = {
+      " ", "\t", "\n", "\r", "\xC2\xA0", "\xE3\x80\x80", "\xC2\xB7", "\xE2\x80\xA2",
+      "\xE3\x83\xBB", ":", "\xEF\xBC\x9A", "|", "\xEF\xBD\x9C", ">", "\xC2\xBB", "<",
+      "\xE3\x80\x90", "\xE3\x80\x91", "[", "]", "\xE3\x80\x8A", "\xE3\x80\x8B", "-",
+      "\xE2\x80\x94", "_", "\xE2\x96\xBC", "\xE2\x96\xB6"};
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    bool dropped = false;
+    for (std::string_view d : kDrop)
+      if (s.compare(i, d.size(), d) == 0) {
+        i += d.size();
+        dropped = true;
+        break;
+      }
+    if (dropped) continue;
+    char c = s[i++];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    out.push_back(c);
+  }
+  return out;
+}
 
 Result<ExtractRules> ExtractRules::Load(const std::string& path) {
   auto file = RuleFile::Load(path, Directives());
@@ -41,7 +66,7 @@ Result<ExtractRules> ExtractRules::Load(const std::string& path) {
     } else if (e.directive == "positive" || e.directive == "negative" ||
                e.directive == "remove" || e.directive == "paywall" ||
                e.directive == "caption" || e.directive == "comments" ||
-               e.directive == "code") {
+               e.directive == "code" || e.directive == "subreply") {
       std::string pat = v;
       int weight = 0;
       if (e.directive == "positive" || e.directive == "negative") {
@@ -62,6 +87,7 @@ Result<ExtractRules> ExtractRules::Load(const std::string& path) {
                : e.directive == "caption"  ? kCaption
                : e.directive == "comments" ? kComments
                : e.directive == "code"     ? kCode
+               : e.directive == "subreply" ? kSubreply
                                            : kPaywall;
       p.weight = p.kind == kNegative ? -weight : weight;
       if (!pat.empty() && pat.front() == '*') {
@@ -87,6 +113,12 @@ Result<ExtractRules> ExtractRules::Load(const std::string& path) {
       for (char& c : pre)
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
       r.reply_title_prefixes.push_back(pre);
+    } else if (e.directive == "next_label") {
+      r.next_labels.push_back(NormalizeLabel(v));
+    } else if (e.directive == "end_prefix") {
+      r.end_prefixes.push_back(v);
+    } else if (e.directive == "end_suffix") {
+      r.end_suffixes.push_back(v);
     } else if (e.directive == "title_separator") {
       r.title_separators.push_back(v);
     } else if (e.directive == "date_meta") {
@@ -173,6 +205,7 @@ HintResult ExtractRules::MatchHint(std::string_view hint) const {
       case kCaption: h.caption = true; break;
       case kComments: h.remove = h.comments = true; break;
       case kCode: h.code = true; break;
+      case kSubreply: h.subreply = true; break;
     }
     return true;
   });

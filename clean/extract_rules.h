@@ -27,7 +27,12 @@ struct HintResult {
   bool caption = false;  // a `caption` pattern matched (a picture's caption box)
   bool comments = false; // a `comments` pattern matched (readers' comments on the page)
   bool code = false;     // a `code` pattern matched (a code block: text kept verbatim)
+  bool subreply = false; // a `subreply` pattern matched (the text of a reply nested in a post)
 };
+
+// A short label's text without white space and the punctuation that decorates labels
+// ("延伸 · 推荐", "【相关新闻】", "下一篇：") — the form `next_label` rules are compared in.
+std::string NormalizeLabel(std::string_view s);
 
 struct ExtractRules {
   enum class TagAction : uint8_t { kKeep, kDrop, kSoftDrop };
@@ -37,6 +42,12 @@ struct ExtractRules {
   std::vector<std::string> title_separators;
   std::vector<std::string> reply_title_prefixes;  // lower-case ASCII letters
   std::vector<std::string> date_meta;  // lower-case
+  // The end of a story and what follows it (family_article_end.cc): labels of the boxes of
+  // neighbouring stories (normalised, NormalizeLabel), and the openings and endings of the
+  // story's own last lines ("责任编辑：", "（完）").
+  std::vector<std::string> next_labels;
+  std::vector<std::string> end_prefixes;
+  std::vector<std::string> end_suffixes;
   PhraseMatcher paywall_text;
 
   double min_paragraph_chars = 10;
@@ -67,7 +78,7 @@ struct ExtractRules {
   HintResult MatchHint(std::string_view hint) const;
 
  private:
-  enum Kind : uint8_t { kPositive, kNegative, kRemove, kPaywall, kCaption, kComments, kCode };
+  enum Kind : uint8_t { kPositive, kNegative, kRemove, kPaywall, kCaption, kComments, kCode, kSubreply };
   struct Pattern {
     Kind kind;
     int weight;

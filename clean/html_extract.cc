@@ -591,6 +591,7 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
   }
   // --- page families: threads, listings (clean/family_*.cc) ---------------------------------
   bool thread = false;  // the text is a sequence of posts
+  uint32_t cut = UINT32_MAX;  // the text ends before this node (family_article_end.cc)
   // The selection above is the article family's; each other family refines it in turn.
   {
     std::vector<uint32_t> comment_lists;  // readers' comment sections kept as the content
@@ -604,6 +605,8 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
     for (const auto& family : PageFamilies()) family->Refine(view, &sel);
     top = sel.top;
     roots = std::move(sel.roots);
+    for (uint32_t d : sel.drop) w.alive[d] = 0;
+    cut = sel.cut;
     for (auto& f : sel.flags) {
       if (f == "thread") thread = true;
       page.flags.push_back(std::move(f));
@@ -710,7 +713,7 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
   };
   std::vector<uint32_t> open;  // ends of the open block elements
   for (uint32_t r : roots) {
-    for (uint32_t i = r; i < nodes[r].end;) {
+    for (uint32_t i = r; i < nodes[r].end && i < cut;) {
       while (!open.empty() && open.back() <= i) {
         open.pop_back();
         flush();

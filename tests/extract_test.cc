@@ -724,6 +724,59 @@ TEST(ExtractTest, DisclaimerBoxDoesNotOutscoreAShortStory) {
 
 // The simplified-script pages of the DAnIEL set, scored on extraction alone (no line cleaner):
 // a floor that may only go up.
+// A portal story with its neighbours inside the article container: a "延伸 · 推荐" box (label,
+// headline link, teaser), the editor's line, then a quoted next story (headline over a teaser),
+// and, on an infinite-scroll page, a second <h1> story with its own dateline. Only the story
+// itself is text; without the article-end family every neighbour's teaser is kept.
+std::string StoryWithNeighbours(const std::string& tail) {
+  return R"(<html><head><meta charset="utf-8"><title>女警打百个电话遭停机_新闻中心</title></head><body>
+<div class="post_main"><h1>女警打百个电话遭停机 运营商识别诈骗不能“不审即判”</h1>
+<div class="post_info">2019-09-08 07:25:34 来源：某某日报</div>
+<div class="post_body" id="endText">
+<p>近日，一社区女民警在核查辖区“实有人口”时，平均每天拨出一百多个电话，被运营商以涉嫌诈骗为由停机。</p>
+<p>网友们质疑，不少诈骗电话畅通无阻，民警正常工作多拨些电话就被认定为“涉嫌诈骗”，简直让人哭笑不得。</p>
+<p>按理说，手机用户每天拨打多少电话，是自己的合法权利，以平均日拨电话数量作为停机的标准，显然不妥。</p>
+<p>归根结底，打击拦截电信诈骗也得精准拦截，在已有技术手段下尽量避免误伤，这才是运营商应有的担当。</p>
+<div class="special_tag_wrap"><div class="special_tag">
+ <div class="special_tag_ttl">延伸 · 推荐</div>
+ <div class="special_tag_cnt"><p><a href="/19/0907/a.html">女警一天打100电话被停机 电信:核实非诈骗后恢复</a></p>
+ <p>近日，一社区女民警平均日拨100余个电话，电信技术部门以涉嫌电信网络诈骗为由将其停机，现已恢复通话。</p></div>
+</div></div>
+<p class="editor">责任编辑：王晓</p>)" + tail + R"(
+</div></div></body></html>)";
+}
+
+TEST(ExtractTest, NeighbouringStoriesAreNotAppended) {
+  const std::string quoted =
+      R"(<blockquote><p>香港警方：示威行动未发生致命事件，谴责造谣者</p>
+<p>港铁公司车务营运总监表示，当晚因激进示威者的破坏行为，港铁公司于22点53分启动疏散程序，医院管理局…</p></blockquote>,某某都市报)";
+  ExtractedPage p = MustExtract(StoryWithNeighbours(quoted));
+  std::string text = Joined(p);
+  EXPECT_THAT(text, HasSubstr("被运营商以涉嫌诈骗为由停机。"));
+  EXPECT_THAT(text, HasSubstr("这才是运营商应有的担当。"));
+  EXPECT_THAT(text, Not(HasSubstr("延伸")));
+  EXPECT_THAT(text, Not(HasSubstr("现已恢复通话")));
+  EXPECT_THAT(text, Not(HasSubstr("香港警方")));
+  EXPECT_THAT(text, Not(HasSubstr("港铁公司")));
+  EXPECT_THAT(text, Not(HasSubstr("都市报")));
+
+  // An infinite-scroll neighbour: a second headline with a dateline of its own.
+  const std::string second =
+      R"(<h1>运营商回应：将优化停机判定规则</h1><div class="post_info">2019-09-08 12:10:02 来源：某某晚报</div>
+<p>针对民警电话被停机一事，运营商相关负责人表示，将优化判定规则，避免正常用户被误停。</p>)";
+  text = Joined(MustExtract(StoryWithNeighbours(second)));
+  EXPECT_THAT(text, HasSubstr("这才是运营商应有的担当。"));
+  EXPECT_THAT(text, Not(HasSubstr("将优化停机判定规则")));
+  EXPECT_THAT(text, Not(HasSubstr("避免正常用户被误停")));
+
+  // Words of a label inside a sentence, and an editor's line followed by more of the story's
+  // own prose (no headline), do not end it.
+  const std::string more =
+      R"(<p>下一篇报道我们将继续关注此事，相关新闻请读者留意本报客户端的推送，我们会在第一时间更新。</p>)";
+  text = Joined(MustExtract(StoryWithNeighbours(more)));
+  EXPECT_THAT(text, HasSubstr("我们会在第一时间更新。"));
+}
+
 TEST(ExtractRealPagesTest, SimplifiedNewsPagesMeanF1) {
   QINGXI_REQUIRE_SHARED();
   const std::string dir = testing::SharedDir() + "/eval/daniel-zh";
