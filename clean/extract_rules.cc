@@ -17,7 +17,7 @@ const std::vector<std::string>& Directives() {
   static const auto* d = new std::vector<std::string>{
       "drop_tag", "soft_drop_tag", "positive", "negative", "remove", "paywall", "caption",
       "comments", "code", "paywall_text", "title_separator", "reply_title_prefix", "date_meta",
-      "next_label", "end_prefix", "end_suffix", "subreply", "set"};
+      "next_label", "end_prefix", "end_suffix", "subreply", "answer", "set"};
   return *d;
 }
 
@@ -66,7 +66,8 @@ Result<ExtractRules> ExtractRules::Load(const std::string& path) {
     } else if (e.directive == "positive" || e.directive == "negative" ||
                e.directive == "remove" || e.directive == "paywall" ||
                e.directive == "caption" || e.directive == "comments" ||
-               e.directive == "code" || e.directive == "subreply") {
+               e.directive == "code" || e.directive == "subreply" ||
+               e.directive == "answer") {
       std::string pat = v;
       int weight = 0;
       if (e.directive == "positive" || e.directive == "negative") {
@@ -88,6 +89,7 @@ Result<ExtractRules> ExtractRules::Load(const std::string& path) {
                : e.directive == "comments" ? kComments
                : e.directive == "code"     ? kCode
                : e.directive == "subreply" ? kSubreply
+               : e.directive == "answer"   ? kAnswer
                                            : kPaywall;
       p.weight = p.kind == kNegative ? -weight : weight;
       if (!pat.empty() && pat.front() == '*') {
@@ -206,6 +208,7 @@ HintResult ExtractRules::MatchHint(std::string_view hint) const {
       case kComments: h.remove = h.comments = true; break;
       case kCode: h.code = true; break;
       case kSubreply: h.subreply = true; break;
+      case kAnswer: h.answer = true; break;
     }
     return true;
   });

@@ -28,6 +28,7 @@ struct HintResult {
   bool comments = false; // a `comments` pattern matched (readers' comments on the page)
   bool code = false;     // a `code` pattern matched (a code block: text kept verbatim)
   bool subreply = false; // a `subreply` pattern matched (the text of a reply nested in a post)
+  bool answer = false;   // an `answer` pattern matched (the text of one answer on a Q&A page)
 };
 
 // A short label's text without white space and the punctuation that decorates labels
@@ -78,7 +79,7 @@ struct ExtractRules {
   HintResult MatchHint(std::string_view hint) const;
 
  private:
-  enum Kind : uint8_t { kPositive, kNegative, kRemove, kPaywall, kCaption, kComments, kCode, kSubreply };
+  enum Kind : uint8_t { kPositive, kNegative, kRemove, kPaywall, kCaption, kComments, kCode, kSubreply, kAnswer };
   struct Pattern {
     Kind kind;
     int weight;

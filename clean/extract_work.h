@@ -35,6 +35,8 @@ struct Work {
   std::vector<uint8_t> positive;
   std::vector<uint8_t> caption;                      // class/id names a picture caption
   std::vector<uint8_t> code;                         // class/id names a code block
+  std::vector<uint8_t> subreply;  // class/id names a reply nested in a post (楼中楼)
+  std::vector<uint8_t> answer;    // class/id names one answer's text on a Q&A page
   std::vector<uint32_t> chars, link_chars, punct;    // whole subtree, alive only
   std::vector<uint32_t> dchars, dlink, dpunct, dbr;  // own text (not in nested blocks)
   std::vector<uint32_t> dwords;                      // own unlinked letters and ideographs

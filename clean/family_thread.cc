@@ -10,6 +10,10 @@
 // A selection without a class (a bare <table> around <td class="t_f">) is identified by the
 // classed element that holds all its text.
 //
+// Answers on a Q&A page (`answer` classes: the best answer and the others come in different
+// templates) join the selected one, and replies nested under a post (楼中楼, `subreply`
+// classes) follow their post, each without its replier's name and time.
+//
 // A comment section kept as the content (a page of short reviews, see `comments` in
 // rules/html.rules) is a thread too. The record is flagged "thread" when its text is a
 // sequence of posts.
@@ -123,6 +127,64 @@ class ThreadFamily : public PageFamily {
       if (!more.empty()) {
         thread = true;
         roots.insert(roots.end(), more.begin(), more.end());
+        std::sort(roots.begin(), roots.end());
+      }
+    }
+    // Q&A: the answers to one question are built by different templates (the best answer
+    // and the others), so they are found by their class (`answer` in rules/html.rules), not
+    // by the selection's frame. With one of them selected, every answer with prose joins in
+    // page order; a question with its answers is a thread.
+    if (!roots.empty() && top != body && top != 0) {
+      std::vector<uint32_t> answers;
+      uint32_t selected = 0;
+      for (uint32_t i = 1; i < n; ++i) {
+        if (!w.alive[i]) {
+          i = nodes[i].end - 1;
+          continue;
+        }
+        if (!w.answer[i] || nodes[i].type != NodeType::kElement) continue;
+        if (w.punct[i] > 0 && LinkDensity(w, i) < 0.5) {
+          answers.push_back(i);
+          for (uint32_t r : roots)
+            if ((i >= r && i < nodes[r].end) || (r >= i && r < nodes[i].end)) ++selected;
+        }
+        i = nodes[i].end - 1;  // an answer's own parts are not answers
+      }
+      if (selected > 0 && answers.size() >= 2) {
+        for (uint32_t a : answers) {
+          bool covered = false;
+          for (uint32_t r : roots) covered |= a >= r && a < nodes[r].end;
+          if (!covered) roots.push_back(a);
+        }
+        std::sort(roots.begin(), roots.end());
+        thread = true;
+      }
+    }
+    // Replies nested under a post (楼中楼: Tieba's lzl list, a floor's sub-replies): their
+    // text (`subreply` in rules/html.rules, the content element without the replier's name and
+    // time) follows its post in page order.
+    if (thread && roots.size() > 1) {
+      uint32_t scope = nodes[roots.front()].parent;  // the posts' common ancestor
+      while (scope != 0 && nodes[scope].end < nodes[roots.back()].end) scope = nodes[scope].parent;
+      const uint32_t last = scope != 0 ? nodes[scope].end : n;
+      std::vector<uint32_t> subs;
+      for (uint32_t i = roots.front(); i < last; ++i) {
+        if (!w.alive[i]) {
+          i = nodes[i].end - 1;
+          continue;
+        }
+        bool in_root = false;
+        for (uint32_t r : roots) in_root |= i >= r && i < nodes[r].end;
+        if (in_root) {
+          i = nodes[i].end - 1;
+          continue;
+        }
+        if (!w.subreply[i] || nodes[i].type != NodeType::kElement) continue;
+        if (w.chars[i] > 0 && LinkDensity(w, i) < 0.5) subs.push_back(i);
+        i = nodes[i].end - 1;
+      }
+      if (!subs.empty()) {
+        roots.insert(roots.end(), subs.begin(), subs.end());
         std::sort(roots.begin(), roots.end());
       }
     }

@@ -166,6 +166,8 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
   w.weight.assign(n, 0);
   w.positive.assign(n, 0);
   w.caption.assign(n, 0);
+  w.subreply.assign(n, 0);
+  w.answer.assign(n, 0);
   w.code.assign(n, 0);
 
   // --- metadata: <title>, <meta>, <link rel=canonical>, <html lang>, <time> -----------------
@@ -324,6 +326,8 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
       w.positive[i] = h.positive;
       w.caption[i] = h.caption;
       w.code[i] = h.code;
+      w.subreply[i] = h.subreply;
+      w.answer[i] = h.answer;
       if (h.paywall) {
         dead = true;
         paywall_nodes.push_back(i);

@@ -335,6 +335,81 @@ TEST(ExtractTest, PostsBuiltLikeTheSelectionJoinIt) {
   EXPECT_THAT(text, Not(HasSubstr("积分")));
 }
 
+// 楼中楼: replies nested under a floor (Tieba's lzl list) follow their floor, in page order,
+// without the replier's name and time; a nested reply box outside the thread is not taken.
+TEST(ExtractTest, NestedRepliesFollowTheirFloor) {
+  auto floor = [](const std::string& n, const std::string& text, const std::string& lzl) {
+    return "<div class='l_post j_l_post'><div class='d_author'><a class='p_author_name'>用户" + n +
+           "</a><div class='d_badge_lv'>7</div></div><div class='d_post_content_main'>"
+           "<div class='p_content'><cc><div class='d_post_content j_d_post_content'>" + text +
+           "</div></cc></div><div class='core_reply'><ul class='p_tail'><li>" + n +
+           "楼</li><li>2023-05-02 10:1" + n + "</li></ul>" + lzl + "</div></div></div>";
+  };
+  auto lzl = [](const std::string& who, const std::string& text, const std::string& time) {
+    return "<div class='j_lzl_container core_reply_wrapper'><ul><li class='lzl_single_post'>"
+           "<a class='lzl_p_p'>" + who + "</a>: <span class='lzl_content_main'>" + text +
+           "</span><span class='lzl_time'>" + time + "</span></li></ul></div>";
+  };
+  std::string html =
+      "<html><head><title>家里的绿萝叶子发黄怎么办？_绿萝吧</title></head><body>"
+      "<h3 class='core_title_txt'>家里的绿萝叶子发黄怎么办？</h3><div id='j_p_postlist'>" +
+      floor("1",
+            "养了一年的绿萝，最近下面的叶子一片接一片地发黄，浇水是一周一次，放在客厅靠窗的位置。"
+            "请问是水浇多了还是缺肥了？",
+            "") +
+      floor("2", "下面的老叶子发黄是正常代谢，剪掉就行。如果新叶也黄，多半是浇水太勤了。",
+            lzl("阳台小花园", "谢谢，我去摸摸土", "2023-5-2 10:40")) +
+      floor("3", "还有一种可能是光照太强，挪到散射光的地方试试。", "") +
+      "</div><div class='aside'>" + lzl("路人甲", "这是侧栏里的一条回复", "2023-5-3 09:00") +
+      "</div></body></html>";
+  ExtractedPage p = MustExtract(html);
+  ASSERT_GE(p.paragraphs.size(), 4u) << Joined(p);
+  EXPECT_THAT(p.flags, Contains("thread"));
+  std::string text = Joined(p);
+  size_t second = text.find("下面的老叶子发黄是正常代谢");
+  size_t nested = text.find("谢谢，我去摸摸土");
+  size_t third = text.find("还有一种可能是光照太强");
+  ASSERT_NE(nested, std::string::npos) << text;
+  EXPECT_LT(second, nested);
+  EXPECT_LT(nested, third);
+  EXPECT_THAT(text, Not(HasSubstr("阳台小花园")));
+  EXPECT_THAT(text, Not(HasSubstr("10:40")));
+  EXPECT_THAT(text, Not(HasSubstr("侧栏里的一条回复")));
+}
+
+// A Q&A page: the best answer and the other answers come in different templates; all of them
+// follow the question, without the answerers' chrome, and the page is a thread.
+TEST(ExtractTest, QuestionWithBestAndOtherAnswersIsAThread) {
+  const std::string html = R"(<html><head><title>新买的铸铁锅第一次怎么开锅？_某某知道</title></head><body>
+<div class="layout"><div class="wgt-ask"><h1><span class="ask-title">新买的铸铁锅第一次怎么开锅？</span></h1>
+<div class="q-content"><span class="con-all">网上买了一口铸铁锅，说明书上说要先开锅再用，具体应该怎么做？</span></div>
+<div class="ask-info">提问者：厨房新手 2019-11-03 | 浏览 8291 次</div></div>
+<div class="wgt-best"><h2>最佳答案</h2><div class="best-text">
+<p>开锅主要是在锅的表面形成一层油膜，防锈又防粘。先用热水把锅刷干净，放在火上烤干水分。</p>
+<p>再用一块肥猪肉在锅里反复擦，小火慢慢加热，让油脂渗进锅的表面，擦到发黑发亮为止。</p>
+<p>以后每次用完都要趁热洗干净、烤干，千万不要泡在水里过夜，否则很容易生锈。</p></div>
+<div class="wgt-replyer-best"><a class="user-name">灶台边的老周</a> 采纳率：62%</div></div>
+<div class="wgt-answers"><h2>其他回答</h2>
+<div class="answer"><div class="answer-text"><span class="con">锅烧热以后倒一点植物油，用厨房纸抹匀，小火烧到冒烟，重复三遍就行。</span></div>
+<div class="f-aid"><a class="user-name">平底锅</a> 采纳率：41% 2019-11-04 08:12</div></div>
+<div class="answer"><div class="answer-text"><span class="con">用猪皮最好，植物油也可以，关键是要多擦几遍。</span></div>
+<div class="f-aid"><a class="user-name">老厨师</a> 2019-11-05 10:30</div></div></div>
+</div></body></html>)";
+  ExtractedPage p = MustExtract(html);
+  std::string text = Joined(p);
+  EXPECT_THAT(p.flags, Contains("thread"));
+  size_t best = text.find("开锅主要是在锅的表面形成一层油膜");
+  size_t other = text.find("锅烧热以后倒一点植物油");
+  size_t third = text.find("用猪皮最好");
+  ASSERT_NE(best, std::string::npos) << text;
+  ASSERT_NE(other, std::string::npos) << text;
+  ASSERT_NE(third, std::string::npos) << text;
+  EXPECT_LT(best, other);
+  EXPECT_LT(other, third);
+  EXPECT_THAT(text, Not(HasSubstr("平底锅")));
+  EXPECT_THAT(text, Not(HasSubstr("采纳率")));
+}
+
 TEST(ExtractTest, QuotationRepeatingEarlierTextGoesNewQuotationStays) {
   std::string article =
       "<p>一位城市规划研究者说，夜间经济不只是把营业时间拉长，交通、治安、环卫都要跟上。</p>"
