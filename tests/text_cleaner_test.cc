@@ -699,6 +699,14 @@ TEST(TextCleanerTest, StaffLinesNavigationCallsAndCountersGo) {
   lines.insert(lines.end(), content.begin(), content.end());
   text = Joined(CleanText(lines, true));
   for (const auto& c : content) EXPECT_THAT(text, HasSubstr(c)) << c;
+  // A back-link the template appends to the last paragraph is cut; the sentence stays.
+  const std::string last = "可以预见的是，第三方数据行业的整顿仍将持续。";
+  text = Joined(CleanText({"城南地铁站下月开通", kBody1, last + "返回某某网首页>>",
+                           kBody2 + std::string("返回某某，查看更多")},
+                          true));
+  EXPECT_THAT(text, HasSubstr(last + "\n"));
+  EXPECT_THAT(text, HasSubstr(kBody2 + std::string("\n")));
+  EXPECT_THAT(text, Not(HasSubstr("返回")));
 }
 
 // Preformatted blocks pass every cleaner and the conversion untouched: a URL line, a line
