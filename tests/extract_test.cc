@@ -852,6 +852,30 @@ TEST(ExtractTest, NeighbouringStoriesAreNotAppended) {
   EXPECT_THAT(text, HasSubstr("我们会在第一时间更新。"));
 }
 
+// A select-to-share plugin marks the article container itself (class BSHARE_POP): the story
+// stays the content, and the long list of readers' comments under it does not replace it.
+TEST(ExtractTest, ShareHighlighterClassOnTheArticleKeepsIt) {
+  std::string comments;
+  for (int k = 0; k < 40; ++k)
+    comments += "<div class='item'><div class='cont'><span class='name'>网友" + std::to_string(k) +
+                "：</span><div class='txt'>这款手机的价格还是太贵了，外观和去年几乎一样，没有什么新意，不如再等等。</div>"
+                "<span class='time'>今天07:13</span></div></div>";
+  const std::string html =
+      "<html><head><title>苹果发布新手机 售价五千四百九十九元起</title></head><body>"
+      "<h1>苹果发布新手机 售价五千四百九十九元起</h1>"
+      "<div class='BSHARE_POP blkContainerSblkCon' id='artibody'>"
+      "<p>北京时间9月11日凌晨消息，苹果秋季发布会开幕，新手机采用双摄像头，有六种配色，售价699美元。</p>"
+      "<p>官网显示，新手机国行各容量售价分别为：64GB售5499元，128GB售5999元，256GB售6799元。</p>"
+      "<p>新手机最大的变化是在设备后部的摄像头，广角和超广角镜头可在拍摄过程中自由切换。</p></div>"
+      "<div class='sina-comment-wrap' id='bottom_sina_comment'><div class='list'>" + comments +
+      "</div></div></body></html>";
+  ExtractedPage p = MustExtract(html);
+  std::string text = Joined(p);
+  EXPECT_THAT(text, HasSubstr("64GB售5499元"));
+  EXPECT_THAT(text, Not(HasSubstr("没有什么新意")));
+  EXPECT_THAT(p.flags, Not(Contains("thread")));
+}
+
 TEST(ExtractRealPagesTest, SimplifiedNewsPagesMeanF1) {
   QINGXI_REQUIRE_SHARED();
   const std::string dir = testing::SharedDir() + "/eval/daniel-zh";
