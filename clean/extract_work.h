@@ -67,6 +67,10 @@ std::string_view CutUtf8(std::string_view s, size_t max);
 std::string SubtreeText(const Work& w, uint32_t i, size_t max);
 // The text of a <pre> or a code block, verbatim (see extract_work.cc).
 std::string PreformattedText(const Work& w, uint32_t i);
+// Anchor `a` is one item of a list of links: its nearest <li> (at most two levels up) has at
+// least two sibling <li> that hold an <a> too (among its list's first 128 children, each looked
+// into for 64 nodes: bounded on hostile lists).
+bool IsLinkListItem(const dom::Document& doc, uint32_t a);
 // The share of subtree i's characters that are link text.
 double LinkDensity(const Work& w, uint32_t i);
 

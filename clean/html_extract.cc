@@ -359,7 +359,9 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
       tstats[i] = MeasureText(nodes[i].text);
     }
   // A link is a headline or a word. Long punctuated prose inside one <a> is an article that a
-  // broken page wrapped in an anchor; counting it as link text would discard it.
+  // broken page wrapped in an anchor; counting it as link text would discard it. An anchor
+  // that is one item of a list of links (a sidebar of teaser cards: <li><a>名字 时间 摘要…</a>)
+  // stays link text, however long.
   for (uint32_t i = 0; i < n; ++i) {
     if (!w.alive[i] || nodes[i].type != NodeType::kElement || nodes[i].tag != Tag::kA) continue;
     uint32_t chars = 0, punct = 0;
@@ -367,7 +369,7 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
       chars += tstats[k].chars;
       punct += tstats[k].punct;
     }
-    if (chars >= rules_.link_prose_chars && punct >= 3)
+    if (chars >= rules_.link_prose_chars && punct >= 3 && !IsLinkListItem(doc, i))
       for (uint32_t k = i; k < nodes[i].end; ++k) w.in_link[k] = 0;
     i = nodes[i].end - 1;
   }

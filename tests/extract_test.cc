@@ -876,6 +876,30 @@ TEST(ExtractTest, ShareHighlighterClassOnTheArticleKeepsIt) {
   EXPECT_THAT(p.flags, Not(Contains("thread")));
 }
 
+// A sidebar of teaser cards, each a whole <li><a> with a name, a time and a long punctuated
+// summary, is a list of links: it does not outscore a short story of three paragraphs.
+TEST(ExtractTest, TeaserCardsInALinkListDoNotOutscoreAShortStory) {
+  std::string cards;
+  for (int k = 0; k < 4; ++k)
+    cards += "<li><a href='/live/" + std::to_string(k) + "'><span class='avatar'><img src='/a.png'></span>"
+             "<div class='tw-text'><h3>博主" + std::to_string(k) + "<span class='time'>今天 12:08</span></h3>"
+             "<div class='content'>央行在周末期间宣告降准，利多带动今天两市指数跳空高开，高开未见追价买盘，反现出脱卖压，"
+             "两市指数回落，大盘处于平板价以上的高档震荡。深市三指数表现稳健有力，高开回落再回升，盘中再过早盘"
+             "高点，三指数皆收高1%以上。早盘两市暂时以六连涨行情作收，午后关注量能变化。</div></div></a></li>";
+  const std::string html =
+      "<html><head><title>网传账号外泄 铁路部门辟谣称消息不实</title></head><body>"
+      "<div class='main'><h1>网传账号外泄 铁路部门辟谣称消息不实</h1><div class='article' id='artibody'>"
+      "<p>今日有网友爆料，有60万个账号数据在网上出售。</p>"
+      "<p>今晚，铁路部门发布辟谣消息称：网传信息不实。</p>"
+      "<p>铁路部门提醒旅客通过官方网站购票，避免风险。</p>"
+      "</div></div><div class='side'><div class='cj-live-list'><ul>" + cards +
+      "</ul></div></div></body></html>";
+  std::string text = Joined(MustExtract(html));
+  EXPECT_THAT(text, HasSubstr("网传信息不实。"));
+  EXPECT_THAT(text, HasSubstr("避免风险。"));
+  EXPECT_THAT(text, Not(HasSubstr("央行")));
+}
+
 TEST(ExtractRealPagesTest, SimplifiedNewsPagesMeanF1) {
   QINGXI_REQUIRE_SHARED();
   const std::string dir = testing::SharedDir() + "/eval/daniel-zh";
