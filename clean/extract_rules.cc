@@ -151,6 +151,7 @@ Result<ExtractRules> ExtractRules::Load(const std::string& path) {
           {"link_prose_chars", r.link_prose_chars},
           {"site_title_max_chars", r.site_title_max_chars},
           {"caption_max_chars", r.caption_max_chars},
+          {"caption_phrase_max_chars", r.caption_phrase_max_chars},
           {"lead_min_chars", r.lead_min_chars}});
   if (!settings.ok()) return settings.status();
   const Settings& s = settings.value();
@@ -174,6 +175,7 @@ Result<ExtractRules> ExtractRules::Load(const std::string& path) {
   r.link_prose_chars = s.Get("link_prose_chars");
   r.site_title_max_chars = s.Get("site_title_max_chars");
   r.caption_max_chars = s.Get("caption_max_chars");
+  r.caption_phrase_max_chars = s.Get("caption_phrase_max_chars");
   r.lead_min_chars = s.Get("lead_min_chars");
   r.hints_.Build();
   r.paywall_text.Build();

@@ -71,6 +71,7 @@ struct ExtractRules {
   double link_prose_chars = 80;
   double site_title_max_chars = 12;
   double caption_max_chars = 60;
+  double caption_phrase_max_chars = 12;
   double lead_min_chars = 30;
 
   static Result<ExtractRules> Load(const std::string& path);
@@ -79,7 +80,17 @@ struct ExtractRules {
   HintResult MatchHint(std::string_view hint) const;
 
  private:
-  enum Kind : uint8_t { kPositive, kNegative, kRemove, kPaywall, kCaption, kComments, kCode, kSubreply, kAnswer };
+  enum Kind : uint8_t {
+    kPositive,
+    kNegative,
+    kRemove,
+    kPaywall,
+    kCaption,
+    kComments,
+    kCode,
+    kSubreply,
+    kAnswer
+  };
   struct Pattern {
     Kind kind;
     int weight;

@@ -37,14 +37,14 @@ struct Line {
 };
 
 constexpr size_t kMaxLineBytes = 400;
-constexpr uint32_t kLabelMaxChars = 12;      // a box label: "延伸 · 推荐", "相关新闻"
-constexpr uint32_t kEndLineMaxChars = 40;    // an end line: "责任编辑：霍琦"
-constexpr uint32_t kHeadlineMinChars = 6;    // a headline of a story
+constexpr uint32_t kLabelMaxChars = 12;    // a box label: "延伸 · 推荐", "相关新闻"
+constexpr uint32_t kEndLineMaxChars = 40;  // an end line: "责任编辑：霍琦"
+constexpr uint32_t kHeadlineMinChars = 6;  // a headline of a story
 constexpr uint32_t kHeadlineMaxChars = 60;
-constexpr uint32_t kProseMinChars = 20;      // a teaser or a paragraph under a headline
+constexpr uint32_t kProseMinChars = 20;  // a teaser or a paragraph under a headline
 constexpr uint32_t kDatelineMaxChars = 60;
-constexpr double kBoxMaxShare = 0.5;         // a label's box is a lesser part of the selection
-constexpr double kHeadingMinShare = 0.2;     // a second heading comes after this share of text
+constexpr double kBoxMaxShare = 0.5;      // a label's box is a lesser part of the selection
+constexpr double kHeadingMinShare = 0.2;  // a second heading comes after this share of text
 
 bool EndsLikeSentence(std::string_view t) {
   for (std::string_view end : {"\xE3\x80\x82", "\xEF\xBC\x81", "\xEF\xBC\x9F", "\xEF\xBC\x9B",
@@ -62,8 +62,10 @@ bool HasDate(std::string_view t) {
     if (j - i != 4) continue;
     std::string_view rest = t.substr(j);
     size_t sep = 0;
-    if (!rest.empty() && (rest[0] == '-' || rest[0] == '/' || rest[0] == '.')) sep = 1;
-    else if (rest.rfind("\xE5\xB9\xB4", 0) == 0) sep = 3;  // 年
+    if (!rest.empty() && (rest[0] == '-' || rest[0] == '/' || rest[0] == '.'))
+      sep = 1;
+    else if (rest.rfind("\xE5\xB9\xB4", 0) == 0)
+      sep = 3;  // 年
     if (sep == 0 || rest.size() <= sep) continue;
     if (rest[sep] >= '0' && rest[sep] <= '9') return true;
   }
@@ -106,9 +108,8 @@ class ArticleEndFamily : public PageFamily {
     auto is_label = [&](const Line& l) {
       if (l.chars > kLabelMaxChars) return false;
       const std::string norm = NormalizeLabel(l.text);
-      return !norm.empty() &&
-             std::find(rules.next_labels.begin(), rules.next_labels.end(), norm) !=
-                 rules.next_labels.end();
+      return !norm.empty() && std::find(rules.next_labels.begin(), rules.next_labels.end(), norm) !=
+                                  rules.next_labels.end();
     };
     auto is_end = [&](const Line& l) {
       if (l.chars <= kEndLineMaxChars)
@@ -163,18 +164,17 @@ class ArticleEndFamily : public PageFamily {
       if (is_end(l)) {
         size_t h = k + 1;
         while (h < lines.size() && is_end(lines[h])) ++h;
-        if (h + 1 < lines.size() && is_headline(lines[h]) &&
-            lines[h + 1].chars >= kProseMinChars && lines[h + 1].punct > 0 &&
-            seen + l.chars >= kHeadingMinShare * total) {
+        if (h + 1 < lines.size() && is_headline(lines[h]) && lines[h + 1].chars >= kProseMinChars &&
+            lines[h + 1].punct > 0 && seen + l.chars >= kHeadingMinShare * total) {
           cut_at(lines[h].node);
           break;
         }
       }
       // 3. A second headline (<h1>; an <h2> is a section of the same story, as in an
       // encyclopaedia article with dated references) with a dateline of its own.
-      if (nodes[l.node].tag == Tag::kH1 && seen >= kHeadingMinShare * total &&
-          is_headline(l) && k + 1 < lines.size() &&
-          lines[k + 1].chars <= kDatelineMaxChars && HasDate(lines[k + 1].text)) {
+      if (nodes[l.node].tag == Tag::kH1 && seen >= kHeadingMinShare * total && is_headline(l) &&
+          k + 1 < lines.size() && lines[k + 1].chars <= kDatelineMaxChars &&
+          HasDate(lines[k + 1].text)) {
         cut_at(l.node);
         break;
       }

@@ -65,9 +65,21 @@ bool IsFullStop(char32_t c) { return c == U'。' || c == U'！' || c == U'？'; 
 
 // A picture's caption: at most max_chars characters and not ending like a sentence (a caption
 // is a label or ends in a credit, "…新华社发（王申 摄）").
-bool IsCaption(std::string_view t, double max_chars) {
-  if (utf8::CountCodePoints(t) > max_chars) return false;
+bool IsCaption(std::string_view t, double max_chars, double phrase_max_chars) {
+  const size_t chars = utf8::CountCodePoints(t);
+  if (chars > max_chars) return false;
   char32_t last = LastVisible(t);
+  if (last == U'。' && chars <= phrase_max_chars) {
+    // A short phrase with a full stop and no other punctuation labels the picture too
+    // ("小花家。", "搜救现场。", "小温在景区内的身影。").
+    int marks = 0;
+    for (size_t pos = 0; pos < t.size();) {
+      const char32_t c = utf8::Next(t, &pos);
+      marks += cleaner::IsSentenceEnd(c) || c == U'，' || c == U',' || c == U'；' || c == U'：' ||
+               c == U'、' || c == U'“' || c == U'"';
+    }
+    return marks == 1;
+  }
   return !(cleaner::IsSentenceEnd(last) || last == U'；' || last == U'.' || last == U'：' ||
            last == U':');
 }
@@ -695,7 +707,7 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
       bool stub = t.size() < 400 && !rules_.paywall_text.empty() && rules_.paywall_text.Contains(t);
       if (stub) paywall = true;
       bool caption = line_after_image && !line_emphasised &&
-                     (IsCaption(t, rules_.caption_max_chars) ||
+                     (IsCaption(t, rules_.caption_max_chars, rules_.caption_phrase_max_chars) ||
                       (line_caption_box && line_chars <= rules_.caption_max_chars));
       bool copy = line_in_quote && repeats_earlier(t);
       // A post's header in a thread: a short line with a timestamp and no sentence in it

@@ -264,6 +264,24 @@ TEST(ExtractTest, PictureCaptionsGoSubheadingsAndProseAfterPicturesStay) {
   EXPECT_THAT(p.paragraphs, Contains(HasSubstr("本报讯 市政府昨日发布新规")));
 }
 
+// A short phrase with only a full stop under a picture labels it ("搜救现场。"); a sentence
+// under a picture, even a short one, and a phrase with a comma are text.
+TEST(ExtractTest, ShortPhraseWithAFullStopUnderAPictureIsACaption) {
+  std::string article =
+      "<p>PIC</p><p>搜救现场。</p>"
+      "<p>PIC</p><p>小温在景区内的身影。</p>"
+      "<p>PIC</p><p>这也能看出当前英国的底色。</p>"
+      "<p>PIC</p><p>他笑了，点点头。</p>";
+  for (size_t at; (at = article.find("PIC")) != std::string::npos;)
+    article.replace(at, 3, "<img src='/p.jpg' width='500' height='334'>");
+  ExtractedPage p = MustExtract(NewsPage("", article));
+  std::string text = Joined(p);
+  EXPECT_THAT(text, Not(HasSubstr("搜救现场")));
+  EXPECT_THAT(text, Not(HasSubstr("景区内的身影")));
+  EXPECT_THAT(p.paragraphs, Contains("这也能看出当前英国的底色。"));
+  EXPECT_THAT(p.paragraphs, Contains("他笑了，点点头。"));
+}
+
 TEST(ExtractTest, CaptionBoxAfterPictureGoesEvenAsASentence) {
   std::string article =
       "<div class='pgc-img'><img src='/p.jpg' width='600'>"
