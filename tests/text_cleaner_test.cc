@@ -677,6 +677,8 @@ TEST(TextCleanerTest, StaffLinesNavigationCallsAndCountersGo) {
       "点击菜单栏【便民服务】解锁更多服务！",
       "扫描下方二维码解锁更多技能",
       "图片均来自网络",
+      "图集",
+      "【高清组图】",
   };
   std::vector<std::string> lines = {"城南地铁站下月开通", kBody1};
   lines.insert(lines.end() - 1, noise.begin(), noise.begin() + 3);
@@ -691,6 +693,7 @@ TEST(TextCleanerTest, StaffLinesNavigationCallsAndCountersGo) {
       "回复【公租房】即可查看最新消息，这是市住建局公众号推出的一项便民服务。",
       "图片来自网友的投稿，记录了城南地铁站施工时的场景，也记录了市民的期待。",
       "2023年共有12个项目开工。",
+      "图集里收录了城南地铁站施工以来的两百多张照片。",
       // A reporter's credit names the story's authors: it stays.
       "采写：南都记者 余毅菁 向雪妮",
       "新京报记者 陆一夫",
