@@ -144,6 +144,7 @@ Result<ExtractRules> ExtractRules::Load(const std::string& path) {
           {"listing_label_words", r.listing_label_words},
           {"comments_article_min_words", r.comments_article_min_words},
           {"entry_title_min_words", r.entry_title_min_words},
+          {"index_teaser_max_chars", r.index_teaser_max_chars},
           {"post_header_max_chars", r.post_header_max_chars},
           {"grandparent_factor", r.grandparent_factor},
           {"hinted_override_ratio", r.hinted_override_ratio},
@@ -168,6 +169,7 @@ Result<ExtractRules> ExtractRules::Load(const std::string& path) {
   r.listing_label_words = s.Get("listing_label_words");
   r.comments_article_min_words = s.Get("comments_article_min_words");
   r.entry_title_min_words = s.Get("entry_title_min_words");
+  r.index_teaser_max_chars = s.Get("index_teaser_max_chars");
   r.post_header_max_chars = s.Get("post_header_max_chars");
   r.grandparent_factor = s.Get("grandparent_factor");
   r.hinted_override_ratio = s.Get("hinted_override_ratio");

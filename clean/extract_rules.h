@@ -64,6 +64,7 @@ struct ExtractRules {
   double listing_label_words = 40;
   double comments_article_min_words = 150;
   double entry_title_min_words = 5;
+  double index_teaser_max_chars = 200;
   double post_header_max_chars = 60;
   double grandparent_factor = 0.5;
   double hinted_override_ratio = 1.5;

@@ -102,18 +102,37 @@ class ThreadFamily : public PageFamily {
             if (norm.rfind(pre, 0) == 0) return false;
           return page_norm.find(StripSpaces(SubtreeText(w, t, 600))) == std::string::npos;
         };
-        // Entries are separate when every gap between two consecutive posts holds an entry
-        // title: one section label ("其他回答") between the first answer and the rest is none.
+        // Entries are separate when (nearly) every gap between two consecutive posts holds an
+        // entry title: one section label ("其他回答") between the first answer and the rest is
+        // none; one short title ("求助") among twenty does not make a list of entries a thread.
         std::vector<uint32_t> units(more);
         units.push_back(roots.front());
         std::sort(units.begin(), units.end());
-        bool separate = true;
+        const size_t gaps = units.size() - 1;
+        size_t titled_gaps = 0, linked_titles = 0;
         // title_like is in document order and the gaps are disjoint: each title is read once.
-        for (size_t u = 1; u < units.size() && separate; ++u) {
-          bool titled = false;
+        for (size_t u = 1; u < units.size(); ++u) {
+          uint32_t title = 0;
           auto t = std::lower_bound(title_like.begin(), title_like.end(), nodes[units[u - 1]].end);
-          for (; t != title_like.end() && *t < units[u] && !titled; ++t) titled = entry_title(*t);
-          separate = titled;
+          for (; t != title_like.end() && *t < units[u] && title == 0; ++t)
+            if (entry_title(*t)) title = *t;
+          if (title == 0) continue;
+          ++titled_gaps;
+          if (2 * w.link_chars[title] >= w.chars[title]) ++linked_titles;
+        }
+        const bool separate = gaps > 0 && 5 * titled_gaps >= 4 * gaps;
+        // An index of entries: each title links to the entry's own page and the text under it
+        // is a short teaser (a forum's thread list with abstracts, a blog index of excerpts).
+        // Such a page has no main text of its own.
+        if (separate && 5 * linked_titles >= 4 * gaps) {
+          std::vector<uint32_t> sizes;
+          for (uint32_t u : units) sizes.push_back(w.chars[u]);
+          std::nth_element(sizes.begin(), sizes.begin() + sizes.size() / 2, sizes.end());
+          if (sizes[sizes.size() / 2] < rules.index_teaser_max_chars) {
+            roots.clear();
+            sel->flags.push_back("listing");
+            return;
+          }
         }
         // Of separate entries the first is the page's own (the newest post of an archive).
         if (separate) {

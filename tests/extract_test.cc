@@ -761,6 +761,49 @@ TEST(ExtractTest, TitledEntriesOfAnArchiveAreNotJoined) {
   EXPECT_THAT(text, Not(HasSubstr("没有中文报纸")));
 }
 
+// A forum's thread list: each entry a linked title over a short abstract, one title too short
+// to count. It is an index of other pages (flag listing, no text), not a thread; the same list
+// with full posts under the linked titles has text of its own.
+TEST(ExtractTest, ThreadListWithLinkedTitlesAndAbstractsIsAListing) {
+  const char* titles[] = {"失联女大学生遗骸找到了", "求助", "八一建军节致敬子弟兵们",
+                          "今年七月为何没有台风", "成人高考报名开始了吗", "新买的车能不能开高速"};
+  const char* abstracts[] = {
+      "8月1日，青海省格尔木公安局通报称，7月30日晚在可可西里自然保护区无人区发现失联女大学生遗骸，"
+      "警方已排除刑事案件，具体情况仍在进一步调查之中，家属已经赶到当地。",
+      "各位大佬，本人家正门正对着厕所门，哪位能人帮忙设计个玄关？",
+      "今天，中国人民解放军建军93周年，谢谢你，守护我们的人民子弟兵！",
+      "今年7月西北太平洋及南海没有1个台风生成，这是有气象记录以来的第一次。",
+      "高起专，高起本，专升本，不用到校学习，有意向的朋友可以咨询。",
+      "新买的车，磨合期能不能上高速？跑多少公里以后才算磨合完？"};
+  auto page = [&](const std::string& more) {
+    std::string html = "<html><head><title>热议吧_百度贴吧</title></head><body><ul id='thread_list'>";
+    for (size_t k = 0; k < 6; ++k)
+      html += "<li class='j_thread_list'><div class='t_con'><div class='col2_left'>"
+              "<span class='threadlist_rep_num'>" + std::to_string(k * 3) +
+              "</span></div><div class='col2_right'><div class='threadlist_lz'>"
+              "<div class='threadlist_title'><a href='/p/" + std::to_string(680 + k) +
+              "' class='j_th_tit'>" + titles[k] + "</a></div><div class='threadlist_author'>"
+              "<a href='/home/u" + std::to_string(k) + "'>用户" + std::to_string(k) +
+              "</a></div></div><div class='threadlist_detail'><div class='threadlist_text'>"
+              "<div class='threadlist_abs'>" + abstracts[k] + more + "</div></div>"
+              "<span class='threadlist_reply_date'>16:0" + std::to_string(k) +
+              "</span></div></div></div></li>";
+    return html + "</ul></body></html>";
+  };
+  ExtractedPage list = MustExtract(page(""));
+  EXPECT_THAT(list.flags, Contains("listing"));
+  EXPECT_THAT(list.flags, Not(Contains("thread")));
+  EXPECT_TRUE(list.paragraphs.empty()) << list.paragraphs.size() << " paragraphs";
+  // Full posts under the linked titles are text of their own, not a listing.
+  std::string full;
+  for (int k = 0; k < 4; ++k)
+    full += "这是正文的又一段话，记录了事情的经过和大家的讨论，也补充了后来的进展和结果。";
+  ExtractedPage index = MustExtract(page(full));
+  EXPECT_THAT(index.flags, Not(Contains("listing")));
+  const std::string text = Joined(index);
+  EXPECT_NE(text.find("可可西里"), std::string::npos);
+}
+
 TEST(ExtractTest, RepliesWithReplyTitlesAreJoined) {
   ExtractedPage p = MustExtract(EntryPage({"昨天去金矿玩，真开心", "回复：昨天去金矿玩，真开心", "Re: 昨天去金矿玩，真开心"}));
   EXPECT_THAT(p.flags, Contains("thread"));
