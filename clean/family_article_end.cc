@@ -31,10 +31,22 @@ using dom::Tag;
 
 struct Line {
   uint32_t node;
-  std::string text;  // trimmed, collapsed, at most kMaxLineBytes
+  std::string text;  // a short line's text (trimmed, collapsed); empty for a long one
+  std::string tail;  // the line's last text node (trimmed): how it ends
   uint32_t chars;    // the block's own characters
   uint32_t punct;
 };
+
+// The last non-empty text node of subtree i, trimmed.
+std::string_view LastText(const Work& w, uint32_t i) {
+  const auto& nodes = w.doc->nodes();
+  for (uint32_t k = nodes[i].end; k-- > i;) {
+    if (nodes[k].type != NodeType::kText || !w.alive[k]) continue;
+    std::string_view t = utf8::Trim(nodes[k].text);
+    if (!t.empty()) return t;
+  }
+  return {};
+}
 
 constexpr size_t kMaxLineBytes = 400;
 constexpr uint32_t kLabelMaxChars = 12;    // a box label: "延伸 · 推荐", "相关新闻"
@@ -98,9 +110,16 @@ class ArticleEndFamily : public PageFamily {
           continue;
         }
         if (nd.type != NodeType::kElement || !IsBlockTag(nd.tag) || w.dchars[i] == 0) continue;
-        std::string text(utf8::Trim(SubtreeText(w, i, kMaxLineBytes)));
-        if (text.empty()) continue;
-        lines.push_back({i, std::move(text), w.dchars[i], w.dpunct[i]});
+        // Only short lines are read whole (labels, end lines, headlines, datelines); of a
+        // long one only its ending matters.
+        std::string text;
+        if (w.dchars[i] <= kHeadlineMaxChars) {
+          text = std::string(utf8::Trim(SubtreeText(w, i, kMaxLineBytes)));
+          if (text.empty()) continue;
+        }
+        std::string tail(LastText(w, i));
+        if (tail.empty()) continue;
+        lines.push_back({i, std::move(text), std::move(tail), w.dchars[i], w.dpunct[i]});
       }
     }
     if (lines.empty() || total == 0) return;
@@ -116,26 +135,24 @@ class ArticleEndFamily : public PageFamily {
         for (const std::string& p : rules.end_prefixes)
           if (l.text.rfind(p, 0) == 0) return true;
       for (const std::string& s : rules.end_suffixes)
-        if (l.text.size() >= s.size() && l.text.compare(l.text.size() - s.size(), s.size(), s) == 0)
+        if (l.tail.size() >= s.size() && l.tail.compare(l.tail.size() - s.size(), s.size(), s) == 0)
           return true;
       return false;
     };
     auto is_headline = [&](const Line& l) {
       return l.chars >= kHeadlineMinChars && l.chars <= kHeadlineMaxChars &&
-             !EndsLikeSentence(l.text);
+             !EndsLikeSentence(l.tail);
     };
+    // Strictly inside one of the roots (sorted, disjoint).
     auto inside_root = [&](uint32_t a) {
-      for (uint32_t r : sel->roots)
-        if (a > r && a < nodes[r].end) return true;
-      return false;
+      auto r = std::upper_bound(sel->roots.begin(), sel->roots.end(), a);
+      if (r == sel->roots.begin()) return false;
+      --r;
+      return a > *r && a < nodes[*r].end;
     };
-    // Characters of the selection from node i on.
-    auto chars_from = [&](uint32_t i) {
-      uint64_t after = 0;
-      for (const Line& l : lines)
-        if (l.node >= i) after += l.chars;
-      return after;
-    };
+    // Characters of the lines from line k on.
+    std::vector<uint64_t> from(lines.size() + 1, 0);
+    for (size_t k = lines.size(); k-- > 0;) from[k] = from[k + 1] + lines[k].chars;
     auto cut_at = [&](uint32_t node) { sel->cut = std::min(sel->cut, node); };
 
     uint64_t seen = 0;  // characters of the lines before the current one
@@ -155,7 +172,7 @@ class ArticleEndFamily : public PageFamily {
           sel->drop.push_back(box);
           continue;
         }
-        if (chars_from(l.node) < kBoxMaxShare * total) {
+        if (from[k] < kBoxMaxShare * total) {
           cut_at(l.node);
           break;
         }

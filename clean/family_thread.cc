@@ -29,6 +29,23 @@ namespace {
 
 using dom::NodeType;
 
+// Sorts the roots and drops those nested in an earlier one: the emission reads disjoint
+// subtrees in document order.
+void Normalize(const std::vector<dom::Node>& nodes, std::vector<uint32_t>* roots) {
+  std::sort(roots->begin(), roots->end());
+  size_t kept = 0;
+  for (uint32_t r : *roots)
+    if (kept == 0 || r >= nodes[(*roots)[kept - 1]].end) (*roots)[kept++] = r;
+  roots->resize(kept);
+}
+
+// Node i lies inside one of the sorted, disjoint subtrees [first, last).
+template <typename It>
+bool Covered(const std::vector<dom::Node>& nodes, It first, It last, uint32_t i) {
+  auto r = std::upper_bound(first, last, i);
+  return r != first && i < nodes[*(r - 1)].end;
+}
+
 class ThreadFamily : public PageFamily {
  public:
   std::string_view name() const override { return "thread"; }
@@ -164,18 +181,19 @@ class ThreadFamily : public PageFamily {
         if (!w.answer[i] || nodes[i].type != NodeType::kElement) continue;
         if (w.punct[i] > 0 && LinkDensity(w, i) < 0.5) {
           answers.push_back(i);
-          for (uint32_t r : roots)
-            if ((i >= r && i < nodes[r].end) || (r >= i && r < nodes[i].end)) ++selected;
+          // Selected: inside a root, or holding one (roots are sorted and disjoint).
+          auto r = std::lower_bound(roots.begin(), roots.end(), i);
+          if (Covered(nodes, roots.begin(), roots.end(), i) ||
+              (r != roots.end() && *r < nodes[i].end))
+            ++selected;
         }
         i = nodes[i].end - 1;  // an answer's own parts are not answers
       }
       if (selected > 0 && answers.size() >= 2) {
-        for (uint32_t a : answers) {
-          bool covered = false;
-          for (uint32_t r : roots) covered |= a >= r && a < nodes[r].end;
-          if (!covered) roots.push_back(a);
-        }
-        std::sort(roots.begin(), roots.end());
+        const size_t before = roots.size();
+        for (uint32_t a : answers)
+          if (!Covered(nodes, roots.begin(), roots.begin() + before, a)) roots.push_back(a);
+        Normalize(nodes, &roots);
         thread = true;
       }
     }
@@ -187,15 +205,15 @@ class ThreadFamily : public PageFamily {
       while (scope != 0 && nodes[scope].end < nodes[roots.back()].end) scope = nodes[scope].parent;
       const uint32_t last = scope != 0 ? nodes[scope].end : n;
       std::vector<uint32_t> subs;
+      size_t next_root = 0;  // roots are sorted and disjoint: walk them alongside
       for (uint32_t i = roots.front(); i < last; ++i) {
         if (!w.alive[i]) {
           i = nodes[i].end - 1;
           continue;
         }
-        bool in_root = false;
-        for (uint32_t r : roots) in_root |= i >= r && i < nodes[r].end;
-        if (in_root) {
-          i = nodes[i].end - 1;
+        while (next_root < roots.size() && nodes[roots[next_root]].end <= i) ++next_root;
+        if (next_root < roots.size() && i >= roots[next_root]) {
+          i = nodes[roots[next_root]].end - 1;
           continue;
         }
         if (!w.subreply[i] || nodes[i].type != NodeType::kElement) continue;
@@ -204,7 +222,7 @@ class ThreadFamily : public PageFamily {
       }
       if (!subs.empty()) {
         roots.insert(roots.end(), subs.begin(), subs.end());
-        std::sort(roots.begin(), roots.end());
+        Normalize(nodes, &roots);
       }
     }
     if (thread && !roots.empty()) sel->flags.push_back("thread");
