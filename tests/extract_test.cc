@@ -242,6 +242,13 @@ TEST(ExtractTest, TablesGiveOneLinePerCell) {
   EXPECT_THAT(Joined(p), Not(HasSubstr("侧栏链接")));
 }
 
+// `article` with every "PIC" replaced by a picture large enough to get a caption.
+std::string WithPictures(std::string article) {
+  for (size_t at; (at = article.find("PIC")) != std::string::npos;)
+    article.replace(at, 3, "<img src='/p.jpg' width='500' height='334'>");
+  return article;
+}
+
 TEST(ExtractTest, PictureCaptionsGoSubheadingsAndProseAfterPicturesStay) {
   std::string article =
       "<p align='center'>PIC</p><p class='pictext'>大会现场</p>"
@@ -250,9 +257,7 @@ TEST(ExtractTest, PictureCaptionsGoSubheadingsAndProseAfterPicturesStay) {
       "<p>PIC</p><p><strong>一、票价调整的三个原因</strong></p>"
       "<p>PIC</p><p>调整后，月票价格保持不变。</p>"
       "<p>市民可以拨打热线咨询<img src='/icon.gif' width='16' height='16'>详情见通知</p>";
-  for (size_t at; (at = article.find("PIC")) != std::string::npos;)
-    article.replace(at, 3, "<img src='/p.jpg' width='500' height='334'>");
-  ExtractedPage p = MustExtract(NewsPage("", article));
+  ExtractedPage p = MustExtract(NewsPage("", WithPictures(article)));
   std::string text = Joined(p);
   EXPECT_THAT(text, Not(HasSubstr("大会现场")));
   EXPECT_THAT(text, Not(HasSubstr("获奖者集体合影")));
@@ -272,9 +277,7 @@ TEST(ExtractTest, ShortPhraseWithAFullStopUnderAPictureIsACaption) {
       "<p>PIC</p><p>小温在景区内的身影。</p>"
       "<p>PIC</p><p>这也能看出当前英国的底色。</p>"
       "<p>PIC</p><p>他笑了，点点头。</p>";
-  for (size_t at; (at = article.find("PIC")) != std::string::npos;)
-    article.replace(at, 3, "<img src='/p.jpg' width='500' height='334'>");
-  ExtractedPage p = MustExtract(NewsPage("", article));
+  ExtractedPage p = MustExtract(NewsPage("", WithPictures(article)));
   std::string text = Joined(p);
   EXPECT_THAT(text, Not(HasSubstr("搜救现场")));
   EXPECT_THAT(text, Not(HasSubstr("景区内的身影")));
