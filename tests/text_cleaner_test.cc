@@ -679,6 +679,9 @@ TEST(TextCleanerTest, StaffLinesNavigationCallsAndCountersGo) {
       "图片均来自网络",
       "图集",
       "【高清组图】",
+      "【文/某某网专栏作者 王文】",
+      "执笔/叨叨姐、胡一刀&李小飞刀",
+      "原创： 路闻编译 某某交易与研究",
   };
   std::vector<std::string> lines = {"城南地铁站下月开通", kBody1};
   lines.insert(lines.end() - 1, noise.begin(), noise.begin() + 3);
@@ -694,6 +697,7 @@ TEST(TextCleanerTest, StaffLinesNavigationCallsAndCountersGo) {
       "图片来自网友的投稿，记录了城南地铁站施工时的场景，也记录了市民的期待。",
       "2023年共有12个项目开工。",
       "图集里收录了城南地铁站施工以来的两百多张照片。",
+      "原创：这是他第一次尝试把家乡的故事写成小说，写了整整三年。",
       // A reporter's credit names the story's authors: it stays.
       "采写：南都记者 余毅菁 向雪妮",
       "新京报记者 陆一夫",
