@@ -714,6 +714,12 @@ TEST(TextCleanerTest, StaffLinesNavigationCallsAndCountersGo) {
   EXPECT_THAT(text, HasSubstr(last + "\n"));
   EXPECT_THAT(text, HasSubstr(kBody2 + std::string("\n")));
   EXPECT_THAT(text, Not(HasSubstr("返回")));
+  // A gallery's counter before a caption goes; a fraction in a sentence stays.
+  const std::string caption = "当全世界绝大部分国家都在为吸引游客而绞尽脑汁的时候，只有这个国家一脸淡定。";
+  const std::string fraction = "1/3的受访者表示，他们更愿意在周末出行，而不是在工作日请假。";
+  text = Joined(CleanText({"城南地铁站下月开通", kBody1, "1/10 " + caption, fraction}, true));
+  EXPECT_THAT(text, HasSubstr("\n" + caption + "\n"));
+  EXPECT_THAT(text, HasSubstr(fraction));
 }
 
 // Preformatted blocks pass every cleaner and the conversion untouched: a URL line, a line
