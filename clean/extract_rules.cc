@@ -17,13 +17,38 @@ const std::vector<std::string>& Directives() {
   static const auto* d = new std::vector<std::string>{
       "drop_tag", "soft_drop_tag", "positive", "negative", "remove", "paywall", "caption",
       "comments", "code", "paywall_text", "title_separator", "reply_title_prefix", "date_meta",
-      "set"};
+      "next_label", "end_prefix", "end_suffix", "subreply", "answer", "set"};
   return *d;
 }
 
 bool IsLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 }  // namespace
+
+std::string NormalizeLabel(std::string_view s) {
+  // White space (with U+3000 and NBSP) and the marks that decorate a label.
+  static constexpr std::string_view kDrop[] = {
+      " ", "\t", "\n", "\r", "\xC2\xA0", "\xE3\x80\x80", "\xC2\xB7", "\xE2\x80\xA2",
+      "\xE3\x83\xBB", ":", "\xEF\xBC\x9A", "|", "\xEF\xBD\x9C", ">", "\xC2\xBB", "<",
+      "\xE3\x80\x90", "\xE3\x80\x91", "[", "]", "\xE3\x80\x8A", "\xE3\x80\x8B", "-",
+      "\xE2\x80\x94", "_", "\xE2\x96\xBC", "\xE2\x96\xB6"};
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    bool dropped = false;
+    for (std::string_view d : kDrop)
+      if (s.compare(i, d.size(), d) == 0) {
+        i += d.size();
+        dropped = true;
+        break;
+      }
+    if (dropped) continue;
+    char c = s[i++];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    out.push_back(c);
+  }
+  return out;
+}
 
 Result<ExtractRules> ExtractRules::Load(const std::string& path) {
   auto file = RuleFile::Load(path, Directives());
@@ -41,7 +66,8 @@ Result<ExtractRules> ExtractRules::Load(const std::string& path) {
     } else if (e.directive == "positive" || e.directive == "negative" ||
                e.directive == "remove" || e.directive == "paywall" ||
                e.directive == "caption" || e.directive == "comments" ||
-               e.directive == "code") {
+               e.directive == "code" || e.directive == "subreply" ||
+               e.directive == "answer") {
       std::string pat = v;
       int weight = 0;
       if (e.directive == "positive" || e.directive == "negative") {
@@ -62,6 +88,8 @@ Result<ExtractRules> ExtractRules::Load(const std::string& path) {
                : e.directive == "caption"  ? kCaption
                : e.directive == "comments" ? kComments
                : e.directive == "code"     ? kCode
+               : e.directive == "subreply" ? kSubreply
+               : e.directive == "answer"   ? kAnswer
                                            : kPaywall;
       p.weight = p.kind == kNegative ? -weight : weight;
       if (!pat.empty() && pat.front() == '*') {
@@ -87,6 +115,12 @@ Result<ExtractRules> ExtractRules::Load(const std::string& path) {
       for (char& c : pre)
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
       r.reply_title_prefixes.push_back(pre);
+    } else if (e.directive == "next_label") {
+      r.next_labels.push_back(NormalizeLabel(v));
+    } else if (e.directive == "end_prefix") {
+      r.end_prefixes.push_back(v);
+    } else if (e.directive == "end_suffix") {
+      r.end_suffixes.push_back(v);
     } else if (e.directive == "title_separator") {
       r.title_separators.push_back(v);
     } else if (e.directive == "date_meta") {
@@ -110,6 +144,7 @@ Result<ExtractRules> ExtractRules::Load(const std::string& path) {
           {"listing_label_words", r.listing_label_words},
           {"comments_article_min_words", r.comments_article_min_words},
           {"entry_title_min_words", r.entry_title_min_words},
+          {"index_teaser_max_chars", r.index_teaser_max_chars},
           {"post_header_max_chars", r.post_header_max_chars},
           {"grandparent_factor", r.grandparent_factor},
           {"hinted_override_ratio", r.hinted_override_ratio},
@@ -117,6 +152,7 @@ Result<ExtractRules> ExtractRules::Load(const std::string& path) {
           {"link_prose_chars", r.link_prose_chars},
           {"site_title_max_chars", r.site_title_max_chars},
           {"caption_max_chars", r.caption_max_chars},
+          {"caption_phrase_max_chars", r.caption_phrase_max_chars},
           {"lead_min_chars", r.lead_min_chars}});
   if (!settings.ok()) return settings.status();
   const Settings& s = settings.value();
@@ -133,6 +169,7 @@ Result<ExtractRules> ExtractRules::Load(const std::string& path) {
   r.listing_label_words = s.Get("listing_label_words");
   r.comments_article_min_words = s.Get("comments_article_min_words");
   r.entry_title_min_words = s.Get("entry_title_min_words");
+  r.index_teaser_max_chars = s.Get("index_teaser_max_chars");
   r.post_header_max_chars = s.Get("post_header_max_chars");
   r.grandparent_factor = s.Get("grandparent_factor");
   r.hinted_override_ratio = s.Get("hinted_override_ratio");
@@ -140,6 +177,7 @@ Result<ExtractRules> ExtractRules::Load(const std::string& path) {
   r.link_prose_chars = s.Get("link_prose_chars");
   r.site_title_max_chars = s.Get("site_title_max_chars");
   r.caption_max_chars = s.Get("caption_max_chars");
+  r.caption_phrase_max_chars = s.Get("caption_phrase_max_chars");
   r.lead_min_chars = s.Get("lead_min_chars");
   r.hints_.Build();
   r.paywall_text.Build();
@@ -173,6 +211,8 @@ HintResult ExtractRules::MatchHint(std::string_view hint) const {
       case kCaption: h.caption = true; break;
       case kComments: h.remove = h.comments = true; break;
       case kCode: h.code = true; break;
+      case kSubreply: h.subreply = true; break;
+      case kAnswer: h.answer = true; break;
     }
     return true;
   });

@@ -27,7 +27,13 @@ struct HintResult {
   bool caption = false;  // a `caption` pattern matched (a picture's caption box)
   bool comments = false; // a `comments` pattern matched (readers' comments on the page)
   bool code = false;     // a `code` pattern matched (a code block: text kept verbatim)
+  bool subreply = false; // a `subreply` pattern matched (the text of a reply nested in a post)
+  bool answer = false;   // an `answer` pattern matched (the text of one answer on a Q&A page)
 };
+
+// A short label's text without white space and the punctuation that decorates labels
+// ("延伸 · 推荐", "【相关新闻】", "下一篇：") — the form `next_label` rules are compared in.
+std::string NormalizeLabel(std::string_view s);
 
 struct ExtractRules {
   enum class TagAction : uint8_t { kKeep, kDrop, kSoftDrop };
@@ -37,6 +43,12 @@ struct ExtractRules {
   std::vector<std::string> title_separators;
   std::vector<std::string> reply_title_prefixes;  // lower-case ASCII letters
   std::vector<std::string> date_meta;  // lower-case
+  // The end of a story and what follows it (family_article_end.cc): labels of the boxes of
+  // neighbouring stories (normalised, NormalizeLabel), and the openings and endings of the
+  // story's own last lines ("责任编辑：", "（完）").
+  std::vector<std::string> next_labels;
+  std::vector<std::string> end_prefixes;
+  std::vector<std::string> end_suffixes;
   PhraseMatcher paywall_text;
 
   double min_paragraph_chars = 10;
@@ -52,6 +64,7 @@ struct ExtractRules {
   double listing_label_words = 40;
   double comments_article_min_words = 150;
   double entry_title_min_words = 5;
+  double index_teaser_max_chars = 200;
   double post_header_max_chars = 60;
   double grandparent_factor = 0.5;
   double hinted_override_ratio = 1.5;
@@ -59,6 +72,7 @@ struct ExtractRules {
   double link_prose_chars = 80;
   double site_title_max_chars = 12;
   double caption_max_chars = 60;
+  double caption_phrase_max_chars = 12;
   double lead_min_chars = 30;
 
   static Result<ExtractRules> Load(const std::string& path);
@@ -67,7 +81,17 @@ struct ExtractRules {
   HintResult MatchHint(std::string_view hint) const;
 
  private:
-  enum Kind : uint8_t { kPositive, kNegative, kRemove, kPaywall, kCaption, kComments, kCode };
+  enum Kind : uint8_t {
+    kPositive,
+    kNegative,
+    kRemove,
+    kPaywall,
+    kCaption,
+    kComments,
+    kCode,
+    kSubreply,
+    kAnswer
+  };
   struct Pattern {
     Kind kind;
     int weight;

@@ -267,5 +267,24 @@ double LinkDensity(const Work& w, uint32_t i) {
   return w.chars[i] == 0 ? 0.0 : static_cast<double>(w.link_chars[i]) / w.chars[i];
 }
 
+bool IsLinkListItem(const dom::Document& doc, uint32_t a) {
+  const auto& nodes = doc.nodes();
+  uint32_t li = nodes[a].parent;
+  for (int up = 0; up < 2 && li != 0 && nodes[li].tag != dom::Tag::kLi; ++up) li = nodes[li].parent;
+  if (li == 0 || nodes[li].tag != dom::Tag::kLi) return false;
+  const uint32_t list = nodes[li].parent;
+  int linked = 0, children = 0;
+  for (uint32_t c = list + 1; c < nodes[list].end && linked < 3 && children < 128;
+       c = nodes[c].end, ++children) {
+    if (nodes[c].tag != dom::Tag::kLi) continue;
+    for (uint32_t k = c + 1; k < nodes[c].end && k < c + 64; ++k)
+      if (nodes[k].tag == dom::Tag::kA) {
+        ++linked;
+        break;
+      }
+  }
+  return linked >= 3;
+}
+
 }  // namespace html
 }  // namespace qingxi

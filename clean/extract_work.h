@@ -35,6 +35,8 @@ struct Work {
   std::vector<uint8_t> positive;
   std::vector<uint8_t> caption;                      // class/id names a picture caption
   std::vector<uint8_t> code;                         // class/id names a code block
+  std::vector<uint8_t> subreply;  // class/id names a reply nested in a post (楼中楼)
+  std::vector<uint8_t> answer;    // class/id names one answer's text on a Q&A page
   std::vector<uint32_t> chars, link_chars, punct;    // whole subtree, alive only
   std::vector<uint32_t> dchars, dlink, dpunct, dbr;  // own text (not in nested blocks)
   std::vector<uint32_t> dwords;                      // own unlinked letters and ideographs
@@ -65,6 +67,10 @@ std::string_view CutUtf8(std::string_view s, size_t max);
 std::string SubtreeText(const Work& w, uint32_t i, size_t max);
 // The text of a <pre> or a code block, verbatim (see extract_work.cc).
 std::string PreformattedText(const Work& w, uint32_t i);
+// Anchor `a` is one item of a list of links: its nearest <li> (at most two levels up) has at
+// least two sibling <li> that hold an <a> too (among its list's first 128 children, each looked
+// into for 64 nodes: bounded on hostile lists).
+bool IsLinkListItem(const dom::Document& doc, uint32_t a);
 // The share of subtree i's characters that are link text.
 double LinkDensity(const Work& w, uint32_t i);
 

@@ -10,6 +10,10 @@
 // A selection without a class (a bare <table> around <td class="t_f">) is identified by the
 // classed element that holds all its text.
 //
+// Answers on a Q&A page (`answer` classes: the best answer and the others come in different
+// templates) join the selected one, and replies nested under a post (楼中楼, `subreply`
+// classes) follow their post, each without its replier's name and time.
+//
 // A comment section kept as the content (a page of short reviews, see `comments` in
 // rules/html.rules) is a thread too. The record is flagged "thread" when its text is a
 // sequence of posts.
@@ -24,6 +28,23 @@ namespace html {
 namespace {
 
 using dom::NodeType;
+
+// Sorts the roots and drops those nested in an earlier one: the emission reads disjoint
+// subtrees in document order.
+void Normalize(const std::vector<dom::Node>& nodes, std::vector<uint32_t>* roots) {
+  std::sort(roots->begin(), roots->end());
+  size_t kept = 0;
+  for (uint32_t r : *roots)
+    if (kept == 0 || r >= nodes[(*roots)[kept - 1]].end) (*roots)[kept++] = r;
+  roots->resize(kept);
+}
+
+// Node i lies inside one of the sorted, disjoint subtrees [first, last).
+template <typename It>
+bool Covered(const std::vector<dom::Node>& nodes, It first, It last, uint32_t i) {
+  auto r = std::upper_bound(first, last, i);
+  return r != first && i < nodes[*(r - 1)].end;
+}
 
 class ThreadFamily : public PageFamily {
  public:
@@ -98,18 +119,37 @@ class ThreadFamily : public PageFamily {
             if (norm.rfind(pre, 0) == 0) return false;
           return page_norm.find(StripSpaces(SubtreeText(w, t, 600))) == std::string::npos;
         };
-        // Entries are separate when every gap between two consecutive posts holds an entry
-        // title: one section label ("其他回答") between the first answer and the rest is none.
+        // Entries are separate when (nearly) every gap between two consecutive posts holds an
+        // entry title: one section label ("其他回答") between the first answer and the rest is
+        // none; one short title ("求助") among twenty does not make a list of entries a thread.
         std::vector<uint32_t> units(more);
         units.push_back(roots.front());
         std::sort(units.begin(), units.end());
-        bool separate = true;
+        const size_t gaps = units.size() - 1;
+        size_t titled_gaps = 0, linked_titles = 0;
         // title_like is in document order and the gaps are disjoint: each title is read once.
-        for (size_t u = 1; u < units.size() && separate; ++u) {
-          bool titled = false;
+        for (size_t u = 1; u < units.size(); ++u) {
+          uint32_t title = 0;
           auto t = std::lower_bound(title_like.begin(), title_like.end(), nodes[units[u - 1]].end);
-          for (; t != title_like.end() && *t < units[u] && !titled; ++t) titled = entry_title(*t);
-          separate = titled;
+          for (; t != title_like.end() && *t < units[u] && title == 0; ++t)
+            if (entry_title(*t)) title = *t;
+          if (title == 0) continue;
+          ++titled_gaps;
+          if (2 * w.link_chars[title] >= w.chars[title]) ++linked_titles;
+        }
+        const bool separate = gaps > 0 && 5 * titled_gaps >= 4 * gaps;
+        // An index of entries: each title links to the entry's own page and the text under it
+        // is a short teaser (a forum's thread list with abstracts, a blog index of excerpts).
+        // Such a page has no main text of its own.
+        if (separate && 5 * linked_titles >= 4 * gaps) {
+          std::vector<uint32_t> sizes;
+          for (uint32_t u : units) sizes.push_back(w.chars[u]);
+          std::nth_element(sizes.begin(), sizes.begin() + sizes.size() / 2, sizes.end());
+          if (sizes[sizes.size() / 2] < rules.index_teaser_max_chars) {
+            roots.clear();
+            sel->flags.push_back("listing");
+            return;
+          }
         }
         // Of separate entries the first is the page's own (the newest post of an archive).
         if (separate) {
@@ -124,6 +164,65 @@ class ThreadFamily : public PageFamily {
         thread = true;
         roots.insert(roots.end(), more.begin(), more.end());
         std::sort(roots.begin(), roots.end());
+      }
+    }
+    // Q&A: the answers to one question are built by different templates (the best answer
+    // and the others), so they are found by their class (`answer` in rules/html.rules), not
+    // by the selection's frame. With one of them selected, every answer with prose joins in
+    // page order; a question with its answers is a thread.
+    if (!roots.empty() && top != body && top != 0) {
+      std::vector<uint32_t> answers;
+      uint32_t selected = 0;
+      for (uint32_t i = 1; i < n; ++i) {
+        if (!w.alive[i]) {
+          i = nodes[i].end - 1;
+          continue;
+        }
+        if (!w.answer[i] || nodes[i].type != NodeType::kElement) continue;
+        if (w.punct[i] > 0 && LinkDensity(w, i) < 0.5) {
+          answers.push_back(i);
+          // Selected: inside a root, or holding one (roots are sorted and disjoint).
+          auto r = std::lower_bound(roots.begin(), roots.end(), i);
+          if (Covered(nodes, roots.begin(), roots.end(), i) ||
+              (r != roots.end() && *r < nodes[i].end))
+            ++selected;
+        }
+        i = nodes[i].end - 1;  // an answer's own parts are not answers
+      }
+      if (selected > 0 && answers.size() >= 2) {
+        const size_t before = roots.size();
+        for (uint32_t a : answers)
+          if (!Covered(nodes, roots.begin(), roots.begin() + before, a)) roots.push_back(a);
+        Normalize(nodes, &roots);
+        thread = true;
+      }
+    }
+    // Replies nested under a post (楼中楼: Tieba's lzl list, a floor's sub-replies): their
+    // text (`subreply` in rules/html.rules, the content element without the replier's name and
+    // time) follows its post in page order.
+    if (thread && roots.size() > 1) {
+      uint32_t scope = nodes[roots.front()].parent;  // the posts' common ancestor
+      while (scope != 0 && nodes[scope].end < nodes[roots.back()].end) scope = nodes[scope].parent;
+      const uint32_t last = scope != 0 ? nodes[scope].end : n;
+      std::vector<uint32_t> subs;
+      size_t next_root = 0;  // roots are sorted and disjoint: walk them alongside
+      for (uint32_t i = roots.front(); i < last; ++i) {
+        if (!w.alive[i]) {
+          i = nodes[i].end - 1;
+          continue;
+        }
+        while (next_root < roots.size() && nodes[roots[next_root]].end <= i) ++next_root;
+        if (next_root < roots.size() && i >= roots[next_root]) {
+          i = nodes[roots[next_root]].end - 1;
+          continue;
+        }
+        if (!w.subreply[i] || nodes[i].type != NodeType::kElement) continue;
+        if (w.chars[i] > 0 && LinkDensity(w, i) < 0.5) subs.push_back(i);
+        i = nodes[i].end - 1;
+      }
+      if (!subs.empty()) {
+        roots.insert(roots.end(), subs.begin(), subs.end());
+        Normalize(nodes, &roots);
       }
     }
     if (thread && !roots.empty()) sel->flags.push_back("thread");

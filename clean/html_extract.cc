@@ -65,9 +65,21 @@ bool IsFullStop(char32_t c) { return c == U'。' || c == U'！' || c == U'？'; 
 
 // A picture's caption: at most max_chars characters and not ending like a sentence (a caption
 // is a label or ends in a credit, "…新华社发（王申 摄）").
-bool IsCaption(std::string_view t, double max_chars) {
-  if (utf8::CountCodePoints(t) > max_chars) return false;
+bool IsCaption(std::string_view t, double max_chars, double phrase_max_chars) {
+  const size_t chars = utf8::CountCodePoints(t);
+  if (chars > max_chars) return false;
   char32_t last = LastVisible(t);
+  if (last == U'。' && chars <= phrase_max_chars) {
+    // A short phrase with a full stop and no other punctuation labels the picture too
+    // ("小花家。", "搜救现场。", "小温在景区内的身影。").
+    int marks = 0;
+    for (size_t pos = 0; pos < t.size();) {
+      const char32_t c = utf8::Next(t, &pos);
+      marks += cleaner::IsSentenceEnd(c) || c == U'，' || c == U',' || c == U'；' || c == U'：' ||
+               c == U'、' || c == U'“' || c == U'"';
+    }
+    return marks == 1;
+  }
   return !(cleaner::IsSentenceEnd(last) || last == U'；' || last == U'.' || last == U'：' ||
            last == U':');
 }
@@ -166,6 +178,8 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
   w.weight.assign(n, 0);
   w.positive.assign(n, 0);
   w.caption.assign(n, 0);
+  w.subreply.assign(n, 0);
+  w.answer.assign(n, 0);
   w.code.assign(n, 0);
 
   // --- metadata: <title>, <meta>, <link rel=canonical>, <html lang>, <time> -----------------
@@ -324,6 +338,8 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
       w.positive[i] = h.positive;
       w.caption[i] = h.caption;
       w.code[i] = h.code;
+      w.subreply[i] = h.subreply;
+      w.answer[i] = h.answer;
       if (h.paywall) {
         dead = true;
         paywall_nodes.push_back(i);
@@ -355,7 +371,9 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
       tstats[i] = MeasureText(nodes[i].text);
     }
   // A link is a headline or a word. Long punctuated prose inside one <a> is an article that a
-  // broken page wrapped in an anchor; counting it as link text would discard it.
+  // broken page wrapped in an anchor; counting it as link text would discard it. An anchor
+  // that is one item of a list of links (a sidebar of teaser cards: <li><a>名字 时间 摘要…</a>)
+  // stays link text, however long.
   for (uint32_t i = 0; i < n; ++i) {
     if (!w.alive[i] || nodes[i].type != NodeType::kElement || nodes[i].tag != Tag::kA) continue;
     uint32_t chars = 0, punct = 0;
@@ -363,7 +381,7 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
       chars += tstats[k].chars;
       punct += tstats[k].punct;
     }
-    if (chars >= rules_.link_prose_chars && punct >= 3)
+    if (chars >= rules_.link_prose_chars && punct >= 3 && !IsLinkListItem(doc, i))
       for (uint32_t k = i; k < nodes[i].end; ++k) w.in_link[k] = 0;
     i = nodes[i].end - 1;
   }
@@ -591,6 +609,7 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
   }
   // --- page families: threads, listings (clean/family_*.cc) ---------------------------------
   bool thread = false;  // the text is a sequence of posts
+  uint32_t cut = UINT32_MAX;  // the text ends before this node (family_article_end.cc)
   // The selection above is the article family's; each other family refines it in turn.
   {
     std::vector<uint32_t> comment_lists;  // readers' comment sections kept as the content
@@ -604,6 +623,8 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
     for (const auto& family : PageFamilies()) family->Refine(view, &sel);
     top = sel.top;
     roots = std::move(sel.roots);
+    for (uint32_t d : sel.drop) w.alive[d] = 0;
+    cut = sel.cut;
     for (auto& f : sel.flags) {
       if (f == "thread") thread = true;
       page.flags.push_back(std::move(f));
@@ -686,7 +707,7 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
       bool stub = t.size() < 400 && !rules_.paywall_text.empty() && rules_.paywall_text.Contains(t);
       if (stub) paywall = true;
       bool caption = line_after_image && !line_emphasised &&
-                     (IsCaption(t, rules_.caption_max_chars) ||
+                     (IsCaption(t, rules_.caption_max_chars, rules_.caption_phrase_max_chars) ||
                       (line_caption_box && line_chars <= rules_.caption_max_chars));
       bool copy = line_in_quote && repeats_earlier(t);
       // A post's header in a thread: a short line with a timestamp and no sentence in it
@@ -710,7 +731,7 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
   };
   std::vector<uint32_t> open;  // ends of the open block elements
   for (uint32_t r : roots) {
-    for (uint32_t i = r; i < nodes[r].end;) {
+    for (uint32_t i = r; i < nodes[r].end && i < cut;) {
       while (!open.empty() && open.back() <= i) {
         open.pop_back();
         flush();

@@ -8,6 +8,7 @@ const std::vector<std::unique_ptr<const PageFamily>>& PageFamilies() {
   static const auto* families = [] {
     auto* v = new std::vector<std::unique_ptr<const PageFamily>>();
     v->push_back(MakeThreadFamily());   // joins posts: runs before the listing check
+    v->push_back(MakeArticleEndFamily());  // an article's end: not on a thread
     v->push_back(MakeListingFamily());  // judges what is finally selected
     return v;
   }();

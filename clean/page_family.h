@@ -7,6 +7,9 @@
 //                                 are the content: the posts joined in page order, flag
 //                                 "thread"; a blog archive's separately titled entries are not
 //                                 joined;
+//   article end (family_article_end.cc)  a story's neighbours: the boxes of the next or related
+//                                 stories inside the article and a second story after the
+//                                 first one's end are not emitted;
 //   listing  (family_listing.cc)  index, channel and search pages: no main text, flag "listing".
 // Families run in the order PageFamilies() lists them, each on the previous one's result. To
 // add one: write family_NAME.cc with a PageFamily subclass and a Make function, list it in
@@ -44,6 +47,8 @@ struct Selection {
   uint32_t top = 0;
   std::vector<uint32_t> roots;
   std::vector<std::string> flags;  // added to the page's flags
+  std::vector<uint32_t> drop;      // subtrees inside the roots that are not emitted
+  uint32_t cut = UINT32_MAX;       // emission stops at this node (the story ends before it)
 };
 
 class PageFamily {
@@ -55,6 +60,7 @@ class PageFamily {
 };
 
 std::unique_ptr<const PageFamily> MakeThreadFamily();
+std::unique_ptr<const PageFamily> MakeArticleEndFamily();
 std::unique_ptr<const PageFamily> MakeListingFamily();
 
 // The families after the article selection, in the order they run.

@@ -1869,8 +1869,8 @@ sample(
     "Baidu-Zhidao-style Q&A page: question title with ask-title span and 提问者 / 浏览 line "
     "(date), wgt-best 最佳答案 box with 本回答被提问者采纳, 已赞过 / 已踩过 / 你对这个回答的评价是？ "
     "evaluation bar, 展开全部, wgt-answers 其他回答 with 采纳率 lines, 其他类似问题 list, 为你推荐 "
-    "grid, 百度知道 footer; both answers should stay, but the 其他回答 answer (another template "
-    "than the best answer's) is still lost and is not yet in must_contain",
+    "grid, 百度知道 footer; the question and both answers stay in page order (the 其他回答 answer "
+    "comes in another template than the best answer's) without their chrome, flag thread",
     """<!DOCTYPE html>
 <html>
 <head>
@@ -1922,13 +1922,14 @@ sample(
 </body>
 </html>
 """,
-    {'title': '新买的铸铁锅第一次怎么开锅？', 'date': '2019-11-03', 'flags': [], 'script': 'hans',
+    {'title': '新买的铸铁锅第一次怎么开锅？', 'date': '2019-11-03', 'flags': ['thread'], 'script': 'hans',
      'encoding': 'utf-8',
      'must_contain': ['网上买了一口铸铁锅，说明书上说要先开锅再用，具体应该怎么做？用猪油还是植物油？',
                       '开锅主要是在锅的表面形成一层油膜，防锈又防粘。',
                       '1. 用热水和软刷把锅里外刷一遍，洗掉出厂时的防锈油，',
                       '没有猪肉的话，用亚麻籽油或者花生油薄薄地抹一层也可以。',
-                      '千万不要泡在水里过夜，否则很容易生锈。'],
+                      '千万不要泡在水里过夜，否则很容易生锈。',
+                      '我用的是最简单的办法：锅烧热以后倒一点植物油，用厨房纸把油抹匀整个锅面，'],
      'must_not_contain': ['百度首页', '登录', '搜索答案', '我要提问', '商城', '提问者', '浏览', '8291', '最佳答案',
                           '展开全部', '灶台边的老周', '采纳率', '家常菜研究所', '擅长', '本回答被提问者采纳',
                           '已赞过', '已踩过', '你对这个回答的评价是', '其他回答', '共2条回答', '平底锅',
@@ -2188,7 +2189,8 @@ sample(
     "Tieba-style thread in GBK: core_title h3, posts in div.l_post with the author column "
     "(p_author_name, 初级粉丝 badge, level), the text in div.d_post_content inside <cc>, the "
     "tail (N楼, time, 回复) and a 楼中楼 reply box, a 贴吧 ad post between floors, a pager and "
-    "a 发表回复 box: every post in order, no per-post chrome, flag thread",
+    "a 发表回复 box: every post in order, the 楼中楼 reply after its floor without the replier's "
+    "name and time, no per-post chrome, flag thread",
     """<!DOCTYPE html>
 <html>
 <head>
@@ -2238,12 +2240,82 @@ sample(
                       '下面的老叶子发黄是正常代谢，剪掉就行。',
                       '等表面两三厘米的土干了再浇，一个月施一次稀薄的液肥就够了。',
                       '挪到散射光的地方试试。',
+                      '谢谢，我去摸摸土',
                       '好的，已经挪开了，顺便把黄叶都剪了，过两周再来汇报。'],
      'must_not_contain': ['只看楼主', '初级粉丝', '吧主', '活跃吧友', '1楼', '2023-05-02 10:11', '回复(2)',
+                          '2023-5-2 10:40',
                           '花卉营养土', '广告', '下一页', '发表回复', '七条底线', '签到', '热议榜', '多肉徒长',
                           '隐私政策', '老园丁', '绿手指']},
 )
 
+
+# --------------------------------------------------------------------------------------------
+# 42: a portal story whose container also holds its neighbours, in GBK.
+sample(
+    "42-portal-next-story-gbk", "html", "gbk",
+    "portal news story in GBK whose article container also holds its neighbours: a 本文原标题 "
+    "line, a 延伸 · 推荐 box (headline link and teaser) inside the text, the 编辑 X 校对 Y staff "
+    "line, 点击进入专题 and 返回…，查看更多 calls, 责任编辑 line, then a quoted next story "
+    "(headline over a teaser ending in …) and a second h1 story with its own dateline, as "
+    "infinite-scroll templates append it: only the first story is text",
+    """<!DOCTYPE html>
+<html>
+<head>
+<meta http-equiv="Content-Type" content="text/html; charset=gbk">
+<title>老旧小区加装电梯提速 今年计划开工三百台_新闻中心_某某网</title>
+<meta name="keywords" content="加装电梯,老旧小区">
+</head>
+<body>
+<div class="ne_wrap"><div class="N-nav-channel"><a href="/">首页</a><a href="/news/">新闻</a><a href="/sports/">体育</a><a href="/ent/">娱乐</a><a href="/money/">财经</a></div></div>
+<div class="post_content_main" id="epContentLeft">
+<h1>老旧小区加装电梯提速 今年计划开工三百台</h1>
+<div class="post_time_source">2023-06-12 08:35:21　来源: <a id="ne_article_source" href="#">城南晚报</a></div>
+<div class="post_body">
+<div class="post_text" id="endText">
+<p>本文原标题：《电梯来了！今年三百台》</p>
+<p>　　记者从市住建局获悉，今年全市计划为老旧小区加装电梯三百台，比去年多出一百台，目前已有一百二十台完成审批。</p>
+<p>　　“以前买一次菜要在楼梯上歇三回。”家住城南小区六楼的王阿姨说，电梯通了以后，她每天都能下楼散步。</p>
+<p class="f_center"><img src="http://img.example.com/2023/0612/dianti.jpg" alt="" width="600"><br>城南小区新装的电梯</p>
+<p>　　市住建局相关负责人介绍，加装电梯的费用由政府补贴一部分，其余由业主按楼层分摊，低楼层住户出资较少。</p>
+<div class="special_tag_wrap"><div class="special_tag special_tag_tj">
+<div class="special_tag_ttl">延伸 · 推荐</div>
+<div class="special_tag_cnt"><p><a href="http://news.example.com/23/0601/a.html">加装电梯谁来出钱？多地出台分摊指导意见</a></p>
+<p>近日，多个城市出台老旧小区加装电梯费用分摊指导意见，明确按楼层和面积分摊，引导业主协商。</p></div>
+</div></div>
+<p>　　为了减少施工对居民出行的影响，今年起审批和施工将分批进行，每栋楼的工期控制在两个月以内。</p>
+<p>　　该负责人表示，下一步还将推广装配式电梯井道，进一步缩短工期、降低噪音。</p>
+<p>编辑 陈晓 校对 刘芳</p>
+<p>点击进入专题：</p>
+<p><a href="http://www.example.com/">返回城南网，查看更多</a></p>
+<p class="ep-editor">责任编辑：王立新_NN1234</p>
+<blockquote><p>小区停车难有新解 错时共享车位上线</p>
+<p>今年以来，城南多个小区与周边单位签订错时停车协议，夜间开放单位车位供居民停放，白天居民车辆驶离…</p></blockquote>
+<h1>夏季用电高峰将至 电网迎峰度夏准备就绪</h1>
+<div class="post_time_source">2023-06-12 09:10:05　来源: 城南日报</div>
+<p>　　随着气温升高，全市用电负荷持续攀升，供电公司已完成变电站检修，并组建了二十支抢修队伍。</p>
+<p>　　供电公司提醒市民，高温时段空调温度不宜设得过低，以免线路过载。</p>
+</div>
+</div>
+<div class="post_btns"><a class="post_btn_share">分享到：</a><a>微信</a><a>微博</a></div>
+</div>
+<div class="post_comment"><div class="tie-titlebar">跟贴 <span>128</span> 条</div><div class="tie-cnt">网友评论：电梯装得好，老人们都高兴。</div></div>
+<div class="ns_area list"><h2>热点新闻</h2><ul><li><a href="/1.html">暑期旅游预订升温</a></li><li><a href="/2.html">城南新开一家图书馆</a></li></ul></div>
+<div class="N-nav-bottom">关于我们 | 联系我们 | 网站地图 ICP备案号：京ICP备12345678号</div>
+</body>
+</html>
+""",
+    {'title': '老旧小区加装电梯提速 今年计划开工三百台', 'date': '2023-06-12', 'flags': [],
+     'script': 'hans', 'encoding': 'gb18030',
+     'must_contain': ['记者从市住建局获悉，今年全市计划为老旧小区加装电梯三百台，',
+                      '她每天都能下楼散步。',
+                      '其余由业主按楼层分摊，低楼层住户出资较少。',
+                      '每栋楼的工期控制在两个月以内。',
+                      '进一步缩短工期、降低噪音。'],
+     'must_not_contain': ['本文原标题', '延伸', '推荐', '谁来出钱', '多个城市出台', '编辑', '校对', '陈晓',
+                          '点击进入专题', '返回城南网', '查看更多', '王立新', '停车难', '错时停车',
+                          '夏季用电高峰', '用电负荷', '供电公司', '分享到', '跟贴', '网友评论', '热点新闻',
+                          '暑期旅游', 'ICP', '城南小区新装的电梯']},
+)
 
 def expectation(s, old):
     e = dict(s["expect"])

@@ -242,6 +242,13 @@ TEST(ExtractTest, TablesGiveOneLinePerCell) {
   EXPECT_THAT(Joined(p), Not(HasSubstr("侧栏链接")));
 }
 
+// `article` with every "PIC" replaced by a picture large enough to get a caption.
+std::string WithPictures(std::string article) {
+  for (size_t at; (at = article.find("PIC")) != std::string::npos;)
+    article.replace(at, 3, "<img src='/p.jpg' width='500' height='334'>");
+  return article;
+}
+
 TEST(ExtractTest, PictureCaptionsGoSubheadingsAndProseAfterPicturesStay) {
   std::string article =
       "<p align='center'>PIC</p><p class='pictext'>大会现场</p>"
@@ -250,9 +257,7 @@ TEST(ExtractTest, PictureCaptionsGoSubheadingsAndProseAfterPicturesStay) {
       "<p>PIC</p><p><strong>一、票价调整的三个原因</strong></p>"
       "<p>PIC</p><p>调整后，月票价格保持不变。</p>"
       "<p>市民可以拨打热线咨询<img src='/icon.gif' width='16' height='16'>详情见通知</p>";
-  for (size_t at; (at = article.find("PIC")) != std::string::npos;)
-    article.replace(at, 3, "<img src='/p.jpg' width='500' height='334'>");
-  ExtractedPage p = MustExtract(NewsPage("", article));
+  ExtractedPage p = MustExtract(NewsPage("", WithPictures(article)));
   std::string text = Joined(p);
   EXPECT_THAT(text, Not(HasSubstr("大会现场")));
   EXPECT_THAT(text, Not(HasSubstr("获奖者集体合影")));
@@ -262,6 +267,22 @@ TEST(ExtractTest, PictureCaptionsGoSubheadingsAndProseAfterPicturesStay) {
   EXPECT_THAT(p.paragraphs, Contains("调整后，月票价格保持不变。"));
   EXPECT_THAT(p.paragraphs, Contains("市民可以拨打热线咨询详情见通知"));
   EXPECT_THAT(p.paragraphs, Contains(HasSubstr("本报讯 市政府昨日发布新规")));
+}
+
+// A short phrase with only a full stop under a picture labels it ("搜救现场。"); a sentence
+// under a picture, even a short one, and a phrase with a comma are text.
+TEST(ExtractTest, ShortPhraseWithAFullStopUnderAPictureIsACaption) {
+  std::string article =
+      "<p>PIC</p><p>搜救现场。</p>"
+      "<p>PIC</p><p>小温在景区内的身影。</p>"
+      "<p>PIC</p><p>这也能看出当前英国的底色。</p>"
+      "<p>PIC</p><p>他笑了，点点头。</p>";
+  ExtractedPage p = MustExtract(NewsPage("", WithPictures(article)));
+  std::string text = Joined(p);
+  EXPECT_THAT(text, Not(HasSubstr("搜救现场")));
+  EXPECT_THAT(text, Not(HasSubstr("景区内的身影")));
+  EXPECT_THAT(p.paragraphs, Contains("这也能看出当前英国的底色。"));
+  EXPECT_THAT(p.paragraphs, Contains("他笑了，点点头。"));
 }
 
 TEST(ExtractTest, CaptionBoxAfterPictureGoesEvenAsASentence) {
@@ -333,6 +354,81 @@ TEST(ExtractTest, PostsBuiltLikeTheSelectionJoinIt) {
   // The same class in another frame is not a post of the thread; nor is the floor chrome.
   EXPECT_THAT(text, Not(HasSubstr("本站简介")));
   EXPECT_THAT(text, Not(HasSubstr("积分")));
+}
+
+// 楼中楼: replies nested under a floor (Tieba's lzl list) follow their floor, in page order,
+// without the replier's name and time; a nested reply box outside the thread is not taken.
+TEST(ExtractTest, NestedRepliesFollowTheirFloor) {
+  auto floor = [](const std::string& n, const std::string& text, const std::string& lzl) {
+    return "<div class='l_post j_l_post'><div class='d_author'><a class='p_author_name'>用户" + n +
+           "</a><div class='d_badge_lv'>7</div></div><div class='d_post_content_main'>"
+           "<div class='p_content'><cc><div class='d_post_content j_d_post_content'>" + text +
+           "</div></cc></div><div class='core_reply'><ul class='p_tail'><li>" + n +
+           "楼</li><li>2023-05-02 10:1" + n + "</li></ul>" + lzl + "</div></div></div>";
+  };
+  auto lzl = [](const std::string& who, const std::string& text, const std::string& time) {
+    return "<div class='j_lzl_container core_reply_wrapper'><ul><li class='lzl_single_post'>"
+           "<a class='lzl_p_p'>" + who + "</a>: <span class='lzl_content_main'>" + text +
+           "</span><span class='lzl_time'>" + time + "</span></li></ul></div>";
+  };
+  std::string html =
+      "<html><head><title>家里的绿萝叶子发黄怎么办？_绿萝吧</title></head><body>"
+      "<h3 class='core_title_txt'>家里的绿萝叶子发黄怎么办？</h3><div id='j_p_postlist'>" +
+      floor("1",
+            "养了一年的绿萝，最近下面的叶子一片接一片地发黄，浇水是一周一次，放在客厅靠窗的位置。"
+            "请问是水浇多了还是缺肥了？",
+            "") +
+      floor("2", "下面的老叶子发黄是正常代谢，剪掉就行。如果新叶也黄，多半是浇水太勤了。",
+            lzl("阳台小花园", "谢谢，我去摸摸土", "2023-5-2 10:40")) +
+      floor("3", "还有一种可能是光照太强，挪到散射光的地方试试。", "") +
+      "</div><div class='aside'>" + lzl("路人甲", "这是侧栏里的一条回复", "2023-5-3 09:00") +
+      "</div></body></html>";
+  ExtractedPage p = MustExtract(html);
+  ASSERT_GE(p.paragraphs.size(), 4u) << Joined(p);
+  EXPECT_THAT(p.flags, Contains("thread"));
+  std::string text = Joined(p);
+  size_t second = text.find("下面的老叶子发黄是正常代谢");
+  size_t nested = text.find("谢谢，我去摸摸土");
+  size_t third = text.find("还有一种可能是光照太强");
+  ASSERT_NE(nested, std::string::npos) << text;
+  EXPECT_LT(second, nested);
+  EXPECT_LT(nested, third);
+  EXPECT_THAT(text, Not(HasSubstr("阳台小花园")));
+  EXPECT_THAT(text, Not(HasSubstr("10:40")));
+  EXPECT_THAT(text, Not(HasSubstr("侧栏里的一条回复")));
+}
+
+// A Q&A page: the best answer and the other answers come in different templates; all of them
+// follow the question, without the answerers' chrome, and the page is a thread.
+TEST(ExtractTest, QuestionWithBestAndOtherAnswersIsAThread) {
+  const std::string html = R"(<html><head><title>新买的铸铁锅第一次怎么开锅？_某某知道</title></head><body>
+<div class="layout"><div class="wgt-ask"><h1><span class="ask-title">新买的铸铁锅第一次怎么开锅？</span></h1>
+<div class="q-content"><span class="con-all">网上买了一口铸铁锅，说明书上说要先开锅再用，具体应该怎么做？</span></div>
+<div class="ask-info">提问者：厨房新手 2019-11-03 | 浏览 8291 次</div></div>
+<div class="wgt-best"><h2>最佳答案</h2><div class="best-text">
+<p>开锅主要是在锅的表面形成一层油膜，防锈又防粘。先用热水把锅刷干净，放在火上烤干水分。</p>
+<p>再用一块肥猪肉在锅里反复擦，小火慢慢加热，让油脂渗进锅的表面，擦到发黑发亮为止。</p>
+<p>以后每次用完都要趁热洗干净、烤干，千万不要泡在水里过夜，否则很容易生锈。</p></div>
+<div class="wgt-replyer-best"><a class="user-name">灶台边的老周</a> 采纳率：62%</div></div>
+<div class="wgt-answers"><h2>其他回答</h2>
+<div class="answer"><div class="answer-text"><span class="con">锅烧热以后倒一点植物油，用厨房纸抹匀，小火烧到冒烟，重复三遍就行。</span></div>
+<div class="f-aid"><a class="user-name">平底锅</a> 采纳率：41% 2019-11-04 08:12</div></div>
+<div class="answer"><div class="answer-text"><span class="con">用猪皮最好，植物油也可以，关键是要多擦几遍。</span></div>
+<div class="f-aid"><a class="user-name">老厨师</a> 2019-11-05 10:30</div></div></div>
+</div></body></html>)";
+  ExtractedPage p = MustExtract(html);
+  std::string text = Joined(p);
+  EXPECT_THAT(p.flags, Contains("thread"));
+  size_t best = text.find("开锅主要是在锅的表面形成一层油膜");
+  size_t other = text.find("锅烧热以后倒一点植物油");
+  size_t third = text.find("用猪皮最好");
+  ASSERT_NE(best, std::string::npos) << text;
+  ASSERT_NE(other, std::string::npos) << text;
+  ASSERT_NE(third, std::string::npos) << text;
+  EXPECT_LT(best, other);
+  EXPECT_LT(other, third);
+  EXPECT_THAT(text, Not(HasSubstr("平底锅")));
+  EXPECT_THAT(text, Not(HasSubstr("采纳率")));
 }
 
 TEST(ExtractTest, QuotationRepeatingEarlierTextGoesNewQuotationStays) {
@@ -668,6 +764,49 @@ TEST(ExtractTest, TitledEntriesOfAnArchiveAreNotJoined) {
   EXPECT_THAT(text, Not(HasSubstr("没有中文报纸")));
 }
 
+// A forum's thread list: each entry a linked title over a short abstract, one title too short
+// to count. It is an index of other pages (flag listing, no text), not a thread; the same list
+// with full posts under the linked titles has text of its own.
+TEST(ExtractTest, ThreadListWithLinkedTitlesAndAbstractsIsAListing) {
+  const char* titles[] = {"失联女大学生遗骸找到了", "求助", "八一建军节致敬子弟兵们",
+                          "今年七月为何没有台风", "成人高考报名开始了吗", "新买的车能不能开高速"};
+  const char* abstracts[] = {
+      "8月1日，青海省格尔木公安局通报称，7月30日晚在可可西里自然保护区无人区发现失联女大学生遗骸，"
+      "警方已排除刑事案件，具体情况仍在进一步调查之中，家属已经赶到当地。",
+      "各位大佬，本人家正门正对着厕所门，哪位能人帮忙设计个玄关？",
+      "今天，中国人民解放军建军93周年，谢谢你，守护我们的人民子弟兵！",
+      "今年7月西北太平洋及南海没有1个台风生成，这是有气象记录以来的第一次。",
+      "高起专，高起本，专升本，不用到校学习，有意向的朋友可以咨询。",
+      "新买的车，磨合期能不能上高速？跑多少公里以后才算磨合完？"};
+  auto page = [&](const std::string& more) {
+    std::string html = "<html><head><title>热议吧_百度贴吧</title></head><body><ul id='thread_list'>";
+    for (size_t k = 0; k < 6; ++k)
+      html += "<li class='j_thread_list'><div class='t_con'><div class='col2_left'>"
+              "<span class='threadlist_rep_num'>" + std::to_string(k * 3) +
+              "</span></div><div class='col2_right'><div class='threadlist_lz'>"
+              "<div class='threadlist_title'><a href='/p/" + std::to_string(680 + k) +
+              "' class='j_th_tit'>" + titles[k] + "</a></div><div class='threadlist_author'>"
+              "<a href='/home/u" + std::to_string(k) + "'>用户" + std::to_string(k) +
+              "</a></div></div><div class='threadlist_detail'><div class='threadlist_text'>"
+              "<div class='threadlist_abs'>" + abstracts[k] + more + "</div></div>"
+              "<span class='threadlist_reply_date'>16:0" + std::to_string(k) +
+              "</span></div></div></div></li>";
+    return html + "</ul></body></html>";
+  };
+  ExtractedPage list = MustExtract(page(""));
+  EXPECT_THAT(list.flags, Contains("listing"));
+  EXPECT_THAT(list.flags, Not(Contains("thread")));
+  EXPECT_TRUE(list.paragraphs.empty()) << list.paragraphs.size() << " paragraphs";
+  // Full posts under the linked titles are text of their own, not a listing.
+  std::string full;
+  for (int k = 0; k < 4; ++k)
+    full += "这是正文的又一段话，记录了事情的经过和大家的讨论，也补充了后来的进展和结果。";
+  ExtractedPage index = MustExtract(page(full));
+  EXPECT_THAT(index.flags, Not(Contains("listing")));
+  const std::string text = Joined(index);
+  EXPECT_NE(text.find("可可西里"), std::string::npos);
+}
+
 TEST(ExtractTest, RepliesWithReplyTitlesAreJoined) {
   ExtractedPage p = MustExtract(EntryPage({"昨天去金矿玩，真开心", "回复：昨天去金矿玩，真开心", "Re: 昨天去金矿玩，真开心"}));
   EXPECT_THAT(p.flags, Contains("thread"));
@@ -724,6 +863,107 @@ TEST(ExtractTest, DisclaimerBoxDoesNotOutscoreAShortStory) {
 
 // The simplified-script pages of the DAnIEL set, scored on extraction alone (no line cleaner):
 // a floor that may only go up.
+// A portal story with its neighbours inside the article container: a "延伸 · 推荐" box (label,
+// headline link, teaser), the editor's line, then a quoted next story (headline over a teaser),
+// and, on an infinite-scroll page, a second <h1> story with its own dateline. Only the story
+// itself is text; without the article-end family every neighbour's teaser is kept.
+std::string StoryWithNeighbours(const std::string& tail) {
+  return R"(<html><head><meta charset="utf-8"><title>女警打百个电话遭停机_新闻中心</title></head><body>
+<div class="post_main"><h1>女警打百个电话遭停机 运营商识别诈骗不能“不审即判”</h1>
+<div class="post_info">2019-09-08 07:25:34 来源：某某日报</div>
+<div class="post_body" id="endText">
+<p>近日，一社区女民警在核查辖区“实有人口”时，平均每天拨出一百多个电话，被运营商以涉嫌诈骗为由停机。</p>
+<p>网友们质疑，不少诈骗电话畅通无阻，民警正常工作多拨些电话就被认定为“涉嫌诈骗”，简直让人哭笑不得。</p>
+<p>按理说，手机用户每天拨打多少电话，是自己的合法权利，以平均日拨电话数量作为停机的标准，显然不妥。</p>
+<p>归根结底，打击拦截电信诈骗也得精准拦截，在已有技术手段下尽量避免误伤，这才是运营商应有的担当。</p>
+<div class="special_tag_wrap"><div class="special_tag">
+ <div class="special_tag_ttl">延伸 · 推荐</div>
+ <div class="special_tag_cnt"><p><a href="/19/0907/a.html">女警一天打100电话被停机 电信:核实非诈骗后恢复</a></p>
+ <p>近日，一社区女民警平均日拨100余个电话，电信技术部门以涉嫌电信网络诈骗为由将其停机，现已恢复通话。</p></div>
+</div></div>
+<p class="editor">责任编辑：王晓</p>)" + tail + R"(
+</div></div></body></html>)";
+}
+
+TEST(ExtractTest, NeighbouringStoriesAreNotAppended) {
+  const std::string quoted =
+      R"(<blockquote><p>香港警方：示威行动未发生致命事件，谴责造谣者</p>
+<p>港铁公司车务营运总监表示，当晚因激进示威者的破坏行为，港铁公司于22点53分启动疏散程序，医院管理局…</p></blockquote>,某某都市报)";
+  ExtractedPage p = MustExtract(StoryWithNeighbours(quoted));
+  std::string text = Joined(p);
+  EXPECT_THAT(text, HasSubstr("被运营商以涉嫌诈骗为由停机。"));
+  EXPECT_THAT(text, HasSubstr("这才是运营商应有的担当。"));
+  EXPECT_THAT(text, Not(HasSubstr("延伸")));
+  EXPECT_THAT(text, Not(HasSubstr("现已恢复通话")));
+  EXPECT_THAT(text, Not(HasSubstr("香港警方")));
+  EXPECT_THAT(text, Not(HasSubstr("港铁公司")));
+  EXPECT_THAT(text, Not(HasSubstr("都市报")));
+
+  // An infinite-scroll neighbour: a second headline with a dateline of its own.
+  const std::string second =
+      R"(<h1>运营商回应：将优化停机判定规则</h1><div class="post_info">2019-09-08 12:10:02 来源：某某晚报</div>
+<p>针对民警电话被停机一事，运营商相关负责人表示，将优化判定规则，避免正常用户被误停。</p>)";
+  text = Joined(MustExtract(StoryWithNeighbours(second)));
+  EXPECT_THAT(text, HasSubstr("这才是运营商应有的担当。"));
+  EXPECT_THAT(text, Not(HasSubstr("将优化停机判定规则")));
+  EXPECT_THAT(text, Not(HasSubstr("避免正常用户被误停")));
+
+  // Words of a label inside a sentence, and an editor's line followed by more of the story's
+  // own prose (no headline), do not end it.
+  const std::string more =
+      R"(<p>下一篇报道我们将继续关注此事，相关新闻请读者留意本报客户端的推送，我们会在第一时间更新。</p>)";
+  text = Joined(MustExtract(StoryWithNeighbours(more)));
+  EXPECT_THAT(text, HasSubstr("我们会在第一时间更新。"));
+}
+
+// A select-to-share plugin marks the article container itself (class BSHARE_POP): the story
+// stays the content, and the long list of readers' comments under it does not replace it.
+TEST(ExtractTest, ShareHighlighterClassOnTheArticleKeepsIt) {
+  std::string comments;
+  for (int k = 0; k < 40; ++k)
+    comments += "<div class='item'><div class='cont'><span class='name'>网友" + std::to_string(k) +
+                "：</span><div class='txt'>这款手机的价格还是太贵了，外观和去年几乎一样，没有什么新意，不如再等等。</div>"
+                "<span class='time'>今天07:13</span></div></div>";
+  const std::string html =
+      "<html><head><title>苹果发布新手机 售价五千四百九十九元起</title></head><body>"
+      "<h1>苹果发布新手机 售价五千四百九十九元起</h1>"
+      "<div class='BSHARE_POP blkContainerSblkCon' id='artibody'>"
+      "<p>北京时间9月11日凌晨消息，苹果秋季发布会开幕，新手机采用双摄像头，有六种配色，售价699美元。</p>"
+      "<p>官网显示，新手机国行各容量售价分别为：64GB售5499元，128GB售5999元，256GB售6799元。</p>"
+      "<p>新手机最大的变化是在设备后部的摄像头，广角和超广角镜头可在拍摄过程中自由切换。</p></div>"
+      "<div class='sina-comment-wrap' id='bottom_sina_comment'><div class='list'>" + comments +
+      "</div></div></body></html>";
+  ExtractedPage p = MustExtract(html);
+  std::string text = Joined(p);
+  EXPECT_THAT(text, HasSubstr("64GB售5499元"));
+  EXPECT_THAT(text, Not(HasSubstr("没有什么新意")));
+  EXPECT_THAT(p.flags, Not(Contains("thread")));
+}
+
+// A sidebar of teaser cards, each a whole <li><a> with a name, a time and a long punctuated
+// summary, is a list of links: it does not outscore a short story of three paragraphs.
+TEST(ExtractTest, TeaserCardsInALinkListDoNotOutscoreAShortStory) {
+  std::string cards;
+  for (int k = 0; k < 4; ++k)
+    cards += "<li><a href='/live/" + std::to_string(k) + "'><span class='avatar'><img src='/a.png'></span>"
+             "<div class='tw-text'><h3>博主" + std::to_string(k) + "<span class='time'>今天 12:08</span></h3>"
+             "<div class='content'>央行在周末期间宣告降准，利多带动今天两市指数跳空高开，高开未见追价买盘，反现出脱卖压，"
+             "两市指数回落，大盘处于平板价以上的高档震荡。深市三指数表现稳健有力，高开回落再回升，盘中再过早盘"
+             "高点，三指数皆收高1%以上。早盘两市暂时以六连涨行情作收，午后关注量能变化。</div></div></a></li>";
+  const std::string html =
+      "<html><head><title>网传账号外泄 铁路部门辟谣称消息不实</title></head><body>"
+      "<div class='main'><h1>网传账号外泄 铁路部门辟谣称消息不实</h1><div class='article' id='artibody'>"
+      "<p>今日有网友爆料，有60万个账号数据在网上出售。</p>"
+      "<p>今晚，铁路部门发布辟谣消息称：网传信息不实。</p>"
+      "<p>铁路部门提醒旅客通过官方网站购票，避免风险。</p>"
+      "</div></div><div class='side'><div class='cj-live-list'><ul>" + cards +
+      "</ul></div></div></body></html>";
+  std::string text = Joined(MustExtract(html));
+  EXPECT_THAT(text, HasSubstr("网传信息不实。"));
+  EXPECT_THAT(text, HasSubstr("避免风险。"));
+  EXPECT_THAT(text, Not(HasSubstr("央行")));
+}
+
 TEST(ExtractRealPagesTest, SimplifiedNewsPagesMeanF1) {
   QINGXI_REQUIRE_SHARED();
   const std::string dir = testing::SharedDir() + "/eval/daniel-zh";

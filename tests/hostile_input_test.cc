@@ -264,6 +264,40 @@ TEST(HostileInput, HundredThousandPostThreadIsJoinedInBoundedTime) {
   EXPECT_NE(recs[0].text.find("第99999楼的回复"), std::string::npos);
 }
 
+// 50,000 floors, each with a nested reply (楼中楼), and a story holding 100,000 neighbours'
+// labels and end lines: every post and nested reply is kept in order, the labels go, in
+// bounded time (the nested replies and the article's lines are walked once).
+TEST(HostileInput, NestedRepliesAndNeighbourLabelsStayBounded) {
+  std::string dir = TempDir();
+  std::string thread =
+      "<html><head><meta charset=\"utf-8\"><title>长帖</title></head><body><div id=\"j_p_postlist\">";
+  thread.reserve(12u << 20);
+  for (int i = 0; i < 50000; ++i)
+    thread += "<div class=\"l_post\"><div class=\"d_post_content\">第" + std::to_string(i) +
+              "楼：试过，有效，谢谢。</div><ul><li class=\"lzl_single_post\"><a>甲</a>: "
+              "<span class=\"lzl_content_main\">第" + std::to_string(i) +
+              "楼的楼中楼，同意。</span></li></ul></div>";
+  thread += "</div></body></html>";
+  WriteFile(dir + "/lzl.html", thread);
+  std::string story =
+      "<html><head><meta charset=\"utf-8\"><title>长文</title></head><body><h1>长文</h1>"
+      "<div class=\"article\"><p>正文第一段，记者从有关部门获悉了这一消息，并进行了核实。</p>";
+  story.reserve(8u << 20);
+  for (int i = 0; i < 100000; ++i)
+    story += (i % 2 ? "<p>相关新闻</p>" : "<p>责任编辑：某某</p>");
+  story += "<p>正文最后一段，有关部门表示将继续跟进，并及时公布进展。</p></div></body></html>";
+  WriteFile(dir + "/labels.html", story);
+  auto recs = RunClean(dir + "/lzl.html " + dir + "/labels.html", nullptr, 120);
+  ASSERT_EQ(recs.size(), 2u);
+  ASSERT_FALSE(recs[0].is_error()) << recs[0].error;
+  EXPECT_NE(recs[0].text.find("第0楼的楼中楼"), std::string::npos);
+  EXPECT_NE(recs[0].text.find("第49999楼的楼中楼"), std::string::npos);
+  EXPECT_LT(recs[0].text.find("第7楼：试过"), recs[0].text.find("第7楼的楼中楼"));
+  ASSERT_FALSE(recs[1].is_error()) << recs[1].error;
+  EXPECT_NE(recs[1].text.find("正文第一段"), std::string::npos);
+  EXPECT_EQ(recs[1].text.find("相关新闻"), std::string::npos);
+}
+
 TEST(HostileInput, NulBytesInsideHtmlAndText) {
   std::string dir = TempDir();
   std::string html =

@@ -656,6 +656,72 @@ TEST(TextCleanerTest, FurnitureLinesOfManySitesGo) {
   EXPECT_THAT(text, HasSubstr(kBody2));
 }
 
+// Staff credits, reposted headlines, navigation calls, section numbers, keyword menus and
+// picture credits that portals and official accounts leave around a story go; the same words
+// inside sentences stay.
+TEST(TextCleanerTest, StaffLinesNavigationCallsAndCountersGo) {
+  const std::vector<std::string> noise = {
+      "编辑 刘晓阳 校对 李铭",
+      "责编 张晓 审核 王立新",
+      "医技药剂党支部、药剂科供稿 摄影/张艳 编辑/苏芳",
+      "本文原标题：《定了！城南地铁站即将开通！》",
+      "（原题为《是“涨价”还是“回归理性”》）",
+      "点击进入专题：",
+      "返回某某网首页>>",
+      "返回城南，查看更多",
+      "3",
+      "+1",
+      "1/10",
+      "1、回复【公租房】查看最新消息",
+      "6、回复【垃圾分类】查看投放指南",
+      "点击菜单栏【便民服务】解锁更多服务！",
+      "扫描下方二维码解锁更多技能",
+      "图片均来自网络",
+      "图集",
+      "【高清组图】",
+      "【文/某某网专栏作者 王文】",
+      "执笔/叨叨姐、胡一刀&李小飞刀",
+      "原创： 路闻编译 某某交易与研究",
+  };
+  std::vector<std::string> lines = {"城南地铁站下月开通", kBody1};
+  lines.insert(lines.end() - 1, noise.begin(), noise.begin() + 3);
+  lines.insert(lines.end(), noise.begin() + 3, noise.end());
+  lines.push_back(kBody2);
+  std::string text = Joined(CleanText(lines, true));
+  for (const auto& n : noise) EXPECT_THAT(text, Not(HasSubstr(n))) << n;
+  EXPECT_THAT(text, HasSubstr(kBody1));
+  EXPECT_THAT(text, HasSubstr(kBody2));
+  const std::vector<std::string> content = {
+      "记者从市交通局获悉，城南地铁站将于下月开通，编辑部也收到了大量读者来信。",
+      "回复【公租房】即可查看最新消息，这是市住建局公众号推出的一项便民服务。",
+      "图片来自网友的投稿，记录了城南地铁站施工时的场景，也记录了市民的期待。",
+      "2023年共有12个项目开工。",
+      "图集里收录了城南地铁站施工以来的两百多张照片。",
+      "原创：这是他第一次尝试把家乡的故事写成小说，写了整整三年。",
+      // A reporter's credit names the story's authors: it stays.
+      "采写：南都记者 余毅菁 向雪妮",
+      "新京报记者 陆一夫",
+  };
+  lines = {"城南地铁站下月开通", kBody1};
+  lines.insert(lines.end(), content.begin(), content.end());
+  text = Joined(CleanText(lines, true));
+  for (const auto& c : content) EXPECT_THAT(text, HasSubstr(c)) << c;
+  // A back-link the template appends to the last paragraph is cut; the sentence stays.
+  const std::string last = "可以预见的是，第三方数据行业的整顿仍将持续。";
+  text = Joined(CleanText({"城南地铁站下月开通", kBody1, last + "返回某某网首页>>",
+                           kBody2 + std::string("返回某某，查看更多")},
+                          true));
+  EXPECT_THAT(text, HasSubstr(last + "\n"));
+  EXPECT_THAT(text, HasSubstr(kBody2 + std::string("\n")));
+  EXPECT_THAT(text, Not(HasSubstr("返回")));
+  // A gallery's counter before a caption goes; a fraction in a sentence stays.
+  const std::string caption = "当全世界绝大部分国家都在为吸引游客而绞尽脑汁的时候，只有这个国家一脸淡定。";
+  const std::string fraction = "1/3的受访者表示，他们更愿意在周末出行，而不是在工作日请假。";
+  text = Joined(CleanText({"城南地铁站下月开通", kBody1, "1/10 " + caption, fraction}, true));
+  EXPECT_THAT(text, HasSubstr("\n" + caption + "\n"));
+  EXPECT_THAT(text, HasSubstr(fraction));
+}
+
 // Preformatted blocks pass every cleaner and the conversion untouched: a URL line, a line
 // that looks like a watermark or spam, traditional characters and indentation in code stay,
 // while the prose around them is cleaned and converted.
