@@ -28,8 +28,17 @@ bool IsLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 Result<ExtractRules> ExtractRules::Load(const std::string& path) {
   auto file = RuleFile::Load(path, Directives());
   if (!file.ok()) return file.status();
+  return FromFile(file.value());
+}
+
+Result<ExtractRules> ExtractRules::LoadFrom(const RuleSources& rules) {
+  auto file = rules.Load("html.rules", Directives());
+  if (!file.ok()) return file.status();
+  return FromFile(file.value());
+}
+
+Result<ExtractRules> ExtractRules::FromFile(const RuleFile& f) {
   ExtractRules r;
-  const RuleFile& f = file.value();
   for (const RuleEntry& e : f.entries()) {
     const std::string& v = e.value;
     if (e.directive == "drop_tag" || e.directive == "soft_drop_tag") {

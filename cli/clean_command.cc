@@ -35,6 +35,7 @@
 #include "qingxi/pipeline.h"
 #include "qingxi/record_filter.h"
 #include "qingxi/rule_file.h"
+#include "qingxi/rule_sources.h"
 #include "qingxi/signals.h"
 
 namespace qingxi::cli {
@@ -91,6 +92,12 @@ int RunClean(int argc, char** argv) {
                  "(default none: characters only; see docs/conversion.md)")
       ->check(CLI::IsMember({"none", "tw", "hk"}));
   app.add_option("--rules", rules_dir, "rules directory (default: " + DefaultRulesDir() + ")");
+  std::vector<std::string> extra_rules;
+  app.add_option("--extra-rules", extra_rules, "a directory of rule files layered over --rules (repeatable, later layers win): "
+                 "same-named files add entries, `unset` removes one, `set` overrides a threshold; "
+                 "see docs/rules.md")
+      ->type_name("DIR")
+      ->allow_extra_args(false);
   app.add_option("--max-bytes", max_bytes, "bytes read per input at most; longer inputs are cut and "
                  "flagged \"truncated\"")
       ->capture_default_str();
@@ -176,10 +183,11 @@ int RunClean(int argc, char** argv) {
 
   PipelineOptions popt;
   popt.rules_dir = rules_dir.empty() ? DefaultRulesDir() : rules_dir;
+  popt.extra_rules = extra_rules;
   popt.convert = !no_convert;
   ParseVocab(vocab, &popt.vocab);  // checked by CLI11 above
   popt.max_input_bytes = max_bytes;
-  if (Status s = CheckRulesDirectory(popt.rules_dir); !s.ok()) {
+  if (Status s = RuleSources(popt.rules_dir, popt.extra_rules).Check(); !s.ok()) {
     std::fprintf(stderr, "qingxi clean: %s\n", s.message().c_str());
     return kExitUsage;
   }
@@ -233,6 +241,8 @@ int RunClean(int argc, char** argv) {
   identity["convert"] = !no_convert;
   identity["max_bytes"] = max_bytes;
   identity["rules"] = RulesFingerprint(popt.rules_dir);
+  for (const std::string& layer : popt.extra_rules)
+    identity["extra_rules"].push_back(RulesFingerprint(layer));
   identity["zstd"] = zstd_output;
   JsonlSink sink;
   if (Status s = sink.Open(output, !restart, zstd_output, identity.dump()); !s.ok()) {

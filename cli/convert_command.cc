@@ -15,6 +15,7 @@
 #include "preflight.h"
 #include "qingxi/convert.h"
 #include "qingxi/rule_file.h"
+#include "qingxi/rule_sources.h"
 #include "qingxi/utf8.h"
 
 namespace qingxi::cli {
@@ -30,6 +31,12 @@ int RunConvert(int argc, char** argv) {
   app.add_option("--rules", rules_dir, "directory holding t2s_corrections.rules, script_chars.rules "
                  "and opencc/")
       ->default_str(rules_dir);
+  std::vector<std::string> extra_rules;
+  app.add_option("--extra-rules", extra_rules, "a directory of rule files layered over --rules "
+                 "(repeatable; its t2s_corrections.rules and script_chars.rules add entries; see "
+                 "docs/rules.md)")
+      ->type_name("DIR")
+      ->allow_extra_args(false);
   std::string vocab = "none";
   app.add_option("--vocab", vocab, "also map regional words to mainland ones: tw (軟體 -> 软件, "
                  "計程車 -> 出租车) or hk (伺服器 -> 服务器); none converts characters only")
@@ -49,13 +56,14 @@ int RunConvert(int argc, char** argv) {
     return rc == 0 ? kExitOk : kExitUsage;
   }
 
-  if (Status s = CheckRulesDirectory(rules_dir); !s.ok()) {
+  const RuleSources rules(rules_dir, extra_rules);
+  if (Status s = rules.Check(); !s.ok()) {
     std::fprintf(stderr, "qingxi convert: %s\n", s.message().c_str());
     return kExitUsage;
   }
   ConvertOptions options;
   ParseVocab(vocab, &options.vocab);  // checked by CLI11 above
-  Result<std::shared_ptr<const Converter>> converter = Converter::Create(rules_dir, options);
+  Result<std::shared_ptr<const Converter>> converter = Converter::Create(rules, options);
   if (!converter.ok()) {
     std::fprintf(stderr, "qingxi convert: %s\n", converter.status().message().c_str());
     return kExitUsage;

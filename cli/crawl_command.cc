@@ -66,6 +66,7 @@
 #include "qingxi/pipeline.h"
 #include "qingxi/record.h"
 #include "qingxi/rule_file.h"
+#include "qingxi/rule_sources.h"
 
 namespace qingxi::cli {
 namespace {
@@ -231,6 +232,12 @@ int RunCrawl(int argc, char** argv) {
                  "(0: never; default 10)");
   app.add_option("--threads", threads, "cleaning threads (default: all cores)")->check(CLI::Range(1, 1024));
   app.add_option("--rules", rules_dir, "rules directory (default: " + DefaultRulesDir() + ")");
+  std::vector<std::string> extra_rules;
+  app.add_option("--extra-rules", extra_rules, "a directory of rule files layered over --rules (repeatable, later layers win): "
+                 "same-named files add entries, `unset` removes one, `set` overrides a threshold; "
+                 "see docs/rules.md")
+      ->type_name("DIR")
+      ->allow_extra_args(false);
   app.add_flag("--no-convert", no_convert, "keep the original script (no traditional -> simplified)");
   app.add_option("--claim-batch", batch, "URLs claimed from the database at a time")
       ->capture_default_str()->check(CLI::Range(1, 100000));
@@ -292,9 +299,10 @@ int RunCrawl(int argc, char** argv) {
 
   PipelineOptions popt;
   popt.rules_dir = rules_dir.empty() ? DefaultRulesDir() : rules_dir;
+  popt.extra_rules = extra_rules;
   popt.convert = !no_convert;
   popt.max_input_bytes = net.max_bytes;
-  if (Status s = CheckRulesDirectory(popt.rules_dir); !s.ok()) {
+  if (Status s = RuleSources(popt.rules_dir, popt.extra_rules).Check(); !s.ok()) {
     std::fprintf(stderr, "qingxi crawl: %s\n", s.message().c_str());
     return kExitUsage;
   }
