@@ -285,7 +285,7 @@ class OpenccConverter : public Converter {
 };
 
 Status OpenccConverter::LoadScriptChars(const RuleSources& rules_dir, Pairs* unihan) {
-  Result<RuleFile> rf = rules_dir.Load(kScriptCharsFile, {"trad", "variant", "keep", "simp"});
+  Result<RuleFile> rf = rules_dir.Load(kScriptCharsFile);
   if (!rf.ok()) return rf.status();
   for (const RuleEntry& e : rf->entries()) {
     std::string_view c = e.value, simp;
@@ -308,7 +308,7 @@ Status OpenccConverter::LoadScriptChars(const RuleSources& rules_dir, Pairs* uni
 }
 
 Status OpenccConverter::LoadCorrections(const RuleSources& rules_dir, Pairs* out) {
-  Result<RuleFile> rf = rules_dir.Load(kCorrectionsFile, {"phrase", "keep"});
+  Result<RuleFile> rf = rules_dir.Load(kCorrectionsFile);
   if (!rf.ok()) return rf.status();
   std::unordered_map<std::string, int> seen;
   for (const RuleEntry& e : rf->entries()) {

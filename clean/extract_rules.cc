@@ -14,11 +14,7 @@ namespace qingxi {
 namespace {
 
 const std::vector<std::string>& Directives() {
-  static const auto* d = new std::vector<std::string>{
-      "drop_tag", "soft_drop_tag", "positive", "negative", "remove", "paywall", "caption",
-      "comments", "code", "paywall_text", "title_separator", "reply_title_prefix", "date_meta",
-      "set"};
-  return *d;
+  return FindRuleFileSpec("html.rules")->directives;  // the registry in qingxi/rule_sources.h
 }
 
 bool IsLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -32,7 +28,7 @@ Result<ExtractRules> ExtractRules::Load(const std::string& path) {
 }
 
 Result<ExtractRules> ExtractRules::LoadFrom(const RuleSources& rules) {
-  auto file = rules.Load("html.rules", Directives());
+  auto file = rules.Load("html.rules");
   if (!file.ok()) return file.status();
   return FromFile(file.value());
 }

@@ -166,15 +166,14 @@ Result<std::unique_ptr<LineRules>> LineRules::Create(const RuleSources& rules_di
       {"drop.rules", {{"phrase", kDropPhrase}, {"line", kDropLine}, {"line_regex", 0}}},
   };
   for (const auto& spec : files) {
-    std::vector<std::string> allowed;
-    for (const auto& d : spec.directives) allowed.push_back(d.first);
     const bool drop_file = std::string_view(spec.name) == "drop.rules";
-    auto file = rules_dir.Load(spec.name, allowed, ParseOptions{/*sites=*/true});
+    auto file = rules_dir.Load(spec.name);
     if (!file.ok()) return file.status();
     for (const auto& e : file->entries()) {
-      int category = 0;
+      int category = -1;
       for (const auto& d : spec.directives)
         if (d.first == e.directive) category = d.second;
+      if (category < 0) return file->Error(e, "directive not handled by the line rules");
       const int site = sites ? sites->Add(e.site) : 0;
       if (site != 0) r->has_sites_ = true;
       if (category == 0) {  // a regex

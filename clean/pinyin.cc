@@ -32,13 +32,8 @@ bool IsClose(char32_t c) { return c == ')' || c == U'）'; }
 
 }  // namespace
 
-const std::vector<std::string>& PinyinStripper::Directives() {
-  static const auto* d = new std::vector<std::string>{"syllable"};
-  return *d;
-}
-
 Result<std::unique_ptr<PinyinStripper>> PinyinStripper::Create(const std::string& path) {
-  auto file = RuleFile::Load(path, Directives());
+  auto file = RuleFile::Load(path, {"syllable"});
   if (!file.ok()) return file.status();
   return Create(file.value());
 }

@@ -27,7 +27,6 @@ class PinyinStripper {
   static Result<std::unique_ptr<PinyinStripper>> Create(const std::string& path);
   // From the file already loaded (with its layers): `syllable` entries.
   static Result<std::unique_ptr<PinyinStripper>> Create(const RuleFile& file);
-  static const std::vector<std::string>& Directives();
   // Removes the pinyin groups of `line` in place; returns how many were removed.
   int Strip(std::string* line) const;
   // One syllable, tone marks allowed ("kāi", "lǜ", "lv", "ma"); sets *toned.

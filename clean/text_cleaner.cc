@@ -333,7 +333,7 @@ CleanOutput RuleBasedCleaner::Clean(const CleanInput& in) const {
 
 Result<std::shared_ptr<const TextCleaner>> TextCleaner::Create(
     const RuleSources& rules_dir, std::shared_ptr<const Converter> converter) {
-  auto file = rules_dir.Load("thresholds.rules", {"set"});
+  auto file = rules_dir.Load("thresholds.rules");
   if (!file.ok()) return file.status();
   auto settings = Settings::FromRuleFile(file.value(), Defaults());
   if (!settings.ok()) return settings.status();
@@ -372,7 +372,7 @@ Result<std::shared_ptr<const TextCleaner>> TextCleaner::Create(
   if (!moj.ok()) return moj.status();
   c->mojibake_ = std::move(moj.value());
 
-  auto pinyin_file = rules_dir.Load("pinyin.rules", PinyinStripper::Directives());
+  auto pinyin_file = rules_dir.Load("pinyin.rules");
   if (!pinyin_file.ok()) return pinyin_file.status();
   auto pin = PinyinStripper::Create(pinyin_file.value());
   if (!pin.ok()) return pin.status();
@@ -387,8 +387,7 @@ Result<std::shared_ptr<const TextCleaner>> TextCleaner::Create(
   wo.min_repeats = get_int("watermark_min_repeats");
   wo.site_clause_max_chars = get_int("watermark_site_clause_max_chars");
   wo.address_clause_max_chars = get_int("watermark_address_clause_max_chars");
-  auto watermark_file =
-      rules_dir.Load("watermark.rules", {"regex", "phrase", "site_suffix"}, ParseOptions{true});
+  auto watermark_file = rules_dir.Load("watermark.rules");
   if (!watermark_file.ok()) return watermark_file.status();
   auto wm = WatermarkCutter::Create(watermark_file.value(), wo, &c->sites_);
   if (!wm.ok()) return wm.status();

@@ -374,7 +374,7 @@ void TextExtractorImpl::ExtractWindow(std::string_view utf8_text, bool first,
 }  // namespace
 
 Result<std::shared_ptr<const TextExtractor>> TextExtractor::Create(const RuleSources& rules_dir) {
-  auto file = rules_dir.Load("text_extract.rules", {"set"});
+  auto file = rules_dir.Load("text_extract.rules");
   if (!file.ok()) return file.status();
   auto settings = Settings::FromRuleFile(file.value(), Defaults());
   if (!settings.ok()) return settings.status();

@@ -1,6 +1,10 @@
 // qingxi/rule_sources.h — where the rule files come from: the rules directory and the
 // --extra-rules layers on top of it, and the `site` sections that scope entries to hosts.
 //
+// RuleFileSpecs() is the registry of the rule files qingxi reads: each file's name, the
+// directives it may hold and whether it takes `site` sections. Stages load their files by name
+// through it, and `qingxi rules check` validates against it.
+//
 // A RuleSources is the base rules directory (--rules, $QINGXI_RULES) plus zero or more layer
 // directories (--extra-rules DIR, in order). Load(name) reads the base's file and merges each
 // layer's file of the same name over it (RuleFile::Merge): entries are added, `unset` lines remove
@@ -41,11 +45,10 @@ class RuleSources {
   const std::string& base() const { return base_; }
   const std::vector<std::string>& layers() const { return layers_; }
 
-  // The base's `name` merged with every layer's `name` that exists. Layer files are parsed with
-  // `unset` allowed; `options.sites` is the stage's own choice. Errors as RuleFile::Load's and
-  // RuleFile::Merge's, with the path of the file at fault.
-  Result<RuleFile> Load(std::string_view name, const std::vector<std::string>& allowed,
-                        const ParseOptions& options = {}) const;
+  // The base's `name` (one of RuleFileSpecs(), whose directives and sites it may hold) merged
+  // with every layer's `name` that exists; layer files may hold `unset`. Errors as
+  // RuleFile::Load's and RuleFile::Merge's, with the path of the file at fault.
+  Result<RuleFile> Load(std::string_view name) const;
 
   // Ok when the base and every layer are directories holding only known *.rules names;
   // otherwise one line naming the directory or file and the fix.
@@ -56,8 +59,22 @@ class RuleSources {
   std::vector<std::string> layers_;
 };
 
-// The rule file names qingxi reads ("boilerplate.rules", ...), sorted.
-const std::vector<std::string>& KnownRuleFiles();
+// One rule file qingxi reads, and what it may hold.
+struct RuleFileSpec {
+  std::string name;                     // "spam.rules"
+  std::vector<std::string> directives;  // "phrase", ...
+  bool sites = false;                   // takes `site HOST` sections
+};
+
+// Every rule file, sorted by name; nullptr from FindRuleFileSpec for a name not among them.
+const std::vector<RuleFileSpec>& RuleFileSpecs();
+const RuleFileSpec* FindRuleFileSpec(std::string_view name);
+// "boilerplate.rules drop.rules ...": the names, for messages.
+std::string RuleFileNames();
+// Whether a directory entry is a rule file at all (its name ends in ".rules").
+bool IsRuleFileName(std::string_view name);
+// "PATH: unknown rule file name (qingxi reads only: ...; ...)".
+std::string UnknownRuleFileMessage(const std::string& path);
 
 // The host of `url` in lower case ("https://News.Example.com:8080/a" -> "news.example.com"),
 // "" when `url` has none (a file path, an empty string).
