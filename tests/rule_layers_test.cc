@@ -222,5 +222,27 @@ TEST(RuleLayersCli, CleanTakesExtraRulesAndScopesBySiteOfEachRecord) {
   EXPECT_NE(err.find("mysite.rules: unknown rule file name"), std::string::npos) << err;
 }
 
+TEST(RuleLayersCli, ConvertAndCrawlTakeExtraRulesToo) {
+  std::string layer = Layer({{"t2s_corrections.rules", "phrase 開發區 开发园区\n"}});
+  std::string out;
+  ASSERT_EQ(testing::Run("echo 開發區著力推進 | " + testing::BinaryPath() + " convert", &out), 0);
+  EXPECT_EQ(out, "开发区着力推进\n");
+  ASSERT_EQ(testing::Run("echo 開發區著力推進 | " + testing::BinaryPath() +
+                             " convert --extra-rules " + layer, &out), 0);
+  EXPECT_EQ(out, "开发园区着力推进\n");
+  // A bad layer stops a crawl before anything is opened or fetched.
+  std::string dir = testing::TempDir();
+  std::string bad = Layer({{"mysite.rules", "phrase 甲\n"}});
+  testing::WriteFile(dir + "/seeds.txt", "http://127.0.0.1:9/\n");
+  std::string err;
+  int rc = testing::Run("cd " + dir + " && " + testing::BinaryPath() +
+                            " crawl -q -i seeds.txt --db crawl.sqlite -o out.jsonl --extra-rules " +
+                            bad + " 2>&1",
+                        &err);
+  EXPECT_EQ(rc, 2) << err;
+  EXPECT_NE(err.find(bad + "/mysite.rules: unknown rule file name"), std::string::npos) << err;
+  EXPECT_FALSE(fs::exists(dir + "/crawl.sqlite"));
+}
+
 }  // namespace
 }  // namespace qingxi
