@@ -24,6 +24,7 @@
 #include <nlohmann/json.hpp>
 
 #include "commands.h"
+#include "rule_options.h"
 #include "doc_source.h"
 #include "input_walker.h"
 #include "jsonl_sink.h"
@@ -93,11 +94,7 @@ int RunClean(int argc, char** argv) {
       ->check(CLI::IsMember({"none", "tw", "hk"}));
   app.add_option("--rules", rules_dir, "rules directory (default: " + DefaultRulesDir() + ")");
   std::vector<std::string> extra_rules;
-  app.add_option("--extra-rules", extra_rules, "a directory of rule files layered over --rules (repeatable, later layers win): "
-                 "same-named files add entries, `unset` removes one, `set` overrides a threshold; "
-                 "see docs/rules.md")
-      ->type_name("DIR")
-      ->allow_extra_args(false);
+  AddExtraRulesOption(&app, &extra_rules);
   app.add_option("--max-bytes", max_bytes, "bytes read per input at most; longer inputs are cut and "
                  "flagged \"truncated\"")
       ->capture_default_str();

@@ -12,6 +12,7 @@
 #include <CLI/CLI.hpp>
 
 #include "commands.h"
+#include "rule_options.h"
 #include "preflight.h"
 #include "qingxi/convert.h"
 #include "qingxi/rule_file.h"
@@ -32,11 +33,7 @@ int RunConvert(int argc, char** argv) {
                  "and opencc/")
       ->default_str(rules_dir);
   std::vector<std::string> extra_rules;
-  app.add_option("--extra-rules", extra_rules, "a directory of rule files layered over --rules "
-                 "(repeatable; its t2s_corrections.rules and script_chars.rules add entries; see "
-                 "docs/rules.md)")
-      ->type_name("DIR")
-      ->allow_extra_args(false);
+  AddExtraRulesOption(&app, &extra_rules);
   std::string vocab = "none";
   app.add_option("--vocab", vocab, "also map regional words to mainland ones: tw (軟體 -> 软件, "
                  "計程車 -> 出租车) or hk (伺服器 -> 服务器); none converts characters only")

@@ -52,6 +52,7 @@
 #include <re2/re2.h>
 
 #include "commands.h"
+#include "rule_options.h"
 #include "crawl_common.h"
 #include "crawl_sitemap.h"
 #include "doc_source.h"
@@ -233,11 +234,7 @@ int RunCrawl(int argc, char** argv) {
   app.add_option("--threads", threads, "cleaning threads (default: all cores)")->check(CLI::Range(1, 1024));
   app.add_option("--rules", rules_dir, "rules directory (default: " + DefaultRulesDir() + ")");
   std::vector<std::string> extra_rules;
-  app.add_option("--extra-rules", extra_rules, "a directory of rule files layered over --rules (repeatable, later layers win): "
-                 "same-named files add entries, `unset` removes one, `set` overrides a threshold; "
-                 "see docs/rules.md")
-      ->type_name("DIR")
-      ->allow_extra_args(false);
+  AddExtraRulesOption(&app, &extra_rules);
   app.add_flag("--no-convert", no_convert, "keep the original script (no traditional -> simplified)");
   app.add_option("--claim-batch", batch, "URLs claimed from the database at a time")
       ->capture_default_str()->check(CLI::Range(1, 100000));

@@ -25,6 +25,7 @@
 #include <CLI/CLI.hpp>
 
 #include "commands.h"
+#include "rule_options.h"
 #include "qingxi/pipeline.h"
 #include "qingxi/rule_file.h"
 #include "qingxi/rule_sources.h"
@@ -196,10 +197,7 @@ int RunRulesCheck(int argc, char** argv) {
   app.add_option("DIR", dir, "the directory to check (default: the rules directory)");
   app.add_option("--rules", rules_dir, "the rules directory the layers go over (default: " +
                                            DefaultRulesDir() + ")");
-  app.add_option("--extra-rules", extra_rules, "a layer to check over the rules (repeatable, in "
-                 "the order clean applies them)")
-      ->type_name("DIR")
-      ->allow_extra_args(false);
+  AddExtraRulesOption(&app, &extra_rules);
   app.footer(
       "Exit status: 0 no error (warnings allowed); 1 errors found; 2 bad usage.\n"
       "\n"
