@@ -15,9 +15,9 @@
 // Two lines are not entries but shape the ones that follow, where the owning stage allows them
 // (ParseOptions; docs/rules.md):
 //
-//     site example.com     # the entries below apply to example.com and its subdomains only,
-//     site *               # ... up to the next `site` line; `site *` returns to every site
-//     unset phrase 登录    # (in an --extra-rules layer) removes the earlier `phrase 登录` entry
+//     site example.com      the entries below apply to example.com and its subdomains only,
+//     site *                ... up to the next `site` line; `site *` returns to every site
+//     unset phrase 登录     (in an --extra-rules layer) removes the earlier `phrase 登录` entry
 //
 // Loading is done once at start-up; a RuleFile is immutable afterwards and may be shared by
 // any number of threads.
