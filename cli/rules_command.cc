@@ -151,6 +151,7 @@ void CheckAll(const std::string& base, const std::vector<std::string>& layers, R
   std::vector<std::string> present = ListRuleFiles(base, report);
   for (const RuleFileSpec& spec : RuleFileSpecs()) {
     if (std::find(present.begin(), present.end(), spec.name) == present.end()) {
+      if (spec.optional) continue;
       report->Error(base + "/" + spec.name + ": missing (a rules directory holds every file "
                     "qingxi reads; to check a layer, use --extra-rules DIR)");
       continue;

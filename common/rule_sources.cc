@@ -15,7 +15,9 @@ namespace fs = std::filesystem;
 const std::vector<RuleFileSpec>& RuleFileSpecs() {
   static const auto* specs = new std::vector<RuleFileSpec>{
       {"boilerplate.rules", {"phrase", "strong", "prefix", "regex", "strong_regex"}, true},
-      {"drop.rules", {"phrase", "line", "line_regex"}, true},
+      // Empty in the built-in rules; optional so that a rules directory copied from an older
+      // release still loads.
+      {"drop.rules", {"phrase", "line", "line_regex"}, true, true},
       {"html.rules",
        {"drop_tag", "soft_drop_tag", "positive", "negative", "remove", "paywall", "caption",
         "comments", "code", "paywall_text", "title_separator", "reply_title_prefix", "date_meta",
@@ -57,6 +59,8 @@ Result<RuleFile> RuleSources::Load(std::string_view name) const {
   ParseOptions options;
   options.sites = spec->sites;
   auto file = RuleFile::Load(base_ + "/" + std::string(name), allowed, options);
+  if (!file.ok() && file.status().code() == Status::Code::kNotFound && spec->optional)
+    file = RuleFile::Parse("", base_ + "/" + std::string(name), allowed, options);
   if (!file.ok()) return file.status();
   ParseOptions layer_options = options;
   layer_options.unset = true;

@@ -140,6 +140,12 @@ TEST(RuleLayers, UnknownRuleFileNamesAreErrorsInTheBaseAndInLayers) {
   EXPECT_EQ(p.status().message().rfind(base + "/mysite.rules: unknown rule file name", 0), 0u);
   fs::remove(base + "/mysite.rules");
   EXPECT_TRUE(Pipeline::Create(options).ok());  // README.md-like names are not rule files
+  // A rules directory from before drop.rules existed still loads; a layer may add the file.
+  fs::remove(base + "/drop.rules");
+  EXPECT_TRUE(Pipeline::Create(options).ok());
+  options.extra_rules = {Layer({{"drop.rules", "phrase 甲\n"}})};
+  EXPECT_TRUE(Pipeline::Create(options).ok());
+  options.extra_rules.clear();
   EXPECT_TRUE(RuleSources(base, {Layer({{"notes.txt", "x"}})}).Check().ok());
   EXPECT_FALSE(RuleSources(base, {base + "/absent"}).Check().ok());
 }

@@ -64,6 +64,7 @@ struct RuleFileSpec {
   std::string name;                     // "spam.rules"
   std::vector<std::string> directives;  // "phrase", ...
   bool sites = false;                   // takes `site HOST` sections
+  bool optional = false;                // may be absent from a rules directory (read as empty)
 };
 
 // Every rule file, sorted by name; nullptr from FindRuleFileSpec for a name not among them.
