@@ -5,7 +5,8 @@
 // The checks: directories exist; every *.rules name is one qingxi reads; a rules directory holds
 // every file; each file parses (directives, escapes, `site` sections, `unset` in layers only);
 // regexes compile; one `set` per name per file; an `unset` finds its entry. Warnings: an entry
-// that repeats one in the same file or, in a layer, one already in the rules below it. Last, the
+// that repeats one in the same file or, in a layer, one already in the rules below it; a
+// drop.rules phrase so short that it would take ordinary sentences with it. Last, the
 // whole engine is built from the merged rules, which reports what only a stage can judge
 // (unknown settings, weights, table conflicts).
 #include <re2/re2.h>
@@ -29,6 +30,7 @@
 #include "qingxi/pipeline.h"
 #include "qingxi/rule_file.h"
 #include "qingxi/rule_sources.h"
+#include "qingxi/utf8.h"
 
 namespace qingxi::cli {
 namespace {
@@ -46,6 +48,9 @@ struct Report {
     ++warnings;
   }
 };
+
+// drop.rules phrases shorter than this (in characters) are warned about.
+constexpr size_t kDropPhraseMinChars = 4;
 
 bool IsRegexDirective(const std::string& d) {
   return d == "regex" || (d.size() > 6 && d.compare(d.size() - 6, 6, "_regex") == 0);
@@ -115,6 +120,12 @@ std::optional<RuleFile> CheckFile(const std::string& path, const RuleFileSpec& s
                                          "' line)")
                           .message());
     }
+    // One match removes the whole line: a phrase this short takes ordinary sentences with it.
+    if (spec.name == "drop.rules" && e.directive == "phrase" && !e.remove &&
+        utf8::CountCodePoints(e.value) < kDropPhraseMinChars)
+      report->Warning(Where(*file, e),
+                      "'phrase " + e.value + "' removes every line that contains it; use a "
+                      "longer phrase, or 'line' for the whole line");
     auto [it, fresh] = seen.emplace(KeyOf(e), e.line);
     if (!fresh && !e.remove)
       report->Warning(Where(*file, e), "'" + e.directive + " " + e.value + "' repeats line " +

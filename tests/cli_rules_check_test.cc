@@ -42,11 +42,15 @@ TEST(CliRulesCheck, AGoodLayerPassesAndRepeatsOfBuiltInEntriesAreWarnings) {
   EXPECT_EQ(Check(layer, &out), 0) << out;
   EXPECT_EQ(out, "");
   WriteFile(layer + "/spam.rules", "phrase 国产精品\n");  // already built in
+  WriteFile(layer + "/drop.rules", "phrase 本站\n");       // removes ordinary sentences too
   EXPECT_EQ(Check("--extra-rules " + layer, &out), 0) << out;
-  EXPECT_EQ(out.rfind(layer + "/spam.rules:1: warning: 'phrase 国产精品' is already in " +
-                          testing::RulesDir() + "/spam.rules:",
-                      0),
-            0u)
+  EXPECT_NE(out.find(layer + "/spam.rules:1: warning: 'phrase 国产精品' is already in " +
+                     testing::RulesDir() + "/spam.rules:"),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find(layer + "/drop.rules:1: warning: 'phrase 本站' removes every line that "
+                             "contains it"),
+            std::string::npos)
       << out;
 }
 
