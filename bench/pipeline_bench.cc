@@ -15,6 +15,9 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <string>
+
+#include <unistd.h>
 
 #include "bench_pages.h"
 #include "qingxi/charset.h"
@@ -53,9 +56,12 @@ void Report(benchmark::State& state, const std::vector<Page>& pages = Pages()) {
 }
 
 // Every page through Pipeline::Process and JSON serialisation; `kind` kAuto sniffs (HTML pages).
-void RunPipeline(benchmark::State& state, const std::vector<Page>& pages, qingxi::InputKind kind) {
+// With `layer`, the rules directory gets that --extra-rules layer and every page a URL.
+void RunPipeline(benchmark::State& state, const std::vector<Page>& pages, qingxi::InputKind kind,
+                 const std::string& layer = "") {
   qingxi::PipelineOptions opt;
   opt.rules_dir = QINGXI_RULES_DIR;
+  if (!layer.empty()) opt.extra_rules.push_back(layer);
   auto p = qingxi::Pipeline::Create(opt);
   if (!p.ok() || pages.empty()) {
     state.SkipWithError(p.ok() ? "no pages" : p.status().message().c_str());
@@ -69,6 +75,7 @@ void RunPipeline(benchmark::State& state, const std::vector<Page>& pages, qingxi
       doc.bytes = page.bytes;
       doc.name_hint = page.path;
       doc.kind = kind;
+      if (!layer.empty()) doc.url = "https://news.example.com/2024/01/a.html";
       std::string line = qingxi::ToJsonLine((*p)->Process(doc));
       benchmark::DoNotOptimize(line);
     }
@@ -78,6 +85,25 @@ void RunPipeline(benchmark::State& state, const std::vector<Page>& pages, qingxi
 
 void BM_Pipeline(benchmark::State& state) { RunPipeline(state, Pages(), qingxi::InputKind::kAuto); }
 BENCHMARK(BM_Pipeline)->Unit(benchmark::kMillisecond)->MinTime(3.0);
+
+// The same with a layer of 100 `site` sections (one of them the pages' site), each with a
+// drop.rules phrase and a watermark phrase: the cost of site-scoped rules on every page.
+void BM_PipelineSiteLayer(benchmark::State& state) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("qingxi-bench-layer-" + std::to_string(getpid()));
+  fs::create_directories(dir);
+  std::ofstream drop(dir / "drop.rules"), watermark(dir / "watermark.rules");
+  for (int i = 0; i < 100; ++i) {
+    const std::string site = i == 50 ? "example.com" : "site" + std::to_string(i) + ".example.org";
+    drop << "site " << site << "\nphrase 本站独家整理第" << i << "号\n";
+    watermark << "site " << site << "\nphrase 【来源" << i << "网】\n";
+  }
+  drop.close();
+  watermark.close();
+  RunPipeline(state, Pages(), qingxi::InputKind::kAuto, dir.string());
+  fs::remove_all(dir);
+}
+BENCHMARK(BM_PipelineSiteLayer)->Unit(benchmark::kMillisecond)->MinTime(3.0);
 
 void BM_Decode(benchmark::State& state) {
   for (auto _ : state) {

@@ -267,7 +267,7 @@ class Table {
 
 class OpenccConverter : public Converter {
  public:
-  Status Init(const std::string& rules_dir, const ConvertOptions& options);
+  Status Init(const RuleSources& rules_dir, const ConvertOptions& options);
   Script Detect(std::string_view utf8) const override;
   std::string ToSimplified(std::string_view utf8) const override;
   bool IsTraditionalOnly(char32_t cp) const override { return IsTrad(classes_.Get(cp)); }
@@ -277,16 +277,15 @@ class OpenccConverter : public Converter {
     size_t trad = 0, simp = 0;
   };
   Counts Count(std::string_view s) const;
-  Status LoadScriptChars(const std::string& rules_dir, Pairs* unihan);
-  Status LoadCorrections(const std::string& rules_dir, Pairs* out);
+  Status LoadScriptChars(const RuleSources& rules_dir, Pairs* unihan);
+  Status LoadCorrections(const RuleSources& rules_dir, Pairs* out);
 
   CharClasses classes_;
   Table table_;
 };
 
-Status OpenccConverter::LoadScriptChars(const std::string& rules_dir, Pairs* unihan) {
-  Result<RuleFile> rf =
-      RuleFile::Load(rules_dir + "/" + kScriptCharsFile, {"trad", "variant", "keep", "simp"});
+Status OpenccConverter::LoadScriptChars(const RuleSources& rules_dir, Pairs* unihan) {
+  Result<RuleFile> rf = rules_dir.Load(kScriptCharsFile);
   if (!rf.ok()) return rf.status();
   for (const RuleEntry& e : rf->entries()) {
     std::string_view c = e.value, simp;
@@ -308,8 +307,8 @@ Status OpenccConverter::LoadScriptChars(const std::string& rules_dir, Pairs* uni
   return Status::Ok();
 }
 
-Status OpenccConverter::LoadCorrections(const std::string& rules_dir, Pairs* out) {
-  Result<RuleFile> rf = RuleFile::Load(rules_dir + "/" + kCorrectionsFile, {"phrase", "keep"});
+Status OpenccConverter::LoadCorrections(const RuleSources& rules_dir, Pairs* out) {
+  Result<RuleFile> rf = rules_dir.Load(kCorrectionsFile);
   if (!rf.ok()) return rf.status();
   std::unordered_map<std::string, int> seen;
   for (const RuleEntry& e : rf->entries()) {
@@ -331,8 +330,8 @@ Status OpenccConverter::LoadCorrections(const std::string& rules_dir, Pairs* out
   return Status::Ok();
 }
 
-Status OpenccConverter::Init(const std::string& rules_dir, const ConvertOptions& options) {
-  std::string dict_dir = rules_dir + "/" + kOpenccSubdir;
+Status OpenccConverter::Init(const RuleSources& rules_dir, const ConvertOptions& options) {
+  std::string dict_dir = rules_dir.base() + "/" + kOpenccSubdir;
   if (const char* env = std::getenv("QINGXI_OPENCC_DIR"); env && *env) dict_dir = env;
   auto load = [&dict_dir](const char* name, Pairs* out, Pairs* others = nullptr) {
     return LoadTextDict(dict_dir + "/" + name, out, others);
@@ -472,9 +471,9 @@ std::string OpenccConverter::ToSimplified(std::string_view s) const {
 
 }  // namespace
 
-Result<std::shared_ptr<const Converter>> Converter::Create(const std::string& rules_dir,
+Result<std::shared_ptr<const Converter>> Converter::Create(const RuleSources& rules_dir,
                                                            const ConvertOptions& options) {
-  if (Status s = CheckRulesDirectory(rules_dir); !s.ok()) return s;
+  if (Status s = rules_dir.Check(); !s.ok()) return s;
   auto conv = std::make_shared<OpenccConverter>();
   Status s = conv->Init(rules_dir, options);
   if (!s.ok()) return s;

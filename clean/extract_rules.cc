@@ -14,11 +14,7 @@ namespace qingxi {
 namespace {
 
 const std::vector<std::string>& Directives() {
-  static const auto* d = new std::vector<std::string>{
-      "drop_tag", "soft_drop_tag", "positive", "negative", "remove", "paywall", "caption",
-      "comments", "code", "paywall_text", "title_separator", "reply_title_prefix", "date_meta",
-      "next_label", "end_prefix", "end_suffix", "subreply", "answer", "set"};
-  return *d;
+  return FindRuleFileSpec("html.rules")->directives;  // the registry in qingxi/rule_sources.h
 }
 
 bool IsLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -53,8 +49,17 @@ std::string NormalizeLabel(std::string_view s) {
 Result<ExtractRules> ExtractRules::Load(const std::string& path) {
   auto file = RuleFile::Load(path, Directives());
   if (!file.ok()) return file.status();
+  return FromFile(file.value());
+}
+
+Result<ExtractRules> ExtractRules::LoadFrom(const RuleSources& rules) {
+  auto file = rules.Load("html.rules");
+  if (!file.ok()) return file.status();
+  return FromFile(file.value());
+}
+
+Result<ExtractRules> ExtractRules::FromFile(const RuleFile& f) {
   ExtractRules r;
-  const RuleFile& f = file.value();
   for (const RuleEntry& e : f.entries()) {
     const std::string& v = e.value;
     if (e.directive == "drop_tag" || e.directive == "soft_drop_tag") {

@@ -14,6 +14,8 @@
 
 #include "dom.h"
 #include "phrase_matcher.h"
+#include "qingxi/rule_file.h"
+#include "qingxi/rule_sources.h"
 #include "qingxi/status.h"
 
 namespace qingxi {
@@ -76,11 +78,14 @@ struct ExtractRules {
   double lead_min_chars = 30;
 
   static Result<ExtractRules> Load(const std::string& path);
+  // html.rules from the rules directory and its --extra-rules layers.
+  static Result<ExtractRules> LoadFrom(const RuleSources& rules);
 
   // `hint` is the lower-cased "class id" string with '_' turned into '-'.
   HintResult MatchHint(std::string_view hint) const;
 
  private:
+  static Result<ExtractRules> FromFile(const RuleFile& file);
   enum Kind : uint8_t {
     kPositive,
     kNegative,

@@ -1004,8 +1004,8 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
 }  // namespace
 }  // namespace html
 
-Result<std::shared_ptr<const HtmlExtractor>> HtmlExtractor::Create(const std::string& rules_dir) {
-  auto rules = ExtractRules::Load(rules_dir + "/html.rules");
+Result<std::shared_ptr<const HtmlExtractor>> HtmlExtractor::Create(const RuleSources& rules_dir) {
+  auto rules = ExtractRules::LoadFrom(rules_dir);
   if (!rules.ok()) return rules.status();
   auto ex = std::make_shared<html::GumboExtractor>(std::move(rules).value());
   if (!ex->ok()) return Status::Internal("html extractor: date pattern failed to compile");

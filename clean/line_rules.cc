@@ -32,6 +32,8 @@ enum Category : int {
   kPaywall,
   kMetaByline,
   kMetaSpeaker,
+  kDropPhrase,
+  kDropLine,
 };
 
 struct LineRules::Regexes {
@@ -39,6 +41,7 @@ struct LineRules::Regexes {
       : line(cleaner::QuietRegexOptions(), RE2::ANCHOR_BOTH),
         heading(cleaner::QuietRegexOptions(), RE2::UNANCHORED),
         boiler(cleaner::QuietRegexOptions(), RE2::UNANCHORED),
+        drop(cleaner::QuietRegexOptions(), RE2::ANCHOR_BOTH),
         date(kDate),
         date_only(std::string("\\s*[\\[【(（]?\\s*") + kDate +
                   "\\s*(?:(?:星期|周)[一二三四五六日天])?\\s*[\\]】)）]?\\s*") {}
@@ -50,9 +53,12 @@ struct LineRules::Regexes {
   RE2::Set heading;
   RE2::Set boiler;                // boilerplate.rules regex / strong_regex
   std::vector<int> boiler_score;  // by index in `boiler`
+  RE2::Set drop;                  // drop.rules line_regex
+  // SiteTable number of each pattern, by index in its set (0: every site).
+  std::vector<int> line_site, heading_site, boiler_site, drop_site;
   RE2 date;
   RE2 date_only;  // a line that is nothing but a date (and a weekday), perhaps in brackets
-  bool has_line = false, has_heading = false, has_boiler = false;
+  bool has_line = false, has_heading = false, has_boiler = false, has_drop = false;
 };
 
 LineRules::LineRules() = default;
@@ -116,6 +122,14 @@ size_t SkipAddress(std::string_view s, size_t pos) {
   return end;
 }
 
+// Whether a pattern set's hits include one that applies to the document.
+bool AnyApplies(const std::vector<int>& hits, const std::vector<int>& site,
+                const std::vector<char>& active) {
+  for (int h : hits)
+    if (SiteTable::Applies(active, site[h])) return true;
+  return false;
+}
+
 bool HasSentencePunct(std::string_view s) {
   // Byte searches: these are the UTF-8 forms of 。，！？；
   for (std::string_view p : {"\xE3\x80\x82", "\xEF\xBC\x8C", "\xEF\xBC\x81", "\xEF\xBC\x9F", "\xEF\xBC\x9B", ","})
@@ -125,8 +139,9 @@ bool HasSentencePunct(std::string_view s) {
 
 }  // namespace
 
-Result<std::unique_ptr<LineRules>> LineRules::Create(const std::string& rules_dir,
-                                                     const LineThresholds& thresholds) {
+Result<std::unique_ptr<LineRules>> LineRules::Create(const RuleSources& rules_dir,
+                                                     const LineThresholds& thresholds,
+                                                     SiteTable* sites) {
   std::unique_ptr<LineRules> r(new LineRules());
   r->t_ = thresholds;
   r->rx_ = std::make_unique<Regexes>();
@@ -148,41 +163,54 @@ Result<std::unique_ptr<LineRules>> LineRules::Create(const std::string& rules_di
       {"related.rules",
        {{"heading", kRelatedHeading}, {"heading_regex", 0}, {"single", kRelatedSingle}}},
       {"paywall.rules", {{"phrase", kPaywall}}},
+      {"drop.rules", {{"phrase", kDropPhrase}, {"line", kDropLine}, {"line_regex", 0}}},
   };
   for (const auto& spec : files) {
-    std::vector<std::string> allowed;
-    for (const auto& d : spec.directives) allowed.push_back(d.first);
-    std::string path = rules_dir + "/" + spec.name;
-    auto file = RuleFile::Load(path, allowed);
+    const bool drop_file = std::string_view(spec.name) == "drop.rules";
+    auto file = rules_dir.Load(spec.name);
     if (!file.ok()) return file.status();
     for (const auto& e : file->entries()) {
-      int category = 0;
+      int category = -1;
       for (const auto& d : spec.directives)
         if (d.first == e.directive) category = d.second;
+      if (category < 0) return file->Error(e, "directive not handled by the line rules");
+      const int site = sites ? sites->Add(e.site) : 0;
+      if (site != 0) r->has_sites_ = true;
       if (category == 0) {  // a regex
+        Regexes& rx = *r->rx_;
         const bool boiler = e.directive == "regex" || e.directive == "strong_regex";
-        RE2::Set& set = boiler                        ? r->rx_->boiler
-                        : e.directive == "line_regex" ? r->rx_->line
-                                                      : r->rx_->heading;
+        RE2::Set& set = boiler     ? rx.boiler
+                        : drop_file ? rx.drop
+                        : e.directive == "line_regex" ? rx.line
+                                                      : rx.heading;
         std::string error;
         if (set.Add(e.value, &error) < 0) return file->Error(e, "bad regex: " + error);
-        if (boiler) r->rx_->boiler_score.push_back(e.directive == "regex" ? 1 : 2);
-        (boiler                        ? r->rx_->has_boiler
-         : e.directive == "line_regex" ? r->rx_->has_line
-                                       : r->rx_->has_heading) = true;
+        if (boiler) rx.boiler_score.push_back(e.directive == "regex" ? 1 : 2);
+        (boiler      ? rx.boiler_site
+         : drop_file ? rx.drop_site
+         : e.directive == "line_regex" ? rx.line_site
+                                       : rx.heading_site).push_back(site);
+        (boiler      ? rx.has_boiler
+         : drop_file ? rx.has_drop
+         : e.directive == "line_regex" ? rx.has_line
+                                       : rx.has_heading) = true;
         continue;
       }
       if (r->phrases_.size() >= 0xFFFF) return file->Error(e, "too many phrases");
       r->matcher_.Add(e.value, (category << 16) | static_cast<int>(r->phrases_.size()));
       r->phrases_.push_back(e.value);
+      r->phrase_site_.push_back(site);
     }
   }
   if (r->rx_->has_line && !r->rx_->line.Compile())
-    return Status::InvalidArgument(rules_dir + "/meta.rules: line_regex set does not compile");
+    return Status::InvalidArgument(rules_dir.base() + "/meta.rules: line_regex set does not compile");
   if (r->rx_->has_heading && !r->rx_->heading.Compile())
-    return Status::InvalidArgument(rules_dir + "/related.rules: heading_regex set does not compile");
+    return Status::InvalidArgument(rules_dir.base() +
+                                   "/related.rules: heading_regex set does not compile");
   if (r->rx_->has_boiler && !r->rx_->boiler.Compile())
-    return Status::InvalidArgument(rules_dir + "/boilerplate.rules: regex set does not compile");
+    return Status::InvalidArgument(rules_dir.base() + "/boilerplate.rules: regex set does not compile");
+  if (r->rx_->has_drop && !r->rx_->drop.Compile())
+    return Status::InvalidArgument(rules_dir.base() + "/drop.rules: line_regex set does not compile");
   r->matcher_.Build();
   return r;
 }
@@ -206,7 +234,7 @@ std::string LineRules::FindDate(std::string_view text) const {
   return out;
 }
 
-LineFacts LineRules::Analyze(std::string_view line) const {
+LineFacts LineRules::Analyze(std::string_view line, const std::vector<char>& active) const {
   LineFacts f;
   const std::string_view trimmed = utf8::Trim(line);
   if (trimmed.empty()) return f;
@@ -226,7 +254,14 @@ LineFacts LineRules::Analyze(std::string_view line) const {
   size_t menu_cover = 0;
   matcher_.ForEach(trimmed, [&](const PhraseMatcher::Match& m) {
     const int cat = m.id >> 16;
+    if (has_sites_ && !SiteTable::Applies(active, phrase_site_[m.id & 0xFFFF])) return true;
     switch (cat) {
+      case kDropPhrase:
+        f.drop = true;
+        break;
+      case kDropLine:
+        if (m.begin == 0 && m.end == trimmed.size()) f.drop = true;
+        break;
       case kSpam:
         // Count non-nested hits; coverage is the union of the matched bytes.
         if (m.begin >= spam_last_end) {
@@ -430,7 +465,8 @@ LineFacts LineRules::Analyze(std::string_view line) const {
     if (rx_->has_boiler) {
       std::vector<int> hits;
       if (rx_->boiler.Match(re2::StringPiece(trimmed.data(), trimmed.size()), &hits))
-        for (int h : hits) boiler += rx_->boiler_score[h];
+        for (int h : hits)
+          if (SiteTable::Applies(active, rx_->boiler_site[h])) boiler += rx_->boiler_score[h];
     }
     f.boilerplate_score = boiler;
   }
@@ -442,7 +478,8 @@ LineFacts LineRules::Analyze(std::string_view line) const {
     f.related_heading = heading;
     if (!heading && rx_->has_heading) {
       std::vector<int> hits;
-      if (rx_->heading.Match(re2::StringPiece(trimmed.data(), trimmed.size()), &hits))
+      if (rx_->heading.Match(re2::StringPiece(trimmed.data(), trimmed.size()), &hits) &&
+          AnyApplies(hits, rx_->heading_site, active))
         f.related_heading = true;
     }
     f.related_single = single;
@@ -460,8 +497,16 @@ LineFacts LineRules::Analyze(std::string_view line) const {
     if (only_digits && digits >= t_.counter_min_digits) f.counter = true;
     if (!f.counter && rx_->has_line && chars <= t_.meta_max_chars) {
       std::vector<int> hits;
-      if (rx_->line.Match(re2::StringPiece(trimmed.data(), trimmed.size()), &hits)) f.counter = true;
+      if (rx_->line.Match(re2::StringPiece(trimmed.data(), trimmed.size()), &hits) &&
+          AnyApplies(hits, rx_->line_site, active))
+        f.counter = true;
     }
+  }
+  if (!f.drop && rx_->has_drop) {
+    std::vector<int> hits;
+    if (rx_->drop.Match(re2::StringPiece(trimmed.data(), trimmed.size()), &hits) &&
+        AnyApplies(hits, rx_->drop_site, active))
+      f.drop = true;
   }
   return f;
 }

@@ -1,12 +1,15 @@
 // clean/line_rules.h — per-line noise classifiers driven by rules/ lexicons.
 //
-// Loads spam.rules, nav.rules, meta.rules, boilerplate.rules, related.rules and paywall.rules,
+// Loads spam.rules, nav.rules, meta.rules, boilerplate.rules, related.rules, paywall.rules and
+// drop.rules (the user's own lines to remove on a single match), with their --extra-rules layers,
 // compiles every phrase of all of them into one Aho-Corasick automaton (clean/phrase_matcher.h)
 // and every whole-line pattern into one RE2::Set, so that a line is scanned once whatever the size
 // of the lexicons. Analyze() reports what a line looks like (spam density, breadcrumb, menu,
 // metadata with its date, share line, intro/disclaimer score, related heading, paywall stub,
 // counter); the TextCleaner decides what to drop from these facts and the line's position.
 // Lines are given in their simplified view (rules are written in simplified characters).
+// Entries in `site` sections count only for documents of that site: Analyze takes the document's
+// SiteTable::Active, and a hit of an entry scoped to another site is ignored.
 //
 // Thread-safety: immutable after Create; Analyze may run on many threads.
 #ifndef QINGXI_CLEAN_LINE_RULES_H_
@@ -18,6 +21,7 @@
 #include <vector>
 
 #include "phrase_matcher.h"
+#include "qingxi/rule_sources.h"
 #include "qingxi/status.h"
 
 namespace qingxi {
@@ -54,14 +58,20 @@ struct LineFacts {
   bool related_single = false;  // "上一篇:…"
   bool paywall = false;
   bool counter = false;       // counters, font-size bars, bare numbers
+  bool drop = false;          // a drop.rules entry matches: removed whatever else it is
 };
 
 class LineRules {
  public:
-  static Result<std::unique_ptr<LineRules>> Create(const std::string& rules_dir,
-                                                   const LineThresholds& thresholds);
+  // `sites` numbers the `site` sections of the files (the caller's table, shared with the
+  // other line stages); nullptr when the caller does not scope by site (entries then apply
+  // to every document).
+  static Result<std::unique_ptr<LineRules>> Create(const RuleSources& rules_dir,
+                                                   const LineThresholds& thresholds,
+                                                   SiteTable* sites = nullptr);
   ~LineRules();
-  LineFacts Analyze(std::string_view simplified_line) const;
+  // `active`: the document's SiteTable::Active (empty: only entries for every site apply).
+  LineFacts Analyze(std::string_view simplified_line, const std::vector<char>& active = {}) const;
   // The date in `text` as ISO 8601 ("2022-11-09", "2022-11-09T12:08:00"), "" if none.
   std::string FindDate(std::string_view text) const;
 
@@ -70,6 +80,8 @@ class LineRules {
   LineThresholds t_;
   PhraseMatcher matcher_;
   std::vector<std::string> phrases_;  // by phrase index (id & 0xFFFF -> phrase)
+  std::vector<int> phrase_site_;      // by phrase index: SiteTable number, 0 for every site
+  bool has_sites_ = false;            // some entry is scoped to a site
   struct Regexes;  // RE2 objects (meta line_regex set, related heading_regex set, dates)
   std::unique_ptr<Regexes> rx_;
 };

@@ -35,6 +35,11 @@ bool IsClose(char32_t c) { return c == ')' || c == U'）'; }
 Result<std::unique_ptr<PinyinStripper>> PinyinStripper::Create(const std::string& path) {
   auto file = RuleFile::Load(path, {"syllable"});
   if (!file.ok()) return file.status();
+  return Create(file.value());
+}
+
+Result<std::unique_ptr<PinyinStripper>> PinyinStripper::Create(const RuleFile& rules) {
+  const RuleFile* file = &rules;
   std::unique_ptr<PinyinStripper> p(new PinyinStripper());
   for (const auto& e : file->entries()) {
     size_t pos = 0;
@@ -59,7 +64,7 @@ Result<std::unique_ptr<PinyinStripper>> PinyinStripper::Create(const std::string
     }
   }
   if (p->syllables_.size() < 300)
-    return Status::InvalidArgument(path + ": the syllable inventory looks incomplete (" +
+    return Status::InvalidArgument(file->path() + ": the syllable inventory looks incomplete (" +
                                    std::to_string(p->syllables_.size()) + " syllables)");
   return p;
 }

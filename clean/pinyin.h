@@ -14,7 +14,9 @@
 #include <string>
 #include <string_view>
 #include <unordered_set>
+#include <vector>
 
+#include "qingxi/rule_file.h"
 #include "qingxi/status.h"
 
 namespace qingxi {
@@ -23,6 +25,8 @@ class PinyinStripper {
  public:
   // Reads `path` (rules/pinyin.rules).
   static Result<std::unique_ptr<PinyinStripper>> Create(const std::string& path);
+  // From the file already loaded (with its layers): `syllable` entries.
+  static Result<std::unique_ptr<PinyinStripper>> Create(const RuleFile& file);
   // Removes the pinyin groups of `line` in place; returns how many were removed.
   int Strip(std::string* line) const;
   // One syllable, tone marks allowed ("kāi", "lǜ", "lv", "ma"); sets *toned.

@@ -74,13 +74,14 @@ InputKind Pipeline::Sniff(std::string_view bytes, std::string_view name_hint) {
 }
 
 Result<std::shared_ptr<const Pipeline>> Pipeline::Create(const PipelineOptions& options) {
-  auto converter = Converter::Create(options.rules_dir, ConvertOptions{options.vocab});
+  const RuleSources rules(options.rules_dir, options.extra_rules);
+  auto converter = Converter::Create(rules, ConvertOptions{options.vocab});
   if (!converter.ok()) return converter.status();
-  auto extractor = HtmlExtractor::Create(options.rules_dir);
+  auto extractor = HtmlExtractor::Create(rules);
   if (!extractor.ok()) return extractor.status();
-  auto text_extractor = TextExtractor::Create(options.rules_dir);
+  auto text_extractor = TextExtractor::Create(rules);
   if (!text_extractor.ok()) return text_extractor.status();
-  auto cleaner = TextCleaner::Create(options.rules_dir, converter.value());
+  auto cleaner = TextCleaner::Create(rules, converter.value());
   if (!cleaner.ok()) return cleaner.status();
   std::shared_ptr<Pipeline> p(new Pipeline());
   p->options_ = options;
@@ -134,6 +135,8 @@ Record Pipeline::Process(const InputDocument& doc) const {
     in.title = std::move(page->title);
     in.date = std::move(page->date);
     in.from_html = kind == InputKind::kHtml;
+    // Site-scoped rules go by the page's URL; a source that is itself a URL serves as well.
+    in.url = doc.url.empty() ? doc.source : doc.url;
     extract_flags = std::move(page->flags);
   }
   decoded->utf8.clear();

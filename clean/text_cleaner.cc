@@ -96,6 +96,7 @@ class RuleBasedCleaner : public TextCleaner {
   std::unique_ptr<PinyinStripper> pinyin_;
   std::unique_ptr<LineRules> rules_;
   std::unique_ptr<WatermarkCutter> watermark_;
+  SiteTable sites_;  // the `site` sections named by the line rules and watermark patterns
   LineThresholds t_;
   int boilerplate_min_score_ = 3;
   int boilerplate_edge_lines_ = 4;
@@ -188,8 +189,10 @@ CleanOutput RuleBasedCleaner::Clean(const CleanInput& in) const {
   // 3. Line classifiers on the simplified view.
   std::vector<std::string> simp = Simplify(lines);
   const size_t n = lines.size();
+  // Which `site` sections apply to this document (none allocated when no rule names a site).
+  const std::vector<char> active = sites_.empty() ? std::vector<char>() : sites_.Active(UrlHost(in.url));
   std::vector<LineFacts> facts(n);
-  for (size_t i = 0; i < n; ++i) facts[i] = rules_->Analyze(simp[i]);
+  for (size_t i = 0; i < n; ++i) facts[i] = rules_->Analyze(simp[i], active);
 
   std::vector<bool> drop(n, false);
   bool paywall = false;
@@ -200,7 +203,7 @@ CleanOutput RuleBasedCleaner::Clean(const CleanInput& in) const {
     const bool at_edge = i < edge || i + edge >= n;
     if (i > 0 && !drop[i - 1] && !prose_seen) prose_seen = IsProse(lines[i - 1]);
     if (pre[i]) continue;
-    if (f.spam || f.breadcrumb || f.menu || f.counter || f.share || f.related_single) {
+    if (f.drop || f.spam || f.breadcrumb || f.menu || f.counter || f.share || f.related_single) {
       drop[i] = true;
     } else if (f.date_only && !prose_seen) {
       // A date alone above the text is the page's date ("2012年01月12日 15:52" under the
@@ -232,7 +235,7 @@ CleanOutput RuleBasedCleaner::Clean(const CleanInput& in) const {
                 (at_edge && f.boilerplate_score >= boilerplate_edge_min_score_ &&
                  cleaner::CodePoints(lines[i]).size() <=
                      static_cast<size_t>(boilerplate_edge_max_chars_))) &&
-               !watermark_->MatchesRule(simp[i])) {
+               !watermark_->MatchesRule(simp[i], active)) {
       // (A line whose disclaimer words sit inside a watermark pattern is a sentence with a
       // watermark injected; step 5 cuts the watermark and keeps the sentence.)
       drop[i] = true;
@@ -308,7 +311,7 @@ CleanOutput RuleBasedCleaner::Clean(const CleanInput& in) const {
     body.push_back(std::move(lines[i]));
     body_simp.push_back(std::move(simp[i]));
   }
-  watermark_->Cut(&body, body_simp);
+  watermark_->Cut(&body, body_simp, active);
   size_t next = 0;
   for (size_t i = 0; i < n; ++i) {
     if (drop[i]) continue;
@@ -329,8 +332,8 @@ CleanOutput RuleBasedCleaner::Clean(const CleanInput& in) const {
 }  // namespace
 
 Result<std::shared_ptr<const TextCleaner>> TextCleaner::Create(
-    const std::string& rules_dir, std::shared_ptr<const Converter> converter) {
-  auto file = RuleFile::Load(rules_dir + "/thresholds.rules", {"set"});
+    const RuleSources& rules_dir, std::shared_ptr<const Converter> converter) {
+  auto file = rules_dir.Load("thresholds.rules");
   if (!file.ok()) return file.status();
   auto settings = Settings::FromRuleFile(file.value(), Defaults());
   if (!settings.ok()) return settings.status();
@@ -369,11 +372,13 @@ Result<std::shared_ptr<const TextCleaner>> TextCleaner::Create(
   if (!moj.ok()) return moj.status();
   c->mojibake_ = std::move(moj.value());
 
-  auto pin = PinyinStripper::Create(rules_dir + "/pinyin.rules");
+  auto pinyin_file = rules_dir.Load("pinyin.rules");
+  if (!pinyin_file.ok()) return pinyin_file.status();
+  auto pin = PinyinStripper::Create(pinyin_file.value());
   if (!pin.ok()) return pin.status();
   c->pinyin_ = std::move(pin.value());
 
-  auto rules = LineRules::Create(rules_dir, t);
+  auto rules = LineRules::Create(rules_dir, t, &c->sites_);
   if (!rules.ok()) return rules.status();
   c->rules_ = std::move(rules.value());
 
@@ -382,7 +387,9 @@ Result<std::shared_ptr<const TextCleaner>> TextCleaner::Create(
   wo.min_repeats = get_int("watermark_min_repeats");
   wo.site_clause_max_chars = get_int("watermark_site_clause_max_chars");
   wo.address_clause_max_chars = get_int("watermark_address_clause_max_chars");
-  auto wm = WatermarkCutter::Create(rules_dir + "/watermark.rules", wo);
+  auto watermark_file = rules_dir.Load("watermark.rules");
+  if (!watermark_file.ok()) return watermark_file.status();
+  auto wm = WatermarkCutter::Create(watermark_file.value(), wo, &c->sites_);
   if (!wm.ok()) return wm.status();
   c->watermark_ = std::move(wm.value());
   return std::shared_ptr<const TextCleaner>(std::move(c));

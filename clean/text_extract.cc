@@ -373,8 +373,8 @@ void TextExtractorImpl::ExtractWindow(std::string_view utf8_text, bool first,
 
 }  // namespace
 
-Result<std::shared_ptr<const TextExtractor>> TextExtractor::Create(const std::string& rules_dir) {
-  auto file = RuleFile::Load(rules_dir + "/text_extract.rules", {"set"});
+Result<std::shared_ptr<const TextExtractor>> TextExtractor::Create(const RuleSources& rules_dir) {
+  auto file = rules_dir.Load("text_extract.rules");
   if (!file.ok()) return file.status();
   auto settings = Settings::FromRuleFile(file.value(), Defaults());
   if (!settings.ok()) return settings.status();

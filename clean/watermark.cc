@@ -18,15 +18,16 @@ struct WatermarkCutter::Patterns {
   Patterns() : set(cleaner::QuietRegexOptions(), RE2::UNANCHORED) {}
   RE2::Set set;
   std::vector<std::unique_ptr<RE2>> each;
+  std::vector<int> site;  // by pattern: SiteTable number, 0 for every site
 };
 
 WatermarkCutter::WatermarkCutter() = default;
 WatermarkCutter::~WatermarkCutter() = default;
 
-Result<std::unique_ptr<WatermarkCutter>> WatermarkCutter::Create(const std::string& path,
-                                                                 const Options& options) {
-  auto file = RuleFile::Load(path, {"regex", "site_suffix"});
-  if (!file.ok()) return file.status();
+Result<std::unique_ptr<WatermarkCutter>> WatermarkCutter::Create(const RuleFile& rules,
+                                                                 const Options& options,
+                                                                 SiteTable* sites) {
+  const RuleFile* file = &rules;
   if (options.min_chars < 4 || options.min_repeats < 2)
     return Status::InvalidArgument("watermark: min_chars must be >= 4 and min_repeats >= 2");
   std::unique_ptr<WatermarkCutter> w(new WatermarkCutter());
@@ -35,18 +36,22 @@ Result<std::unique_ptr<WatermarkCutter>> WatermarkCutter::Create(const std::stri
   for (const auto& e : file->entries()) {
     if (e.directive == "site_suffix") {
       cleaner::CodePoints cps(e.value);
+      if (!e.site.empty()) return file->Error(e, "a 'site_suffix' line cannot be scoped to a site");
       w->site_suffixes_.emplace_back(cps.cp.begin(), cps.cp.end());
       continue;
     }
+    // `phrase TEXT` is a literal: the same as a regex that quotes every character.
+    const std::string pattern = e.directive == "phrase" ? RE2::QuoteMeta(e.value) : e.value;
     std::string error;
-    if (w->patterns_->set.Add(e.value, &error) < 0) return file->Error(e, "bad regex: " + error);
+    if (w->patterns_->set.Add(pattern, &error) < 0) return file->Error(e, "bad regex: " + error);
     // Wrapped in a group so that FindAndConsume reports the whole match.
-    auto re = std::make_unique<RE2>("(" + e.value + ")", cleaner::QuietRegexOptions());
+    auto re = std::make_unique<RE2>("(" + pattern + ")", cleaner::QuietRegexOptions());
     if (!re->ok()) return file->Error(e, "bad regex: " + re->error());
     w->patterns_->each.push_back(std::move(re));
+    w->patterns_->site.push_back(sites ? sites->Add(e.site) : 0);
   }
   if (!w->patterns_->each.empty() && !w->patterns_->set.Compile())
-    return Status::InvalidArgument(path + ": the regex set does not compile");
+    return Status::InvalidArgument(file->path() + ": the regex set does not compile");
   return w;
 }
 
@@ -95,14 +100,18 @@ bool HasWebAddress(const std::u32string& s) {
 
 }  // namespace
 
-bool WatermarkCutter::MatchesRule(const std::string& simplified) const {
+bool WatermarkCutter::MatchesRule(const std::string& simplified,
+                                  const std::vector<char>& active) const {
   if (patterns_->each.empty()) return false;
   std::vector<int> hits;
-  return patterns_->set.Match(simplified, &hits);
+  if (!patterns_->set.Match(simplified, &hits)) return false;
+  for (int h : hits)
+    if (SiteTable::Applies(active, patterns_->site[h])) return true;
+  return false;
 }
 
-int WatermarkCutter::Cut(std::vector<std::string>* lines,
-                         const std::vector<std::string>& simplified) const {
+int WatermarkCutter::Cut(std::vector<std::string>* lines, const std::vector<std::string>& simplified,
+                         const std::vector<char>& active) const {
   const size_t n = lines->size();
   std::vector<cleaner::CodePoints> views;
   views.reserve(n);
@@ -228,6 +237,7 @@ int WatermarkCutter::Cut(std::vector<std::string>* lines,
       const std::string& s = simplified[i];
       if (!patterns_->set.Match(s, &hits)) continue;
       for (int h : hits) {
+        if (!SiteTable::Applies(active, patterns_->site[h])) continue;
         re2::StringPiece in(s);
         re2::StringPiece m;
         while (RE2::FindAndConsume(&in, *patterns_->each[h], &m)) {
@@ -263,7 +273,9 @@ int WatermarkCutter::Cut(std::vector<std::string>* lines,
       // with the rule patterns only.
       std::vector<Span> own;
       const std::string& s = (*lines)[i];
-      for (const auto& re : patterns_->each) {
+      for (size_t k = 0; k < patterns_->each.size(); ++k) {
+        if (!SiteTable::Applies(active, patterns_->site[k])) continue;
+        const auto& re = patterns_->each[k];
         re2::StringPiece in(s), m;
         while (RE2::FindAndConsume(&in, *re, &m)) {
           if (m.empty()) break;

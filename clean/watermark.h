@@ -22,6 +22,8 @@
 #include <string>
 #include <vector>
 
+#include "qingxi/rule_file.h"
+#include "qingxi/rule_sources.h"
 #include "qingxi/status.h"
 
 namespace qingxi {
@@ -34,16 +36,20 @@ class WatermarkCutter {
     int site_clause_max_chars = 12;  // a site name standing as a clause of its own, at most
     int address_clause_max_chars = 40;  // a recurring clause holding a web address, at most
   };
-  // Reads `path` (rules/watermark.rules).
-  static Result<std::unique_ptr<WatermarkCutter>> Create(const std::string& path,
-                                                         const Options& options);
+  // Built from rules/watermark.rules (with its layers); `sites` numbers the `site` sections
+  // its entries are scoped to (the caller's table, shared with the other line rules).
+  static Result<std::unique_ptr<WatermarkCutter>> Create(const RuleFile& file,
+                                                         const Options& options,
+                                                         SiteTable* sites);
   ~WatermarkCutter();
   // Cuts watermarks from `lines` in place; `simplified` is the simplified view, line by line
-  // (same size). Returns the number of spans cut. Lines may become empty.
-  int Cut(std::vector<std::string>* lines, const std::vector<std::string>& simplified) const;
+  // (same size). Returns the number of spans cut. Lines may become empty. `active` is the
+  // document's SiteTable::Active: site-scoped patterns apply only where it says so.
+  int Cut(std::vector<std::string>* lines, const std::vector<std::string>& simplified,
+          const std::vector<char>& active = {}) const;
   // Whether a rule pattern matches the (simplified) line: such a line is a sentence with a
   // watermark inside, to be cut, not a disclaimer to drop whole.
-  bool MatchesRule(const std::string& simplified) const;
+  bool MatchesRule(const std::string& simplified, const std::vector<char>& active = {}) const;
 
  private:
   WatermarkCutter();

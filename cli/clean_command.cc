@@ -24,6 +24,7 @@
 #include <nlohmann/json.hpp>
 
 #include "commands.h"
+#include "rule_options.h"
 #include "doc_source.h"
 #include "input_walker.h"
 #include "jsonl_sink.h"
@@ -35,6 +36,7 @@
 #include "qingxi/pipeline.h"
 #include "qingxi/record_filter.h"
 #include "qingxi/rule_file.h"
+#include "qingxi/rule_sources.h"
 #include "qingxi/signals.h"
 
 namespace qingxi::cli {
@@ -91,6 +93,8 @@ int RunClean(int argc, char** argv) {
                  "(default none: characters only; see docs/conversion.md)")
       ->check(CLI::IsMember({"none", "tw", "hk"}));
   app.add_option("--rules", rules_dir, "rules directory (default: " + DefaultRulesDir() + ")");
+  std::vector<std::string> extra_rules;
+  AddExtraRulesOption(&app, &extra_rules);
   app.add_option("--max-bytes", max_bytes, "bytes read per input at most; longer inputs are cut and "
                  "flagged \"truncated\"")
       ->capture_default_str();
@@ -176,10 +180,11 @@ int RunClean(int argc, char** argv) {
 
   PipelineOptions popt;
   popt.rules_dir = rules_dir.empty() ? DefaultRulesDir() : rules_dir;
+  popt.extra_rules = extra_rules;
   popt.convert = !no_convert;
   ParseVocab(vocab, &popt.vocab);  // checked by CLI11 above
   popt.max_input_bytes = max_bytes;
-  if (Status s = CheckRulesDirectory(popt.rules_dir); !s.ok()) {
+  if (Status s = RuleSources(popt.rules_dir, popt.extra_rules).Check(); !s.ok()) {
     std::fprintf(stderr, "qingxi clean: %s\n", s.message().c_str());
     return kExitUsage;
   }
@@ -233,6 +238,8 @@ int RunClean(int argc, char** argv) {
   identity["convert"] = !no_convert;
   identity["max_bytes"] = max_bytes;
   identity["rules"] = RulesFingerprint(popt.rules_dir);
+  for (const std::string& layer : popt.extra_rules)
+    identity["extra_rules"].push_back(RulesFingerprint(layer));
   identity["zstd"] = zstd_output;
   JsonlSink sink;
   if (Status s = sink.Open(output, !restart, zstd_output, identity.dump()); !s.ok()) {

@@ -12,9 +12,11 @@
 #include <CLI/CLI.hpp>
 
 #include "commands.h"
+#include "rule_options.h"
 #include "preflight.h"
 #include "qingxi/convert.h"
 #include "qingxi/rule_file.h"
+#include "qingxi/rule_sources.h"
 #include "qingxi/utf8.h"
 
 namespace qingxi::cli {
@@ -30,6 +32,8 @@ int RunConvert(int argc, char** argv) {
   app.add_option("--rules", rules_dir, "directory holding t2s_corrections.rules, script_chars.rules "
                  "and opencc/")
       ->default_str(rules_dir);
+  std::vector<std::string> extra_rules;
+  AddExtraRulesOption(&app, &extra_rules);
   std::string vocab = "none";
   app.add_option("--vocab", vocab, "also map regional words to mainland ones: tw (軟體 -> 软件, "
                  "計程車 -> 出租车) or hk (伺服器 -> 服务器); none converts characters only")
@@ -49,13 +53,14 @@ int RunConvert(int argc, char** argv) {
     return rc == 0 ? kExitOk : kExitUsage;
   }
 
-  if (Status s = CheckRulesDirectory(rules_dir); !s.ok()) {
+  const RuleSources rules(rules_dir, extra_rules);
+  if (Status s = rules.Check(); !s.ok()) {
     std::fprintf(stderr, "qingxi convert: %s\n", s.message().c_str());
     return kExitUsage;
   }
   ConvertOptions options;
   ParseVocab(vocab, &options.vocab);  // checked by CLI11 above
-  Result<std::shared_ptr<const Converter>> converter = Converter::Create(rules_dir, options);
+  Result<std::shared_ptr<const Converter>> converter = Converter::Create(rules, options);
   if (!converter.ok()) {
     std::fprintf(stderr, "qingxi convert: %s\n", converter.status().message().c_str());
     return kExitUsage;

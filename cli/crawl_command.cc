@@ -52,6 +52,7 @@
 #include <re2/re2.h>
 
 #include "commands.h"
+#include "rule_options.h"
 #include "crawl_common.h"
 #include "crawl_sitemap.h"
 #include "crawl_status.h"
@@ -67,6 +68,7 @@
 #include "qingxi/pipeline.h"
 #include "qingxi/record.h"
 #include "qingxi/rule_file.h"
+#include "qingxi/rule_sources.h"
 
 namespace qingxi::cli {
 namespace {
@@ -292,6 +294,8 @@ int RunCrawl(int argc, char** argv) {
                  "(0: never; default 10)");
   app.add_option("--threads", threads, "cleaning threads (default: all cores)")->check(CLI::Range(1, 1024));
   app.add_option("--rules", rules_dir, "rules directory (default: " + DefaultRulesDir() + ")");
+  std::vector<std::string> extra_rules;
+  AddExtraRulesOption(&app, &extra_rules);
   app.add_flag("--no-convert", no_convert, "keep the original script (no traditional -> simplified)");
   app.add_option("--claim-batch", batch, "URLs claimed from the database at a time")
       ->capture_default_str()->check(CLI::Range(1, 100000));
@@ -374,9 +378,10 @@ int RunCrawl(int argc, char** argv) {
 
   PipelineOptions popt;
   popt.rules_dir = rules_dir.empty() ? DefaultRulesDir() : rules_dir;
+  popt.extra_rules = extra_rules;
   popt.convert = !no_convert;
   popt.max_input_bytes = net.max_bytes;
-  if (Status s = CheckRulesDirectory(popt.rules_dir); !s.ok()) {
+  if (Status s = RuleSources(popt.rules_dir, popt.extra_rules).Check(); !s.ok()) {
     std::fprintf(stderr, "qingxi crawl: %s\n", s.message().c_str());
     return kExitUsage;
   }

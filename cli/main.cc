@@ -47,6 +47,7 @@ constexpr const char* kUsage =
     "  dedup     remove exact and near-duplicate records from JSONL corpora\n"
     "  stats     count what a JSONL corpus holds; --json and --html (charts) reports\n"
     "  batch     run every shard of a manifest on Slurm (a job array) or a local process pool\n"
+    "  rules     rules check [DIR]: validate a rules directory or an --extra-rules layer\n"
     "  version   print the version\n"
     "\n"
     "Run 'qingxi <command> --help' for the options of a command.\n"
@@ -77,6 +78,8 @@ int main(int argc, char** argv) {
   if (cmd == "batch") return RunBatch(argc - 1, argv + 1);
   if (cmd == "dedup") return RunDedup(argc - 1, argv + 1);
   if (cmd == "stats") return RunStats(argc - 1, argv + 1);
+  if (cmd == "rules" && argc > 2 && std::strcmp(argv[2], "check") == 0)
+    return RunRulesCheck(argc - 2, argv + 2);
   std::fprintf(stderr, "qingxi: unknown command '%s'\n\n%s", cmd.c_str(), kUsage);
   return kExitUsage;
 }

@@ -49,5 +49,19 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       (void)settings.value().Get("ratio");
     }
   }
+  // A layer: `site` sections and `unset` lines, merged over the same text as a base file.
+  auto layer = RuleFile::Parse(text, "layer.rules", allowed, ParseOptions{true, true});
+  if (layer.ok()) {
+    for (const RuleEntry& e : layer.value().entries())
+      for (char c : e.site)
+        QX_FUZZ_CHECK((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.',
+                      "site not a lower-case host: " + e.site);
+    auto base = RuleFile::Parse(text, "fuzz.rules", allowed, ParseOptions{true, false});
+    if (base.ok()) {
+      Status merged = base.value().Merge(layer.value());
+      QX_FUZZ_CHECK(merged.ok() || merged.message().compare(0, 12, "layer.rules:") == 0,
+                    "merge error without the layer's path:line: " + merged.message());
+    }
+  }
   return 0;
 }

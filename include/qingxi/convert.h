@@ -18,6 +18,7 @@
 #include <string_view>
 
 #include "qingxi/record.h"
+#include "qingxi/rule_sources.h"
 #include "qingxi/status.h"
 
 namespace qingxi {
@@ -37,8 +38,10 @@ class Converter {
  public:
   // `rules_dir` holds t2s_corrections.rules, script_chars.rules and opencc/ (OpenCC's text
   // dictionaries); QINGXI_OPENCC_DIR, when set, names another directory for the latter.
+  // --extra-rules layers add to the two .rules files; opencc/ is read from the base directory.
+  // The directories are checked first (RuleSources::Check: unknown *.rules names are errors).
   // Errors name the file (and line) at fault.
-  static Result<std::shared_ptr<const Converter>> Create(const std::string& rules_dir,
+  static Result<std::shared_ptr<const Converter>> Create(const RuleSources& rules_dir,
                                                          const ConvertOptions& options = {});
   virtual ~Converter() = default;
 

@@ -20,6 +20,7 @@
 #include <string_view>
 #include <vector>
 
+#include "qingxi/rule_sources.h"
 #include "qingxi/status.h"
 
 namespace qingxi {
@@ -49,8 +50,8 @@ struct ExtractedPage {
 
 class HtmlExtractor {
  public:
-  // Loads the HTML rule files from `rules_dir` (rules/html.rules and the files it names).
-  static Result<std::shared_ptr<const HtmlExtractor>> Create(const std::string& rules_dir);
+  // Loads the HTML rule files from `rules_dir` (rules/html.rules and its layers).
+  static Result<std::shared_ptr<const HtmlExtractor>> Create(const RuleSources& rules_dir);
   virtual ~HtmlExtractor() = default;
   virtual Result<ExtractedPage> Extract(std::string_view utf8_html,
                                         const ExtractLimits& limits) const = 0;

@@ -12,6 +12,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "qingxi/convert.h"
 #include "qingxi/extract.h"
@@ -24,6 +25,8 @@ enum class InputKind { kAuto, kHtml, kText };
 
 struct PipelineOptions {
   std::string rules_dir;       // where the rule files live
+  std::vector<std::string> extra_rules;  // --extra-rules layers over rules_dir, in order
+                                         // (qingxi/rule_sources.h)
   bool convert = true;         // traditional -> simplified (false: keep the input's script)
   Vocab vocab = Vocab::kNone;  // also map Taiwan / Hong Kong words to mainland ones (convert.h)
   ExtractLimits limits;
@@ -33,7 +36,8 @@ struct PipelineOptions {
 struct InputDocument {
   std::string id;
   std::string source;          // path or URL, as the user gave it
-  std::string url;             // final URL (WARC / crawl), may be empty
+  std::string url;             // final URL (WARC / crawl), may be empty; `site` rules match
+                               // its host (or the source's, when the source is a URL)
   std::string fetched_at;      // fetch time (WARC-Date, crawl), ISO 8601 UTC, may be empty
   std::string_view bytes;      // raw bytes, any charset
   InputKind kind = InputKind::kAuto;

@@ -26,6 +26,7 @@
 
 #include "qingxi/convert.h"
 #include "qingxi/extract.h"
+#include "qingxi/rule_sources.h"
 #include "qingxi/status.h"
 
 namespace qingxi {
@@ -35,6 +36,8 @@ struct CleanInput {
   std::string title;               // title already known (HTML <title>/<h1>), may be empty
   std::string date;                // ISO 8601 date already known, may be empty
   bool from_html = false;          // lines are paragraphs chosen by the HTML extractor
+  std::string url;                 // the document's URL, may be empty: rules in a `site HOST`
+                                   // section apply only when its host is HOST or a subdomain
   // Parallel to lines, or empty (all prose). A kPreformatted entry (code, <pre>) is passed
   // through untouched: no cleaner cuts, joins, trims or drops it.
   std::vector<BlockKind> kinds;
@@ -53,7 +56,7 @@ class TextCleaner {
   // Loads the cleaner's rule files from `rules_dir`. `converter` provides the simplified view
   // used for matching; it must outlive the cleaner.
   static Result<std::shared_ptr<const TextCleaner>> Create(
-      const std::string& rules_dir, std::shared_ptr<const Converter> converter);
+      const RuleSources& rules_dir, std::shared_ptr<const Converter> converter);
   virtual ~TextCleaner() = default;
   virtual CleanOutput Clean(const CleanInput& in) const = 0;
 };

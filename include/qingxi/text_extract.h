@@ -28,6 +28,7 @@
 #include <string_view>
 
 #include "qingxi/extract.h"
+#include "qingxi/rule_sources.h"
 #include "qingxi/status.h"
 
 namespace qingxi {
@@ -35,7 +36,7 @@ namespace qingxi {
 class TextExtractor {
  public:
   // Loads rules/text_extract.rules from `rules_dir`; errors name the file and line.
-  static Result<std::shared_ptr<const TextExtractor>> Create(const std::string& rules_dir);
+  static Result<std::shared_ptr<const TextExtractor>> Create(const RuleSources& rules_dir);
   virtual ~TextExtractor() = default;
   // `utf8_text` is valid UTF-8. The page's lines (hard wraps undone) come back in
   // ExtractedPage::paragraphs: all of them for clean text, the main block otherwise (with the

@@ -18,7 +18,7 @@ import functools
 import os
 import shutil
 import tempfile
-from typing import Any, Dict, Iterable, Iterator, Optional, Union
+from typing import Any, Dict, Iterable, Iterator, List, Optional, Union
 
 try:
     from . import _qingxi
@@ -53,6 +53,8 @@ class Cleaner:
             script, as ``qingxi clean --no-convert``).
         max_bytes: bytes of one document kept; longer inputs are cut and flagged
             ``truncated`` (as ``--max-bytes``, default 64 MiB).
+        extra_rules: directories of rule files layered over ``rules_dir``, in order (as
+            ``--extra-rules DIR``, repeatable; see docs/rules.md).
 
     Raises:
         FileNotFoundError, OSError, ValueError: the rules directory or a rule file is missing or
@@ -60,10 +62,15 @@ class Cleaner:
     """
 
     def __init__(self, rules_dir: Optional[Union[str, os.PathLike]] = None, convert: bool = True,
-                 *, max_bytes: int = 64 << 20) -> None:
+                 *, max_bytes: int = 64 << 20,
+                 extra_rules: Iterable[Union[str, os.PathLike]] = ()) -> None:
         rules = os.fspath(rules_dir) if rules_dir is not None else default_rules_dir()
-        self._engine = _qingxi.Cleaner(rules, convert, max_bytes)
+        if isinstance(extra_rules, (str, bytes, os.PathLike)):
+            raise TypeError("extra_rules takes a list of directories, e.g. extra_rules=['my-rules']")
+        layers = [os.fspath(d) for d in extra_rules]
+        self._engine = _qingxi.Cleaner(rules, convert, max_bytes, layers)
         self.rules_dir: str = rules
+        self.extra_rules: List[str] = layers
 
     def clean(self, data: Data, *, id: Optional[str] = None, url: Optional[str] = None,
               content_type: Optional[str] = None, kind: str = "auto",

@@ -25,9 +25,11 @@ namespace {
 
 class PyCleaner {
  public:
-  PyCleaner(const std::string& rules_dir, bool convert, size_t max_bytes) {
+  PyCleaner(const std::string& rules_dir, bool convert, size_t max_bytes,
+            const std::vector<std::string>& extra_rules) {
     PipelineOptions options;
     options.rules_dir = rules_dir;
+    options.extra_rules = extra_rules;
     options.convert = convert;
     options.max_input_bytes = max_bytes;
     Result<std::shared_ptr<const Pipeline>> pipeline = [&] {
@@ -105,8 +107,10 @@ PYBIND11_MODULE(_qingxi, m) {
       .def("__next__", &CleanStream::Next);
 
   py::class_<PyCleaner>(m, "Cleaner")
-      .def(py::init<const std::string&, bool, size_t>(), py::arg("rules_dir"),
-           py::arg("convert") = true, py::arg("max_bytes") = size_t{64} << 20)
+      .def(py::init<const std::string&, bool, size_t, const std::vector<std::string>&>(),
+           py::arg("rules_dir"), py::arg("convert") = true,
+           py::arg("max_bytes") = size_t{64} << 20,
+           py::arg("extra_rules") = std::vector<std::string>{})
       .def("clean", &PyCleaner::Clean, py::arg("data"), py::kw_only(), py::arg("id") = py::none(),
            py::arg("url") = py::none(), py::arg("content_type") = py::none(),
            py::arg("kind") = "auto", py::arg("source") = py::none(),
