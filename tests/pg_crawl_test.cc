@@ -310,7 +310,10 @@ TEST(PgCrawl, ThreeCrawlersOneKilledEveryPageOnceAndPoliteAcrossAll) {
   // fetch and record); and per host, never two requests closer than the delay. Between two
   // crawlers a site changes hands only after a lease ran out or a hand-over rest, so their
   // requests are at least a second apart; within one crawler the engine spaces them by the
-  // delay (a little slack for the server's millisecond clock).
+  // delay. The server stamps a request when it reads it, so on a loaded machine its own
+  // scheduling can shorten a gap by a few tens of ms (39 ms seen for 50 ms under a parallel
+  // build); a crawler that ignored the delay would show gaps of a few ms on this loopback
+  // server, so half the delay still tells the two apart.
   std::map<std::string, int> requests;
   int cross_checked = 0;
   std::map<int, std::vector<std::pair<double, std::string>>> times;  // host -> (time, who)
@@ -333,7 +336,7 @@ TEST(PgCrawl, ThreeCrawlersOneKilledEveryPageOnceAndPoliteAcrossAll) {
       min_gap = std::min(min_gap, gap);
       const bool same_crawler = t[i].second == t[i - 1].second;
       if (!same_crawler) ++cross_checked;
-      if (same_crawler ? gap < 0.8 * kDelayMs / 1000.0 : gap < kDelayMs / 1000.0) {
+      if (same_crawler ? gap < 0.5 * kDelayMs / 1000.0 : gap < kDelayMs / 1000.0) {
         ++violations;
         ADD_FAILURE() << "host " << h << ": " << gap * 1000 << " ms between requests of \""
                       << t[i - 1].second << "\" and \"" << t[i].second << "\"";
