@@ -27,7 +27,7 @@ export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
 #   blocks make any RSS figure meaningless (the Release run of scripts/test.sh checks it).
 #   python_module builds the extension with pip and the system compiler, not this tree's
 #   instrumented objects; the Release run of scripts/test.sh runs it.
-EXCLUDE="PeakMemoryStaysBounded|^python_module$${QINGXI_SANITIZE_EXCLUDE:+|$QINGXI_SANITIZE_EXCLUDE}"
+EXCLUDE='PeakMemoryStaysBounded|^python_module$'"${QINGXI_SANITIZE_EXCLUDE:+|$QINGXI_SANITIZE_EXCLUDE}"
 ctest --test-dir "$BUILD" --output-on-failure -j"$JOBS" --timeout 1800 -E "$EXCLUDE"
 tested=$(date +%s)
 
