@@ -260,20 +260,33 @@ std::string ReportLine(const std::string& id, const std::string& duplicate_of, d
   return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
-std::string StripLinesOfRecord(const std::string& line, const BoilerplateLines& lines, int* removed) {
+std::string RewriteKeptRecord(const std::string& line, const BoilerplateLines* lines, bool add_signals,
+                              int* removed) {
   *removed = 0;
+  if (!lines && !add_signals) return line;
   nlohmann::ordered_json j = nlohmann::ordered_json::parse(line, nullptr, false);
   if (j.is_discarded() || !j.is_object()) return line;
   auto t = j.find("text");
+  if (t == j.end() || !t->is_string()) return line;
+  bool changed = false;
   auto u = j.find("url");
-  if (t == j.end() || !t->is_string() || u == j.end() || !u->is_string()) return line;
-  std::string stripped = lines.Strip(SiteOf(u->get<std::string>()), t->get<std::string>(), removed);
-  if (*removed == 0) return line;
-  // The fields derived from the text follow it: the hash always, the signals where present.
-  if (auto h = j.find("content_hash"); h != j.end()) *h = Fnv1a64Hex(stripped);
-  if (auto sg = j.find("signals"); sg != j.end())
-    *sg = nlohmann::ordered_json::parse(corpus::SignalsToJson(corpus::ComputeSignals(stripped)));
-  *t = stripped;
+  if (lines && u != j.end() && u->is_string()) {
+    std::string stripped = lines->Strip(SiteOf(u->get<std::string>()), t->get<std::string>(), removed);
+    if (*removed > 0) {
+      // The fields derived from the text follow it: the hash always, the signals where present.
+      if (auto h = j.find("content_hash"); h != j.end()) *h = Fnv1a64Hex(stripped);
+      if (auto sg = j.find("signals"); sg != j.end())
+        *sg = nlohmann::ordered_json::parse(corpus::SignalsToJson(corpus::ComputeSignals(stripped)));
+      *t = std::move(stripped);
+      changed = true;
+    }
+  }
+  if (add_signals && !j.contains("signals")) {
+    j["signals"] =
+        nlohmann::ordered_json::parse(corpus::SignalsToJson(corpus::ComputeSignals(t->get<std::string>())));
+    changed = true;
+  }
+  if (!changed) return line;
   return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
@@ -283,7 +296,8 @@ using Clock = std::chrono::steady_clock;
 
 // The second pass of a one-process run: kept records to the sink, removed ones to the report.
 Status WriteKept(const std::vector<std::string>& inputs, const DedupIndex& index,
-                 const BoilerplateLines* lines, JsonlSink* sink, FILE* report, DedupCounts* counts) {
+                 const BoilerplateLines* lines, bool add_signals, JsonlSink* sink, FILE* report,
+                 DedupCounts* counts) {
   // Ids of roots with removed members, held from the root's record until its last member.
   std::unordered_map<uint32_t, uint32_t> members;
   for (uint32_t i = 0; i < index.size(); ++i)
@@ -312,9 +326,9 @@ Status WriteKept(const std::vector<std::string>& inputs, const DedupIndex& index
           root_ids[i] = fields.id.empty() ? FallbackId(path, line_no) : fields.id;
         }
         ++counts->kept;
-        if (lines) {
+        if (lines || add_signals) {
           int removed = 0;
-          std::string out = StripLinesOfRecord(line, *lines, &removed);
+          std::string out = RewriteKeptRecord(line, lines, add_signals, &removed);
           counts->lines_removed += removed;
           return emit(out);
         }
@@ -371,6 +385,8 @@ int RunDedup(int argc, char** argv) {
       ->check(CLI::Range(1, 1024));
   app.add_flag("--lines", config.lines, "also remove lines that recur in --line-min-docs or more "
                "records of the same site (host of \"url\"): site boilerplate in WET text");
+  app.add_flag("--signals", config.signals, "add quality signals (as `clean --signals`) to kept "
+               "records that have none; records that have them keep theirs");
   app.add_option("--line-min-docs", config.line_min_docs, "records of one site a line must occur in "
                  "to be removed by --lines (default 5)")
       ->check(CLI::Range(2, 1000000000));
@@ -461,7 +477,8 @@ int RunDedup(int argc, char** argv) {
       return kExitFatal;
     }
   }
-  Status st = WriteKept(inputs, index, config.lines ? &lines : nullptr, &sink, report, &counts);
+  Status st = WriteKept(inputs, index, config.lines ? &lines : nullptr, config.signals, &sink, report,
+                        &counts);
   if (report && std::fclose(report) != 0 && st.ok())
     st = Status::IoError(report_path + ": " + std::strerror(errno));
   if (st.ok()) st = sink.Commit();

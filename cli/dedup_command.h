@@ -21,6 +21,7 @@ struct DedupConfig {
   int num_perm = 128;
   int threads = 1;
   bool lines = false;
+  bool signals = false;  // add quality signals to kept records that lack them
   int line_min_docs = 5;
 };
 
@@ -51,9 +52,12 @@ Status SketchInputs(const std::vector<std::string>& inputs, const DedupConfig& c
 // {"id","duplicate_of","similarity"} (similarity rounded to 3 decimals).
 std::string ReportLine(const std::string& id, const std::string& duplicate_of, double similarity);
 
-// The record line with its "text" stripped of the site's boilerplate lines (the line itself
-// when nothing was removed).
-std::string StripLinesOfRecord(const std::string& line, const BoilerplateLines& lines, int* removed);
+// A kept record line as it is written: with `lines`, its "text" stripped of the site's
+// boilerplate lines (content_hash, and signals where present, recomputed); with `add_signals`,
+// "signals" of its text added when it has none. The line itself, byte for byte, when neither
+// changes anything.
+std::string RewriteKeptRecord(const std::string& line, const BoilerplateLines* lines, bool add_signals,
+                              int* removed);
 
 // The entries of a manifest file (blank lines and '#' comments skipped).
 Result<std::vector<std::string>> ReadManifestEntries(const std::string& path);

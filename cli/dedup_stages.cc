@@ -166,7 +166,7 @@ int Cluster(const DedupConfig& config, const std::vector<std::string>& entries, 
   return kExitOk;
 }
 
-int Filter(const std::vector<std::string>& entries, ShardSpec shard, const std::string& work,
+int Filter(const DedupConfig& config, const std::vector<std::string>& entries, ShardSpec shard, const std::string& work,
            const std::string& out_dir, bool zstd) {
   const ShardPaths paths = PathsFor(out_dir, shard, zstd);
   JsonlSink sink;
@@ -196,7 +196,9 @@ int Filter(const std::vector<std::string>& entries, ShardSpec shard, const std::
       auto it = drop.find(ordinal++);
       if (it == drop.end()) {
         ++kept;
-        return sink.Write(line);
+        if (!config.signals) return sink.Write(line);
+        int removed = 0;
+        return sink.Write(RewriteKeptRecord(line, nullptr, /*add_signals=*/true, &removed));
       }
       ParseDedupFields(line, &fields);
       report += ReportLine(fields.id.empty() ? FallbackId(entries[p], line_no) : fields.id, it->second.second,
@@ -252,7 +254,7 @@ int RunDedupStage(const std::string& stage, const DedupConfig& config, const std
   if (ec) return Fail(Status::IoError(out_dir + ": " + ec.message()));
   if (stage == "sign") return Sign(config, entries, shard, out_dir);
   if (stage == "cluster") return Cluster(config, entries, work_dir, out_dir);
-  return Filter(entries, shard, work_dir, out_dir, zstd);
+  return Filter(config, entries, shard, work_dir, out_dir, zstd);
 }
 
 }  // namespace qingxi::cli

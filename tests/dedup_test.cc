@@ -301,6 +301,19 @@ TEST_F(DedupCommand, LinesRemovesSiteBoilerplateAndBadInputIsReported) {
         << out[i];
     EXPECT_EQ(j["url"], "https://www.farm.cn/a/" + std::to_string(i) + ".html");
   }
+  // --signals adds the signals to the kept records that lack them; a record with them keeps its own.
+  nlohmann::ordered_json plain;
+  plain["id"] = "a";
+  plain["text"] = bases[0];
+  std::string mixed = plain.dump() + "\n" + ReadLines(dir_ + "/site.jsonl")[1] + "\n";
+  WriteFile(dir_ + "/mixed.jsonl", mixed);
+  ASSERT_EQ(RunCommand("timeout 120 " + BinaryPath() + " dedup -q --signals " + dir_ + "/mixed.jsonl -o " +
+                           dir_ + "/sig.jsonl 2>&1", &log), 0) << log;
+  auto sig = ReadLines(dir_ + "/sig.jsonl");
+  ASSERT_EQ(sig.size(), 2u);
+  EXPECT_EQ(nlohmann::json::parse(sig[0])["signals"],
+            nlohmann::json::parse(corpus::SignalsToJson(corpus::ComputeSignals(bases[0]))));
+  EXPECT_EQ(sig[1], ReadLines(dir_ + "/site.jsonl")[1]);  // had signals: byte for byte
   // Without --lines the records pass unchanged.
   ASSERT_EQ(RunCommand("timeout 120 " + BinaryPath() + " dedup -q " + dir_ + "/site.jsonl -o " + dir_ +
                            "/plain.jsonl 2>&1", &log), 0) << log;
