@@ -50,6 +50,8 @@ struct LineRules::Regexes {
   RE2::Set heading;
   RE2::Set boiler;                // boilerplate.rules regex / strong_regex
   std::vector<int> boiler_score;  // by index in `boiler`
+  // "file:line directive value" by index in each set, for Describe.
+  std::vector<std::string> line_origin, heading_origin, boiler_origin;
   RE2 date;
   RE2 date_only;  // a line that is nothing but a date (and a weekday), perhaps in brackets
   bool has_line = false, has_heading = false, has_boiler = false;
@@ -166,6 +168,11 @@ Result<std::unique_ptr<LineRules>> LineRules::Create(const std::string& rules_di
                                                       : r->rx_->heading;
         std::string error;
         if (set.Add(e.value, &error) < 0) return file->Error(e, "bad regex: " + error);
+        (boiler                        ? r->rx_->boiler_origin
+         : e.directive == "line_regex" ? r->rx_->line_origin
+                                       : r->rx_->heading_origin)
+            .push_back(std::string(spec.name) + ":" + std::to_string(e.line) + " " + e.directive +
+                       " " + e.value);
         if (boiler) r->rx_->boiler_score.push_back(e.directive == "regex" ? 1 : 2);
         (boiler                        ? r->rx_->has_boiler
          : e.directive == "line_regex" ? r->rx_->has_line
@@ -175,6 +182,8 @@ Result<std::unique_ptr<LineRules>> LineRules::Create(const std::string& rules_di
       if (r->phrases_.size() >= 0xFFFF) return file->Error(e, "too many phrases");
       r->matcher_.Add(e.value, (category << 16) | static_cast<int>(r->phrases_.size()));
       r->phrases_.push_back(e.value);
+      r->origins_.push_back(std::string(spec.name) + ":" + std::to_string(e.line) + " " +
+                            e.directive);
     }
   }
   if (r->rx_->has_line && !r->rx_->line.Compile())
@@ -185,6 +194,69 @@ Result<std::unique_ptr<LineRules>> LineRules::Create(const std::string& rules_di
     return Status::InvalidArgument(rules_dir + "/boilerplate.rules: regex set does not compile");
   r->matcher_.Build();
   return r;
+}
+
+std::string LineRules::Describe(std::string_view line, std::string_view kind) const {
+  const std::string_view trimmed = utf8::Trim(line);
+  std::vector<int> cats;
+  const std::vector<std::string>* set_origin = nullptr;
+  const RE2::Set* set = nullptr;
+  std::string out;
+  if (kind == "spam") {
+    cats = {kSpam};
+    const LineFacts f = Analyze(line);
+    char buf[160];
+    snprintf(buf, sizeof buf,
+             "%d hits covering %.0f%% of the line (thresholds.rules spam_min_hits %d, "
+             "spam_min_coverage %.2f): ",
+             f.spam_hits, 100 * f.spam_coverage, t_.spam_min_hits, t_.spam_min_coverage);
+    out = buf;
+  } else if (kind == "breadcrumb") {
+    cats = {kNavPosition, kNavHome, kNavSeparator};
+  } else if (kind == "menu") {
+    cats = {kNavMenu, kNavHome};
+  } else if (kind == "metadata") {
+    cats = {kMetaDateLabel, kMetaLabel, kMetaSpeaker, kMetaByline};
+  } else if (kind == "share") {
+    cats = {kShare};
+  } else if (kind == "share_suffix") {
+    cats = {kShareSuffix};
+  } else if (kind == "boilerplate") {
+    cats = {kBoilerPhrase, kBoilerStrong, kBoilerPrefix};
+    set = &rx_->boiler;
+    set_origin = &rx_->boiler_origin;
+    out = "score " + std::to_string(Analyze(line).boilerplate_score) + ": ";
+  } else if (kind == "related_heading") {
+    cats = {kRelatedHeading};
+    set = &rx_->heading;
+    set_origin = &rx_->heading_origin;
+  } else if (kind == "related_single") {
+    cats = {kRelatedSingle};
+  } else if (kind == "paywall") {
+    cats = {kPaywall};
+  } else if (kind == "counter") {
+    set = &rx_->line;
+    set_origin = &rx_->line_origin;
+  }
+  std::vector<std::string> parts;
+  matcher_.ForEach(trimmed, [&](const PhraseMatcher::Match& m) {
+    const int cat = m.id >> 16;
+    if (std::find(cats.begin(), cats.end(), cat) == cats.end()) return true;
+    const size_t k = m.id & 0xFFFF;
+    std::string p = origins_[k] + " " + phrases_[k];
+    if (std::find(parts.begin(), parts.end(), p) == parts.end()) parts.push_back(std::move(p));
+    return parts.size() < 6;
+  });
+  if (set && set_origin && !set_origin->empty()) {
+    std::vector<int> hits;
+    if (set->Match(re2::StringPiece(trimmed.data(), trimmed.size()), &hits))
+      for (int h : hits)
+        if (static_cast<size_t>(h) < set_origin->size()) parts.push_back((*set_origin)[h]);
+  }
+  if (kind == "counter" && parts.empty())
+    parts.push_back("thresholds.rules counter_min_digits " + std::to_string(t_.counter_min_digits));
+  for (size_t i = 0; i < parts.size(); ++i) out += (i ? "; " : "") + parts[i];
+  return out;
 }
 
 std::string LineRules::FindDate(std::string_view text) const {

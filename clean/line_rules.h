@@ -62,6 +62,12 @@ class LineRules {
                                                    const LineThresholds& thresholds);
   ~LineRules();
   LineFacts Analyze(std::string_view simplified_line) const;
+  // The rule entries behind a classification of `simplified_line` as `kind` (a removal reason
+  // of the cleaner: "spam", "breadcrumb", "menu", "metadata", "share", "share_suffix",
+  // "boilerplate", "related_heading", "related_single", "paywall", "counter"), as
+  // "file:line directive value" joined by "; ", with the threshold that decided when one did.
+  // For explanations only: it scans the line again.
+  std::string Describe(std::string_view simplified_line, std::string_view kind) const;
   // The date in `text` as ISO 8601 ("2022-11-09", "2022-11-09T12:08:00"), "" if none.
   std::string FindDate(std::string_view text) const;
 
@@ -70,6 +76,7 @@ class LineRules {
   LineThresholds t_;
   PhraseMatcher matcher_;
   std::vector<std::string> phrases_;  // by phrase index (id & 0xFFFF -> phrase)
+  std::vector<std::string> origins_;  // by phrase index: "spam.rules:12 phrase"
   struct Regexes;  // RE2 objects (meta line_regex set, related heading_regex set, dates)
   std::unique_ptr<Regexes> rx_;
 };

@@ -18,6 +18,7 @@ struct WatermarkCutter::Patterns {
   Patterns() : set(cleaner::QuietRegexOptions(), RE2::UNANCHORED) {}
   RE2::Set set;
   std::vector<std::unique_ptr<RE2>> each;
+  std::vector<std::string> origin;  // by index: "watermark.rules:12 regex VALUE"
 };
 
 WatermarkCutter::WatermarkCutter() = default;
@@ -44,6 +45,8 @@ Result<std::unique_ptr<WatermarkCutter>> WatermarkCutter::Create(const std::stri
     auto re = std::make_unique<RE2>("(" + e.value + ")", cleaner::QuietRegexOptions());
     if (!re->ok()) return file->Error(e, "bad regex: " + re->error());
     w->patterns_->each.push_back(std::move(re));
+    std::string name = path.substr(path.find_last_of('/') + 1);
+    w->patterns_->origin.push_back(name + ":" + std::to_string(e.line) + " regex " + e.value);
   }
   if (!w->patterns_->each.empty() && !w->patterns_->set.Compile())
     return Status::InvalidArgument(path + ": the regex set does not compile");
@@ -99,6 +102,17 @@ bool WatermarkCutter::MatchesRule(const std::string& simplified) const {
   if (patterns_->each.empty()) return false;
   std::vector<int> hits;
   return patterns_->set.Match(simplified, &hits);
+}
+
+std::string WatermarkCutter::Describe(const std::string& simplified_span) const {
+  if (!patterns_->each.empty()) {
+    std::vector<int> hits;
+    if (patterns_->set.Match(simplified_span, &hits) && !hits.empty())
+      return patterns_->origin[hits.front()];
+  }
+  return "a phrase or clause recurring out of place (thresholds.rules watermark_min_chars " +
+         std::to_string(options_.min_chars) + ", watermark_min_repeats " +
+         std::to_string(options_.min_repeats) + ")";
 }
 
 int WatermarkCutter::Cut(std::vector<std::string>* lines,

@@ -32,6 +32,7 @@
 #include "run_identity.h"
 #include "record_counts.h"
 #include "shard.h"
+#include "qingxi/explain.h"
 #include "qingxi/pipeline.h"
 #include "qingxi/record_filter.h"
 #include "qingxi/rule_file.h"
@@ -66,6 +67,7 @@ int RunClean(int argc, char** argv) {
   std::string vocab = "none";
   size_t max_bytes = 64u << 20;
   std::string manifest, shard_text, out_dir, compress = "none", stats_file, drop_flags;
+  std::string explain_path;
   corpus::FilterOptions filter;
   app.add_option("INPUT", inputs,
                  "files, directories (recursed: pages and text files; robots.txt, stylesheets, "
@@ -102,6 +104,9 @@ int RunClean(int argc, char** argv) {
                  "paywall,listing,empty (counted in the summary)");
   app.add_option("--stats", stats_file, "write the run's counts as JSON to FILE: records by flag, "
                  "error kinds, inputs skipped as not documents and documents dropped, by reason");
+  app.add_option("--explain", explain_path, "also write, per document, what was removed and why "
+                 "(one JSON line: removed text, stage, reason, rule; see docs/explain.md) to FILE, "
+                 "in the order of the records; written to FILE.partial and renamed when complete");
   app.add_flag("--restart", restart, "ignore an interrupted run's FILE.partial and start over");
   app.add_flag("-q,--quiet", quiet, "no summary on standard error");
   app.footer(
@@ -112,7 +117,8 @@ int RunClean(int argc, char** argv) {
       "Examples:\n"
       "  qingxi clean saved_pages/ -o corpus.jsonl\n"
       "  zcat CC-MAIN-*.warc.gz | qingxi clean - > cc.jsonl\n"
-      "  qingxi clean --manifest files.txt --shard 3/16 --out corpus/ --compress zstd");
+      "  qingxi clean --manifest files.txt --shard 3/16 --out corpus/ --compress zstd\n"
+      "  qingxi clean pages/ -o corpus.jsonl --explain removed.jsonl");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -141,6 +147,21 @@ int RunClean(int argc, char** argv) {
   if (Status s = CheckParentDirectory(output, "-o"); out_dir.empty() && !s.ok()) {
     std::fprintf(stderr, "qingxi clean: %s\n", s.message().c_str());
     return kExitUsage;
+  }
+  if (!explain_path.empty()) {
+    if (explain_path == output && output != "-") {
+      std::fprintf(stderr, "qingxi clean: --explain must name another file than -o\n");
+      return kExitUsage;
+    }
+    if (explain_path == "-" && (output == "-" && out_dir.empty())) {
+      std::fprintf(stderr, "qingxi clean: --explain - needs -o FILE or --out DIR (the records go to "
+                   "standard output)\n");
+      return kExitUsage;
+    }
+    if (Status s = CheckParentDirectory(explain_path, "--explain"); !s.ok()) {
+      std::fprintf(stderr, "qingxi clean: %s\n", s.message().c_str());
+      return kExitUsage;
+    }
   }
   ShardSpec shard;
   if (!shard_text.empty()) {
@@ -240,6 +261,15 @@ int RunClean(int argc, char** argv) {
     if (s.code() == Status::Code::kInvalidArgument) return kExitUsage;
     return out_dir.empty() ? kExitFatal : kExitRetryable;
   }
+  // The explanations follow the records line for line, written and resumed the same way.
+  JsonlSink explain_sink;
+  if (!explain_path.empty()) {
+    if (Status s = explain_sink.Open(explain_path, !restart, false, identity.dump()); !s.ok()) {
+      std::fprintf(stderr, "qingxi clean: --explain: %s\n", s.message().c_str());
+      if (s.code() == Status::Code::kInvalidArgument) return kExitUsage;
+      return out_dir.empty() ? kExitFatal : kExitRetryable;
+    }
+  }
   if (!quiet && !sink.done_sources().empty())
     std::fprintf(stderr, "qingxi clean: resuming %s: %zu records already written\n",
                  sink.partial_path().c_str(), sink.done_sources().size());
@@ -249,7 +279,8 @@ int RunClean(int argc, char** argv) {
   std::mutex mu;
   std::condition_variable cv;
   std::deque<DocTask> queue;
-  std::map<uint64_t, std::string> ready;  // seq -> JSON line ("" when dropped), waiting for its turn
+  // seq -> JSON line ("" when dropped) and its explanation line, waiting for their turn
+  std::map<uint64_t, std::pair<std::string, std::string>> ready;
   RecordCounts counts;                     // guarded by mu
   uint64_t next_write = 0, produced = 0;
   bool done_producing = false, fatal = false;
@@ -262,11 +293,19 @@ int RunClean(int argc, char** argv) {
   auto write_ready = [&]() {  // called with mu held
     progress.Update({n_ok + n_err, 0, n_err.load(), n_bytes.load(), ""});
     while (!ready.empty() && ready.begin()->first == next_write) {
-      if (!fatal && !ready.begin()->second.empty()) {
-        Status s = sink.Write(ready.begin()->second);
+      const auto& [line, explained] = ready.begin()->second;
+      if (!fatal && !line.empty()) {
+        Status s = sink.Write(line);
         if (!s.ok()) {
           fatal = true;
           fatal_msg = s.message();
+        }
+      }
+      if (!fatal && !explained.empty()) {
+        Status s = explain_sink.Write(explained);
+        if (!s.ok()) {
+          fatal = true;
+          fatal_msg = "--explain: " + s.message();
         }
       }
       ready.erase(ready.begin());
@@ -288,6 +327,8 @@ int RunClean(int argc, char** argv) {
         cv.notify_all();
       }
       Record rec;
+      Explanation explanation;
+      Explanation* explain = explain_path.empty() ? nullptr : &explanation;
       Status rs;
       if (t.loaded) {
         bytes = std::move(t.bytes);
@@ -314,7 +355,7 @@ int RunClean(int argc, char** argv) {
         doc.kind = t.kind;
         doc.content_type = t.content_type;
         doc.name_hint = t.path.empty() ? t.url : t.path;
-        rec = (*pipeline)->Process(doc);
+        rec = (*pipeline)->Process(doc, explain);
       }
       n_bytes += bytes.size();
       (rec.is_error() ? n_err : n_ok)++;
@@ -330,10 +371,16 @@ int RunClean(int argc, char** argv) {
         if (with_signals && !rec.is_error())
           line.insert(line.size() - 1, ",\"signals\":" + corpus::SignalsToJson(signals));
       }
+      std::string explained;
+      if (explain) {
+        explained = ExplanationToJsonLine(rec, explanation);
+        if (!drop.empty())
+          explained.insert(explained.size() - 1, ",\"dropped\":" + nlohmann::json(drop).dump());
+      }
       std::lock_guard<std::mutex> lock(mu);
       if (drop.empty()) counts.CountWritten(rec);
       else ++counts.dropped[drop];
-      ready.emplace(t.seq, std::move(line));
+      ready.emplace(t.seq, std::make_pair(std::move(line), std::move(explained)));
       write_ready();
     }
   };
@@ -394,6 +441,12 @@ int RunClean(int argc, char** argv) {
   if (Status s = sink.Commit(); !s.ok()) {
     std::fprintf(stderr, "qingxi clean: cannot write output: %s\n", s.message().c_str());
     return write_failure;
+  }
+  if (!explain_path.empty()) {
+    if (Status s = explain_sink.Commit(); !s.ok()) {
+      std::fprintf(stderr, "qingxi clean: cannot write --explain output: %s\n", s.message().c_str());
+      return write_failure;
+    }
   }
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (!out_dir.empty()) {

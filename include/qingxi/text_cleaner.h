@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "qingxi/convert.h"
+#include "qingxi/explain.h"
 #include "qingxi/extract.h"
 #include "qingxi/status.h"
 
@@ -55,7 +56,9 @@ class TextCleaner {
   static Result<std::shared_ptr<const TextCleaner>> Create(
       const std::string& rules_dir, std::shared_ptr<const Converter> converter);
   virtual ~TextCleaner() = default;
-  virtual CleanOutput Clean(const CleanInput& in) const = 0;
+  // With `explain` set, every line dropped and every span cut is added to it (stage kClean) with
+  // its reason and rule; null (the normal run) records nothing.
+  virtual CleanOutput Clean(const CleanInput& in, Explanation* explain = nullptr) const = 0;
 };
 
 }  // namespace qingxi
