@@ -944,7 +944,8 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html, const Extra
       if (nd.type == NodeType::kElement && (nd.tag == Tag::kPre || w.code[i]) && w.chars[i] > 0) {
         // Preformatted text and code blocks: one block, verbatim.
         flush();
-        if (ex) std::fill(emitted.begin() + i, emitted.begin() + nd.end, 1);
+        if (ex)
+          for (uint32_t k = i; k < nd.end; ++k) emitted[k] = w.alive[k];
         std::string text = PreformattedText(w, i);
         if (!text.empty()) {
           out.push_back(std::move(text));
@@ -1176,7 +1177,8 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html, const Extra
       for (size_t k = 0; k < out.size() && k < 3 && !repeated; ++k)
         repeated = out[k].find(text) != std::string::npos;
       if (!repeated) lead.push_back(std::move(text));
-      if (ex) std::fill(emitted.begin() + lead_node, emitted.begin() + nd.end, 1);
+      if (ex)
+        for (uint32_t k = lead_node; k < nd.end; ++k) emitted[k] = w.alive[k];
     }
     kinds.insert(kinds.begin(), lead.size(), BlockKind::kProse);
     out.insert(out.begin(), lead.begin(), lead.end());
