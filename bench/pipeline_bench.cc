@@ -19,6 +19,7 @@
 #include "bench_pages.h"
 #include "qingxi/charset.h"
 #include "qingxi/convert.h"
+#include "qingxi/explain.h"
 #include "qingxi/extract.h"
 #include "qingxi/pipeline.h"
 #include "qingxi/record.h"
@@ -53,7 +54,10 @@ void Report(benchmark::State& state, const std::vector<Page>& pages = Pages()) {
 }
 
 // Every page through Pipeline::Process and JSON serialisation; `kind` kAuto sniffs (HTML pages).
-void RunPipeline(benchmark::State& state, const std::vector<Page>& pages, qingxi::InputKind kind) {
+// With `explain`, each page is processed with an Explanation and its JSON line is built too
+// (what `qingxi clean --explain` adds per page).
+void RunPipeline(benchmark::State& state, const std::vector<Page>& pages, qingxi::InputKind kind,
+                 bool explain = false) {
   qingxi::PipelineOptions opt;
   opt.rules_dir = QINGXI_RULES_DIR;
   auto p = qingxi::Pipeline::Create(opt);
@@ -69,6 +73,15 @@ void RunPipeline(benchmark::State& state, const std::vector<Page>& pages, qingxi
       doc.bytes = page.bytes;
       doc.name_hint = page.path;
       doc.kind = kind;
+      if (explain) {
+        qingxi::Explanation ex;
+        qingxi::Record r = (*p)->Process(doc, &ex);
+        std::string line = qingxi::ToJsonLine(r);
+        std::string explained = qingxi::ExplanationToJsonLine(r, ex);
+        benchmark::DoNotOptimize(line);
+        benchmark::DoNotOptimize(explained);
+        continue;
+      }
       std::string line = qingxi::ToJsonLine((*p)->Process(doc));
       benchmark::DoNotOptimize(line);
     }
@@ -78,6 +91,12 @@ void RunPipeline(benchmark::State& state, const std::vector<Page>& pages, qingxi
 
 void BM_Pipeline(benchmark::State& state) { RunPipeline(state, Pages(), qingxi::InputKind::kAuto); }
 BENCHMARK(BM_Pipeline)->Unit(benchmark::kMillisecond)->MinTime(3.0);
+
+// The same with every removal explained (`qingxi clean --explain`).
+void BM_PipelineExplain(benchmark::State& state) {
+  RunPipeline(state, Pages(), qingxi::InputKind::kAuto, /*explain=*/true);
+}
+BENCHMARK(BM_PipelineExplain)->Unit(benchmark::kMillisecond)->MinTime(3.0);
 
 void BM_Decode(benchmark::State& state) {
   for (auto _ : state) {
