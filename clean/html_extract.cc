@@ -153,9 +153,10 @@ void ReportUnemitted(const UnemittedView& v, const ExtractRules& rules, Explanat
     pending = false;
   };
   char buf[300];
+  uint32_t source_block = ~0u;
+  bool source_pending = false;
   for (uint32_t i = 0; i < nodes.size(); ++i) {
-    if (nodes[i].type != NodeType::kText || v.emitted[i] || utf8::Trim(nodes[i].text).empty())
-      continue;
+    if (nodes[i].type != NodeType::kText || utf8::Trim(nodes[i].text).empty()) continue;
     uint32_t rnode = 0, block = 0;
     uint8_t code = kWhyNone;
     bool invisible = false;
@@ -172,6 +173,13 @@ void ReportUnemitted(const UnemittedView& v, const ExtractRules& rules, Explanat
       if (a == 0 || nodes[a].parent == a) break;
     }
     if (invisible) continue;
+    if (block != source_block || ex->source.empty()) {
+      ex->source.emplace_back();
+      source_block = block;
+      source_pending = false;
+    }
+    AppendCollapsed(nodes[i].text, &ex->source.back(), &source_pending);
+    if (v.emitted[i]) continue;
     const bool family = code == kWhyNone && inside(v.article_roots, i) && !inside(v.roots, i);
     const uint64_t key = (static_cast<uint64_t>(code) << 56) ^
                          (static_cast<uint64_t>(rnode) << 28) ^ block ^ (family ? 1ull << 60 : 0);
@@ -238,6 +246,7 @@ void ReportUnemitted(const UnemittedView& v, const ExtractRules& rules, Explanat
     AppendCollapsed(nodes[i].text, &text, &pending);
   }
   flush();
+  for (std::string& s : ex->source) s = std::string(utf8::Trim(s));
 }
 
 class GumboExtractor : public HtmlExtractor {

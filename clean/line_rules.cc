@@ -5,6 +5,7 @@
 #include <re2/set.h>
 
 #include <algorithm>
+#include <tuple>
 
 #include "cleaner_text.h"
 #include "quiet_regex.h"
@@ -256,6 +257,35 @@ std::string LineRules::Describe(std::string_view line, std::string_view kind) co
   if (kind == "counter" && parts.empty())
     parts.push_back("thresholds.rules counter_min_digits " + std::to_string(t_.counter_min_digits));
   for (size_t i = 0; i < parts.size(); ++i) out += (i ? "; " : "") + parts[i];
+  return out;
+}
+
+std::vector<std::string> LineRules::AllMatches(std::string_view line) const {
+  const std::string_view trimmed = utf8::Trim(line);
+  std::vector<std::string> out;
+  matcher_.ForEach(trimmed, [&](const PhraseMatcher::Match& m) {
+    const size_t k = m.id & 0xFFFF;
+    std::string p = origins_[k] + " " + phrases_[k];
+    if (std::find(out.begin(), out.end(), p) == out.end()) out.push_back(std::move(p));
+    return true;
+  });
+  const re2::StringPiece in(trimmed.data(), trimmed.size());
+  for (auto [set, origin, has] : {std::make_tuple(&rx_->line, &rx_->line_origin, rx_->has_line),
+                                  std::make_tuple(&rx_->heading, &rx_->heading_origin, rx_->has_heading),
+                                  std::make_tuple(&rx_->boiler, &rx_->boiler_origin, rx_->has_boiler)}) {
+    std::vector<int> hits;
+    if (has && set->Match(in, &hits))
+      for (int h : hits) out.push_back((*origin)[h]);
+  }
+  const LineFacts f = Analyze(line);
+  if (f.spam_hits > 0 && !f.spam) {
+    char buf[200];
+    snprintf(buf, sizeof buf,
+             "spam: %d hit(s) covering %.0f%% of the line; a spam line needs spam_min_hits %d "
+             "covering spam_min_coverage %.2f (thresholds.rules)",
+             f.spam_hits, 100 * f.spam_coverage, t_.spam_min_hits, t_.spam_min_coverage);
+    out.insert(out.begin(), buf);
+  }
   return out;
 }
 

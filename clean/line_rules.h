@@ -68,6 +68,10 @@ class LineRules {
   // "file:line directive value" joined by "; ", with the threshold that decided when one did.
   // For explanations only: it scans the line again.
   std::string Describe(std::string_view simplified_line, std::string_view kind) const;
+  // Every phrase and pattern entry that matches the line, whatever the classification, as
+  // "file:line directive value" (for `qingxi rules test`: a rule that matches but does not
+  // decide alone, such as one spam phrase below spam_min_hits).
+  std::vector<std::string> AllMatches(std::string_view simplified_line) const;
   // The date in `text` as ISO 8601 ("2022-11-09", "2022-11-09T12:08:00"), "" if none.
   std::string FindDate(std::string_view text) const;
 

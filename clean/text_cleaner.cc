@@ -91,6 +91,10 @@ std::string Squeeze(std::string_view s) {
 class RuleBasedCleaner : public TextCleaner {
  public:
   CleanOutput Clean(const CleanInput& in, Explanation* ex) const override;
+  std::vector<std::string> MatchingRules(std::string_view line) const override {
+    std::string simp = converter_ ? converter_->ToSimplified(line) : std::string(line);
+    return rules_->AllMatches(simp);
+  }
 
   std::shared_ptr<const Converter> converter_;
   std::unique_ptr<MojibakeRepairer> mojibake_;

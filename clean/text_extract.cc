@@ -317,6 +317,9 @@ void TextExtractorImpl::ExtractWindow(std::string_view utf8_text, bool first,
     lines.push_back(s);
   }
   ScoreLines(&lines);
+  if (ex)  // the page's lines, hard wraps joined
+    for (const auto& r : raw)
+      if (!r.text.empty()) ex->source.emplace_back(r.text);
 
   // The main block: the run of lines with the largest total score.
   double best = 0, run = 0;

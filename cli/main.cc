@@ -46,6 +46,8 @@ constexpr const char* kUsage =
     "  crawl     fetch and clean in one run, with crawl state for re-crawls\n"
     "  dedup     remove exact and near-duplicate records from JSONL corpora\n"
     "  stats     count what a JSONL corpus holds; --json and --html (charts) reports\n"
+    "  explain   render one page as HTML: kept text, and each removed part with its reason\n"
+    "  rules     rules test 'a line': which rule removes a line, and why\n"
     "  batch     run every shard of a manifest on Slurm (a job array) or a local process pool\n"
     "  version   print the version\n"
     "\n"
@@ -77,6 +79,13 @@ int main(int argc, char** argv) {
   if (cmd == "batch") return RunBatch(argc - 1, argv + 1);
   if (cmd == "dedup") return RunDedup(argc - 1, argv + 1);
   if (cmd == "stats") return RunStats(argc - 1, argv + 1);
+  if (cmd == "explain") return RunExplain(argc - 1, argv + 1);
+  if (cmd == "rules" && argc >= 3 && std::strcmp(argv[2], "test") == 0)
+    return RunRulesTest(argc - 2, argv + 2);
+  if (cmd == "rules") {
+    std::fprintf(stderr, "usage: qingxi rules test 'a line' [--rules DIR]  (see qingxi rules test --help)\n");
+    return kExitUsage;
+  }
   std::fprintf(stderr, "qingxi: unknown command '%s'\n\n%s", cmd.c_str(), kUsage);
   return kExitUsage;
 }

@@ -37,6 +37,10 @@ struct Removal {
 
 struct Explanation {
   std::vector<Removal> removed;  // in the order the stages removed them
+  // The document's visible text in reading order, as the extractor saw it: one entry per block
+  // of HTML text (the text nodes under one block element, spaces collapsed) or per non-blank
+  // line of text input. Every removal's text is cut from it (qingxi explain aligns the two).
+  std::vector<std::string> source;
   size_t decode_replacements = 0;  // invalid input bytes replaced by U+FFFD
   size_t converted_chars = 0;      // characters changed by traditional -> simplified
 
