@@ -25,6 +25,17 @@ bool IsLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 
 }  // namespace
 
+namespace {
+
+// "html.rules:12 remove crumb*": where an entry is, for explanations.
+std::string Origin(const RuleFile& f, const RuleEntry& e) {
+  const std::string& path = f.path();
+  return path.substr(path.find_last_of('/') + 1) + ":" + std::to_string(e.line) + " " +
+         e.directive + " " + e.value;
+}
+
+}  // namespace
+
 Result<ExtractRules> ExtractRules::Load(const std::string& path) {
   auto file = RuleFile::Load(path, Directives());
   if (!file.ok()) return file.status();
@@ -38,10 +49,12 @@ Result<ExtractRules> ExtractRules::Load(const std::string& path) {
         return f.Error(e, "unknown or unsupported tag name");
       r.tag_action[static_cast<size_t>(tag)] =
           e.directive == "drop_tag" ? TagAction::kDrop : TagAction::kSoftDrop;
+      r.tag_origin_[static_cast<size_t>(tag)] = Origin(f, e);
     } else if (e.directive == "positive" || e.directive == "negative" ||
                e.directive == "remove" || e.directive == "paywall" ||
                e.directive == "caption" || e.directive == "comments" ||
                e.directive == "code") {
+      std::string origin = Origin(f, e);
       std::string pat = v;
       int weight = 0;
       if (e.directive == "positive" || e.directive == "negative") {
@@ -80,6 +93,7 @@ Result<ExtractRules> ExtractRules::Load(const std::string& path) {
       }
       r.hints_.Add(pat, static_cast<int>(r.patterns_.size()));
       r.patterns_.push_back(p);
+      r.origins_.push_back(std::move(origin));
     } else if (e.directive == "paywall_text") {
       r.paywall_text.Add(v, 0);
     } else if (e.directive == "reply_title_prefix") {
@@ -144,6 +158,19 @@ Result<ExtractRules> ExtractRules::Load(const std::string& path) {
   r.hints_.Build();
   r.paywall_text.Build();
   return r;
+}
+
+std::string ExtractRules::DescribeHint(std::string_view hint) const {
+  std::string out;
+  hints_.ForEach(hint, [&](const PhraseMatcher::Match& m) {
+    const Pattern& p = patterns_[m.id];
+    bool before_ok = p.any_before || m.begin == 0 || !IsLetter(hint[m.begin - 1]);
+    bool after_ok = p.any_after || m.end == hint.size() || !IsLetter(hint[m.end]);
+    if (before_ok && after_ok && out.find(origins_[m.id]) == std::string::npos)
+      out += (out.empty() ? "" : "; ") + origins_[m.id];
+    return true;
+  });
+  return out;
 }
 
 HintResult ExtractRules::MatchHint(std::string_view hint) const {

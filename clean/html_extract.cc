@@ -120,6 +120,19 @@ std::string DescribeElement(const dom::Document& doc, uint32_t i) {
   return s + ">";
 }
 
+// The class/id hint entries of html.rules that match element i (as pass B matches them).
+std::string HintRules(const dom::Document& doc, const ExtractRules& rules, uint32_t i) {
+  std::string hint(CutUtf8(doc.Attr(i, "class"), 500));
+  hint.push_back(' ');
+  hint.append(CutUtf8(doc.Attr(i, "id"), 500));
+  for (char& c : hint) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    else if (c == '_') c = '-';
+  }
+  std::string d = rules.DescribeHint(hint);
+  return d.empty() ? "html.rules hints" : d;
+}
+
 // Text whose element is never shown as text: no reader misses it, so it is not reported.
 bool Invisible(const dom::Node& nd) {
   return nd.type == NodeType::kElement &&
@@ -190,12 +203,12 @@ void ReportUnemitted(const UnemittedView& v, const ExtractRules& rules, Explanat
       switch (code) {
         case kWhyTag:
           reason = "dropped_tag";
-          rule = "html.rules drop_tag " + std::string(nodes[rnode].name);
+          rule = rules.TagOrigin(nodes[rnode].tag);
           break;
         case kWhySoftTag:
           reason = "dropped_tag";
-          snprintf(buf, sizeof buf, "html.rules soft_drop_tag %s (under soft_drop_share %.2f of the page's text)",
-                   std::string(nodes[rnode].name).c_str(), rules.soft_drop_share);
+          snprintf(buf, sizeof buf, "%s (under soft_drop_share %.2f of the page's text)",
+                   rules.TagOrigin(nodes[rnode].tag).c_str(), rules.soft_drop_share);
           rule = buf;
           break;
         case kWhyHidden:
@@ -208,11 +221,11 @@ void ReportUnemitted(const UnemittedView& v, const ExtractRules& rules, Explanat
           break;
         case kWhyHint:
           reason = "class_hint";
-          rule = el + ": a remove hint of html.rules (navigation, comments, share, related, ads...)";
+          rule = el + ": " + HintRules(doc, rules, rnode);
           break;
         case kWhyPaywall:
           reason = "paywall_element";
-          rule = el + ": a paywall hint of html.rules";
+          rule = el + ": " + HintRules(doc, rules, rnode);
           break;
         case kWhyLinkList:
           reason = "link_list";
@@ -222,9 +235,9 @@ void ReportUnemitted(const UnemittedView& v, const ExtractRules& rules, Explanat
           break;
         case kWhyChromeBox:
           reason = "chrome_box";
-          snprintf(buf, sizeof buf, "%s: class/id weight %d in the article area (html.rules hints)",
-                   el.c_str(), v.w.weight[rnode]);
-          rule = buf;
+          snprintf(buf, sizeof buf, "%s: class/id weight %d in the article area: ", el.c_str(),
+                   v.w.weight[rnode]);
+          rule = buf + HintRules(doc, rules, rnode);
           break;
         default:
           if (family) {

@@ -116,7 +116,6 @@ int RunClean(int argc, char** argv) {
       "\n"
       "Examples:\n"
       "  qingxi clean saved_pages/ -o corpus.jsonl\n"
-      "  zcat CC-MAIN-*.warc.gz | qingxi clean - > cc.jsonl\n"
       "  qingxi clean --manifest files.txt --shard 3/16 --out corpus/ --compress zstd\n"
       "  qingxi clean pages/ -o corpus.jsonl --explain removed.jsonl");
   try {

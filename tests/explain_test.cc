@@ -305,9 +305,13 @@ TEST(ExplainTest, HtmlDecisionsAreNamed) {
     const Removal* x = Find(ex.removed, text);
     return x ? x->reason + " | " + x->rule : "(none)";
   };
-  EXPECT_NE(reason_of("新闻").find("dropped_tag | html.rules drop_tag nav"), std::string::npos)
-      << reason_of("新闻");
-  EXPECT_NE(reason_of("正文").find("class_hint"), std::string::npos) << reason_of("正文");
+  // Rules are named by file, line, directive and value.
+  EXPECT_NE(reason_of("新闻").find("dropped_tag | html.rules:"), std::string::npos) << reason_of("新闻");
+  EXPECT_NE(reason_of("新闻").find(" drop_tag nav"), std::string::npos) << reason_of("新闻");
+  EXPECT_NE(reason_of("正文").find("class_hint | <div class=\"breadcrumb\">: html.rules:"),
+            std::string::npos)
+      << reason_of("正文");
+  EXPECT_NE(reason_of("正文").find(" remove "), std::string::npos) << reason_of("正文");
   EXPECT_NE(reason_of("这段文字").find("hidden"), std::string::npos) << reason_of("这段文字");
   EXPECT_NE(reason_of("网友甲").find("comment"), std::string::npos) << reason_of("网友甲");
   EXPECT_NE(reason_of("版权所有").find("footer"), std::string::npos) << reason_of("版权所有");
