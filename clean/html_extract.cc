@@ -333,6 +333,13 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html, const Extra
   auto parsed = dom::Document::Parse(html, pl);
   if (!parsed.ok()) return parsed.status();
   const dom::Document& doc = *parsed.value();
+  if (ex && truncated)
+    ex->Add(Stage::kExtract, "", "truncated",
+            "HTML cut at " + std::to_string(limits.max_bytes) + " bytes before parsing");
+  if (ex && doc.truncated())
+    ex->Add(Stage::kExtract, "", "truncated",
+            "nesting deeper than " + std::to_string(limits.max_depth) + " was flattened or the "
+            "node limit " + std::to_string(limits.max_nodes) + " was reached: text beyond it was not parsed");
   if (doc.truncated()) truncated = true;
   const auto& nodes = doc.nodes();
   const uint32_t n = static_cast<uint32_t>(nodes.size());

@@ -131,6 +131,10 @@ Record Pipeline::Process(const InputDocument& doc, Explanation* ex) const {
   }
   r.encoding = decoded->encoding;
   if (ex) {
+    if (truncated)
+      ex->Add(Stage::kDecode, "", "truncated",
+              "input cut at " + std::to_string(options_.max_input_bytes) +
+                  " bytes (--max-bytes); the rest was not read");
     ex->decode_replacements = decoded->replacements;
     if (decoded->replacements > 0)
       ex->Add(Stage::kDecode, "", "invalid_bytes",

@@ -361,6 +361,33 @@ TEST(ExplainTest, ConversionAndDecodingAreCounted) {
   EXPECT_EQ(hex.removed.front().reason, "invalid_bytes");
 }
 
+TEST(ExplainTest, LimitsAreExplained) {
+  std::string html = "<html><body><div class=article>";
+  for (int i = 0; i < 400; ++i)
+    html += "<p>第" + std::to_string(i) + "段：今年全市粮食播种面积稳中有增，单产水平明显提高。</p>";
+  html += "</div></body></html>";
+  PipelineOptions opt;
+  opt.rules_dir = RulesDir();
+  opt.max_input_bytes = html.size() / 2;
+  opt.limits.max_nodes = 200;
+  auto p = Pipeline::Create(opt);
+  ASSERT_TRUE(p.ok());
+  InputDocument doc;
+  doc.bytes = html;
+  doc.kind = InputKind::kHtml;
+  Explanation ex;
+  Record r = (*p)->Process(doc, &ex);
+  bool input_cut = false, nodes_cut = false;
+  for (const Removal& x : ex.removed) {
+    if (x.reason != "truncated") continue;
+    input_cut |= x.stage == Stage::kDecode && x.rule.find("--max-bytes") != std::string::npos;
+    nodes_cut |= x.stage == Stage::kExtract && x.rule.find("node limit 200") != std::string::npos;
+  }
+  EXPECT_TRUE(input_cut);
+  EXPECT_TRUE(nodes_cut);
+  EXPECT_NE(std::find(r.flags.begin(), r.flags.end(), "truncated"), r.flags.end());
+}
+
 TEST(ExplainTest, CleanExplainWritesOneLinePerRecordInOrder) {
   const std::string dir = TempDir();
   const std::string cmd = BinaryPath() + " clean -q --threads 3 " + SourceDir() +
