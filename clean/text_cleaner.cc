@@ -78,15 +78,7 @@ bool IsProse(std::string_view s) {
 }
 
 // Removes white space so that repeated titles compare equal across spacing differences.
-std::string Squeeze(std::string_view s) {
-  std::string out;
-  size_t pos = 0;
-  while (pos < s.size()) {
-    char32_t c = cleaner::NextCp(s, &pos);
-    if (!utf8::IsSpace(c)) utf8::Append(c, &out);
-  }
-  return out;
-}
+std::string Squeeze(std::string_view s) { return utf8::RemoveSpace(s); }
 
 class RuleBasedCleaner : public TextCleaner {
  public:

@@ -268,6 +268,15 @@ int RunClean(int argc, char** argv) {
       if (s.code() == Status::Code::kInvalidArgument) return kExitUsage;
       return out_dir.empty() ? kExitFatal : kExitRetryable;
     }
+    // Resumed, the two must hold the same documents, or the explanations would miss some.
+    bool missing = false;
+    for (const std::string& src : sink.done_sources()) missing |= !explain_sink.done_sources().count(src);
+    if (missing) {
+      std::fprintf(stderr, "qingxi clean: --explain %s holds %zu documents of the interrupted run and "
+                   "the output %zu: run again with --restart\n", explain_sink.partial_path().c_str(),
+                   explain_sink.done_sources().size(), sink.done_sources().size());
+      return kExitUsage;
+    }
   }
   if (!quiet && !sink.done_sources().empty())
     std::fprintf(stderr, "qingxi clean: resuming %s: %zu records already written\n",

@@ -12,17 +12,7 @@
 namespace qingxi::cli {
 namespace {
 
-// Without white space: how texts are compared when spacing may differ.
-std::string Squeeze(std::string_view s) {
-  std::string out;
-  size_t pos = 0;
-  while (pos < s.size()) {
-    size_t start = pos;
-    char32_t c = utf8::Next(s, &pos);
-    if (!utf8::IsSpace(c)) out.append(s.substr(start, pos - start));
-  }
-  return out;
-}
+std::string Squeeze(std::string_view s) { return utf8::RemoveSpace(s); }
 
 // One colour per stage family, lighter and darker shades per reason within it.
 const char* const kPalette[] = {

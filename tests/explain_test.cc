@@ -37,16 +37,7 @@ std::shared_ptr<const Pipeline> MakePipeline(bool convert) {
 }
 
 // Without any white space (U+3000 and no-break spaces too): extraction collapses and trims it.
-std::string Squeeze(std::string_view s) {
-  std::string out;
-  size_t pos = 0;
-  while (pos < s.size()) {
-    size_t start = pos;
-    char32_t c = utf8::Next(s, &pos);
-    if (!utf8::IsSpace(c)) out.append(s.substr(start, pos - start));
-  }
-  return out;
-}
+std::string Squeeze(std::string_view s) { return utf8::RemoveSpace(s); }
 
 // The text a reader sees, block by block: for HTML the text nodes under the same nearest block
 // element (outside script, style, template, noscript and <head>), for text every non-blank line.
@@ -419,6 +410,39 @@ TEST(ExplainTest, CleanExplainWritesOneLinePerRecordInOrder) {
                        dir + "/plain.jsonl"),
             0);
   EXPECT_EQ(ReadFile(dir + "/plain.jsonl"), ReadFile(dir + "/out.jsonl"));
+}
+
+// A run killed half-way: the explanations resume with the records, or are refused.
+TEST(ExplainTest, CleanExplainResumesWithTheRecords) {
+  const std::string dir = TempDir();
+  const std::string page = SourceDir() + "/samples/pages/01-news-utf8-meta.html";
+  const std::string late = SourceDir() + "/samples/pages/06-speech-paywall-utf8.html";
+  // The second input is a FIFO nobody writes yet: the run writes the first record, then blocks
+  // until `timeout` kills it.
+  const std::string fifo = dir + "/z-late.html";
+  ASSERT_EQ(RunCommand("mkfifo " + fifo), 0);
+  const std::string out = dir + "/out.jsonl", exp = dir + "/explain.jsonl";
+  const std::string args = page + " " + fifo + " -o " + out + " --explain " + exp;
+  EXPECT_EQ(RunCommand("timeout -s KILL 3 " + BinaryPath() + " clean -q " + args), 128 + 9);
+  ASSERT_EQ(testing::ReadLines(out + ".partial").size(), 1u);
+  ASSERT_EQ(testing::ReadLines(exp + ".partial").size(), 1u);
+  // Without the explanations of the first run, resuming would leave a record unexplained.
+  std::filesystem::rename(exp + ".partial", dir + "/saved");
+  std::string msg;
+  EXPECT_EQ(RunCommand("timeout 20 " + BinaryPath() + " clean " + args + " 2>&1", &msg), 2);
+  EXPECT_NE(msg.find("--restart"), std::string::npos) << msg;
+  std::filesystem::rename(dir + "/saved", exp + ".partial");
+  // The same command finishes both.
+  EXPECT_EQ(RunCommand("(sleep 1; cat " + late + " > " + fifo + ") & timeout 20 " + BinaryPath() +
+                       " clean -q " + args + "; rc=$?; wait; exit $rc"),
+            0);
+  auto records = testing::ReadLines(out);
+  auto explained = testing::ReadLines(exp);
+  ASSERT_EQ(records.size(), 2u);
+  ASSERT_EQ(explained.size(), 2u);
+  for (size_t i = 0; i < 2; ++i)
+    EXPECT_EQ(nlohmann::json::parse(records[i])["source"], nlohmann::json::parse(explained[i])["source"]);
+  EXPECT_FALSE(std::filesystem::exists(exp + ".partial"));
 }
 
 TEST(ExplainTest, CleanExplainRefusesTheOutputFile) {
