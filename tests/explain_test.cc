@@ -36,6 +36,18 @@ std::shared_ptr<const Pipeline> MakePipeline(bool convert) {
   return p.value();
 }
 
+// `bytes` (named `source`) through `pipeline`, explained into *ex.
+Record Process(const Pipeline& pipeline, std::string_view bytes, const std::string& source,
+               InputKind kind, Explanation* ex) {
+  InputDocument doc;
+  doc.id = source;
+  doc.source = source;
+  doc.bytes = bytes;
+  doc.kind = kind;
+  doc.name_hint = source;
+  return pipeline.Process(doc, ex);
+}
+
 // Without any white space (U+3000 and no-break spaces too): extraction collapses and trims it.
 std::string Squeeze(std::string_view s) { return utf8::RemoveSpace(s); }
 
@@ -134,13 +146,8 @@ int CheckAccounting(const std::string& dir, int max_pages) {
     if (ext != ".html" && ext != ".htm" && ext != ".txt") continue;
     const bool html = ext != ".txt";
     const std::string bytes = ReadFile(path.string());
-    InputDocument doc;
-    doc.id = path.filename().string();
-    doc.source = path.string();
-    doc.bytes = bytes;
-    doc.kind = html ? InputKind::kHtml : InputKind::kText;
     Explanation ex;
-    Record r = pipeline->Process(doc, &ex);
+    Record r = Process(*pipeline, bytes, path.string(), html ? InputKind::kHtml : InputKind::kText, &ex);
     EXPECT_FALSE(r.is_error()) << path << ": " << r.error;
     const std::string kept = Squeeze(r.title + r.text);
     std::vector<std::string> removed;
@@ -184,13 +191,8 @@ constexpr const char* kNoisyText =
 
 std::vector<Removal> Explain(const std::string& text, Record* out = nullptr) {
   auto pipeline = MakePipeline(/*convert=*/true);
-  InputDocument doc;
-  doc.id = "t";
-  doc.source = "t.txt";
-  doc.bytes = text;
-  doc.kind = InputKind::kText;
   Explanation ex;
-  Record r = pipeline->Process(doc, &ex);
+  Record r = Process(*pipeline, text, "t.txt", InputKind::kText, &ex);
   if (out) *out = r;
   return ex.removed;
 }
@@ -284,13 +286,8 @@ TEST(ExplainTest, HtmlDecisionsAreNamed) {
       "<script>var x = '<p>不是正文</p>';</script>"
       "</body></html>";
   auto pipeline = MakePipeline(/*convert=*/true);
-  InputDocument doc;
-  doc.id = "h";
-  doc.source = "h.html";
-  doc.bytes = html;
-  doc.kind = InputKind::kHtml;
   Explanation ex;
-  Record r = pipeline->Process(doc, &ex);
+  Record r = Process(*pipeline, html, "h.html", InputKind::kHtml, &ex);
   ASSERT_FALSE(r.is_error());
   auto reason_of = [&](std::string_view text) -> std::string {
     const Removal* x = Find(ex.removed, text);
@@ -329,23 +326,15 @@ TEST(ExplainTest, ExplainingChangesNoRecord) {
 TEST(ExplainTest, ConversionAndDecodingAreCounted) {
   auto pipeline = MakePipeline(/*convert=*/true);
   const std::string text = "這是一個關於農業發展的報告，內容豐富。\n今年糧食產量創新高，農民收入持續增長。\n";
-  InputDocument doc;
-  doc.id = "c";
-  doc.source = "c.txt";
-  doc.bytes = text;
-  doc.kind = InputKind::kText;
   Explanation ex;
-  Record r = pipeline->Process(doc, &ex);
+  Record r = Process(*pipeline, text, "c.txt", InputKind::kText, &ex);
   EXPECT_NE(r.text.find("农业发展"), std::string::npos);
   EXPECT_GE(ex.converted_chars, 10u);
   // Invalid UTF-8 bytes in a page declared UTF-8 are counted by the decoder.
   const std::string broken = "<html><head><meta charset=utf-8></head><body><p>今年粮食产量\xff\xfe"
                              "创新高，农民收入持续增长，农村面貌焕然一新。</p></body></html>";
-  InputDocument hdoc;
-  hdoc.bytes = broken;
-  hdoc.kind = InputKind::kHtml;
   Explanation hex;
-  pipeline->Process(hdoc, &hex);
+  Process(*pipeline, broken, "broken.html", InputKind::kHtml, &hex);
   EXPECT_GE(hex.decode_replacements, 1u);
   ASSERT_FALSE(hex.removed.empty());
   EXPECT_EQ(hex.removed.front().stage, Stage::kDecode);
@@ -363,11 +352,8 @@ TEST(ExplainTest, LimitsAreExplained) {
   opt.limits.max_nodes = 200;
   auto p = Pipeline::Create(opt);
   ASSERT_TRUE(p.ok());
-  InputDocument doc;
-  doc.bytes = html;
-  doc.kind = InputKind::kHtml;
   Explanation ex;
-  Record r = (*p)->Process(doc, &ex);
+  Record r = Process(**p, html, "long.html", InputKind::kHtml, &ex);
   bool input_cut = false, nodes_cut = false;
   for (const Removal& x : ex.removed) {
     if (x.reason != "truncated") continue;
