@@ -2,6 +2,7 @@
 #include "explain_page.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <map>
 #include <string_view>
@@ -13,6 +14,106 @@ namespace qingxi::cli {
 namespace {
 
 std::string Squeeze(std::string_view s) { return utf8::RemoveSpace(s); }
+
+// Removals that may sit inside a line of the source: the line cleaners' cuts, and whatever the
+// extractor dropped (an element inside a sentence: ruby annotations, hidden spans). The line
+// cleaners' other removals are whole lines.
+bool CutsInsideLines(const Removal& x) {
+  return x.stage != Stage::kClean || x.reason == "watermark" || x.reason == "pinyin" ||
+         x.reason.rfind("mojibake", 0) == 0;
+}
+
+// Whether s[at, at+len) stands as a line of its own: at the block's edges or between spaces
+// or punctuation, not inside a word or a sentence.
+bool StandsAlone(std::string_view s, size_t at, size_t len) {
+  auto boundary = [](char32_t c) {
+    return utf8::IsSpace(c) || utf8::IsCjkPunct(c) || (c < 0x80 && !std::isalnum(static_cast<int>(c)));
+  };
+  if (at > 0) {
+    size_t p = at - 1;
+    while (p > 0 && (static_cast<unsigned char>(s[p]) & 0xC0) == 0x80) --p;
+    size_t q = p;
+    if (!boundary(utf8::Next(s, &q))) return false;
+  }
+  if (at + len < s.size()) {
+    size_t q = at + len;
+    if (!boundary(utf8::Next(s, &q))) return false;
+  }
+  return true;
+}
+
+struct Mark {
+  size_t begin, end;
+  int removal;  // index into e.removed, -2 for text found in neither kept nor removed
+};
+
+// The part s[begin, end) that no removal was placed on, split into runs: kept runs (the longest
+// prefix found in the kept text, at least kMinKeptRun code points or up to the gap's end) are
+// left unmarked; each other run is given to the removal that holds it, else marked as
+// unexplained (-2). Short runs are not trusted as kept: two characters of a removed line are
+// found in almost any kept text.
+constexpr size_t kMinKeptRun = 6;
+
+std::vector<Mark> SplitGap(std::string_view s, size_t begin, size_t end, const std::string& kept,
+                           const std::vector<std::string>& squeezed) {
+  std::vector<Mark> out;
+  std::vector<size_t> cps;  // code point boundaries of the gap
+  for (size_t p = begin; p < end;) {
+    cps.push_back(p);
+    utf8::Next(s, &p);
+  }
+  cps.push_back(end);
+  auto in_kept = [&](size_t i, size_t j) {
+    const std::string piece = Squeeze(s.substr(cps[i], cps[j] - cps[i]));
+    return piece.empty() || kept.find(piece) != std::string::npos;
+  };
+  size_t i = 0;
+  const size_t n = cps.size() - 1;
+  while (i < n) {
+    // The longest kept run from i (a prefix of a kept run is kept too: binary search).
+    size_t lo = i, hi = n;
+    while (lo < hi) {
+      const size_t mid = (lo + hi + 1) / 2;
+      if (in_kept(i, mid)) lo = mid;
+      else hi = mid - 1;
+    }
+    if (lo > i && (lo - i >= kMinKeptRun || lo == n)) {
+      i = lo;
+      continue;
+    }
+    // Not kept from here: extend up to the next kept run.
+    size_t j = i + 1;
+    while (j < n && !in_kept(j, std::min(n, j + kMinKeptRun))) ++j;
+    // Cover the run with removals: from each point, the longest stretch one removal holds
+    // (lines dropped one by one that the page printed without a space between them).
+    auto owner_of = [&](size_t x, size_t y) {
+      const std::string piece = Squeeze(s.substr(cps[x], cps[y] - cps[x]));
+      if (piece.empty()) return -1;
+      for (size_t k = 0; k < squeezed.size(); ++k)
+        if (squeezed[k].find(piece) != std::string::npos) return static_cast<int>(k);
+      return -2;
+    };
+    for (size_t x = i; x < j;) {
+      size_t a = x, z = j;  // the longest y in (x, j] with an owner for [x, y)
+      while (a < z) {
+        const size_t mid = (a + z + 1) / 2;
+        if (owner_of(x, mid) != -2) a = mid;
+        else z = mid - 1;
+      }
+      const size_t y = a > x ? a : x + 1;
+      const int owner = a > x ? owner_of(x, y) : -2;
+      if (owner != -1) {
+        if (!out.empty() && out.back().end == cps[x] && out.back().removal == owner)
+          out.back().end = cps[y];
+        else
+          out.push_back({cps[x], cps[y], owner});
+      }
+      x = y;
+    }
+    i = j;
+  }
+  return out;
+}
 
 // One colour per stage family, lighter and darker shades per reason within it.
 const char* const kPalette[] = {
@@ -35,11 +136,6 @@ constexpr const char* kStyle =
     "pre{white-space:pre-wrap;background:#f7f7f7;padding:.8em}"
     "table{border-collapse:collapse;font-size:14px}td,th{border:1px solid #ddd;padding:.2em .5em;"
     "text-align:left;vertical-align:top}";
-
-struct Mark {
-  size_t begin, end;
-  int removal;  // index into e.removed, -2 for text found in neither kept nor removed
-};
 
 }  // namespace
 
@@ -116,7 +212,8 @@ std::string RenderExplainPage(const Record& r, const Explanation& e, const Recor
       if (kept.find(block_squeezed[b]) != std::string::npos) continue;
       for (size_t at = e.source[b].find(t); at != std::string::npos;
            at = e.source[b].find(t, at + 1)) {
-        if (free_range(b, at, at + t.size())) {
+        if (free_range(b, at, at + t.size()) &&
+            (CutsInsideLines(e.removed[k]) || StandsAlone(e.source[b], at, t.size()))) {
           marks[b].push_back({at, at + t.size(), static_cast<int>(k)});
           placed[k] = 1;
           break;
@@ -162,13 +259,9 @@ std::string RenderExplainPage(const Record& r, const Explanation& e, const Recor
     for (size_t m = 0; m <= marks[b].size(); ++m) {
       const size_t end = m < marks[b].size() ? marks[b][m].begin : s.size();
       if (end > pos) {
-        const std::string piece = Squeeze(s.substr(pos, end - pos));
-        if (!piece.empty() && kept.find(piece) == std::string::npos) {
-          int owner = -2;
-          for (size_t k = 0; k < nr && owner == -2; ++k)
-            if (squeezed[k].find(piece) != std::string::npos) owner = static_cast<int>(k);
-          if (owner >= 0) placed[owner] = 1;
-          gaps.push_back({pos, end, owner});
+        for (const Mark& g : SplitGap(s, pos, end, kept, squeezed)) {
+          if (g.removal >= 0) placed[g.removal] = 1;
+          gaps.push_back(g);
         }
       }
       if (m < marks[b].size()) pos = std::max(pos, marks[b][m].end);
