@@ -1,11 +1,10 @@
 // `qingxi explain` — one document through the cleaning engine, rendered as an HTML page that
 // shows what was kept and what was removed, and why (cli/explain_page.h).
+#include <CLI/CLI.hpp>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <string>
-
-#include <CLI/CLI.hpp>
 
 #include "commands.h"
 #include "explain_page.h"
@@ -17,9 +16,10 @@
 namespace qingxi::cli {
 
 int RunExplain(int argc, char** argv) {
-  CLI::App app{"Render one document as an HTML page: the kept text, and every removed part struck "
-               "through and coloured by its reason, with the rule on hover.",
-               "qingxi explain"};
+  CLI::App app{
+      "Render one document as an HTML page: the kept text, and every removed part struck "
+      "through and coloured by its reason, with the rule on hover.",
+      "qingxi explain"};
   std::string page, output = "-", in_kind = "auto", rules_dir;
   bool no_convert = false;
   size_t max_bytes = 64u << 20;
@@ -83,7 +83,8 @@ int RunExplain(int argc, char** argv) {
     }
     char buf[1 << 16];
     size_t n;
-    while (bytes.size() <= max_bytes && (n = std::fread(buf, 1, sizeof buf, f)) > 0) bytes.append(buf, n);
+    while (bytes.size() <= max_bytes && (n = std::fread(buf, 1, sizeof buf, f)) > 0)
+      bytes.append(buf, n);
     if (f != stdin) std::fclose(f);
   }
   InputDocument doc;
@@ -91,7 +92,9 @@ int RunExplain(int argc, char** argv) {
   doc.source = page;
   doc.bytes = bytes;
   doc.name_hint = page;
-  doc.kind = in_kind == "html" ? InputKind::kHtml : in_kind == "text" ? InputKind::kText : InputKind::kAuto;
+  doc.kind = in_kind == "html"   ? InputKind::kHtml
+             : in_kind == "text" ? InputKind::kText
+                                 : InputKind::kAuto;
   Explanation explanation;
   Record r = (*explaining)->Process(doc, &explanation);
   Explanation converting;  // for the count of converted characters
@@ -108,7 +111,8 @@ int RunExplain(int argc, char** argv) {
   ok = (output == "-" ? std::fflush(out) : std::fclose(out)) == 0 && ok;
   if (ok && output != "-") ok = std::rename((output + ".partial").c_str(), output.c_str()) == 0;
   if (!ok) {
-    std::fprintf(stderr, "qingxi explain: cannot write %s: %s\n", output.c_str(), std::strerror(errno));
+    std::fprintf(stderr, "qingxi explain: cannot write %s: %s\n", output.c_str(),
+                 std::strerror(errno));
     return kExitFatal;
   }
   return r.is_error() ? kExitSomeErrors : kExitOk;

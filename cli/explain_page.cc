@@ -27,7 +27,8 @@ bool CutsInsideLines(const Removal& x) {
 // or punctuation, not inside a word or a sentence.
 bool StandsAlone(std::string_view s, size_t at, size_t len) {
   auto boundary = [](char32_t c) {
-    return utf8::IsSpace(c) || utf8::IsCjkPunct(c) || (c < 0x80 && !std::isalnum(static_cast<int>(c)));
+    return utf8::IsSpace(c) || utf8::IsCjkPunct(c) ||
+           (c < 0x80 && !std::isalnum(static_cast<int>(c)));
   };
   if (at > 0) {
     size_t p = at - 1;
@@ -74,8 +75,10 @@ std::vector<Mark> SplitGap(std::string_view s, size_t begin, size_t end, const s
     size_t lo = i, hi = n;
     while (lo < hi) {
       const size_t mid = (lo + hi + 1) / 2;
-      if (in_kept(i, mid)) lo = mid;
-      else hi = mid - 1;
+      if (in_kept(i, mid))
+        lo = mid;
+      else
+        hi = mid - 1;
     }
     if (lo > i && (lo - i >= kMinKeptRun || lo == n)) {
       i = lo;
@@ -97,8 +100,10 @@ std::vector<Mark> SplitGap(std::string_view s, size_t begin, size_t end, const s
       size_t a = x, z = j;  // the longest y in (x, j] with an owner for [x, y)
       while (a < z) {
         const size_t mid = (a + z + 1) / 2;
-        if (owner_of(x, mid) != -2) a = mid;
-        else z = mid - 1;
+        if (owner_of(x, mid) != -2)
+          a = mid;
+        else
+          z = mid - 1;
       }
       const size_t y = a > x ? a : x + 1;
       const int owner = a > x ? owner_of(x, y) : -2;
@@ -144,12 +149,23 @@ std::string HtmlEscape(std::string_view s) {
   out.reserve(s.size() + s.size() / 8);
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out.push_back(c);
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out.push_back(c);
     }
   }
   return out;
@@ -278,7 +294,8 @@ std::string RenderExplainPage(const Record& r, const Explanation& e, const Recor
   h.reserve(4096 + 2 * (r.text.size() + removed_chars * 3));
   h += "<!DOCTYPE html>\n<html lang=\"zh\"><head><meta charset=\"utf-8\">"
        "<meta name=\"viewport\" content=\"width=device-width\">"
-       "<title>qingxi explain: " + HtmlEscape(r.source) + "</title><style>";
+       "<title>qingxi explain: " +
+       HtmlEscape(r.source) + "</title><style>";
   h += kStyle;
   for (size_t c = 0; c < reasons.size(); ++c) {
     char rule[80];
@@ -287,8 +304,8 @@ std::string RenderExplainPage(const Record& r, const Explanation& e, const Recor
   }
   h += "</style></head><body>\n<header><h1>" + HtmlEscape(r.title.empty() ? r.source : r.title) +
        "</h1>\n";
-  h += "<p>source: " + HtmlEscape(r.source) + (r.url.empty() ? "" : " · url: " + HtmlEscape(r.url)) +
-       "</p>\n";
+  h += "<p>source: " + HtmlEscape(r.source) +
+       (r.url.empty() ? "" : " · url: " + HtmlEscape(r.url)) + "</p>\n";
   std::string flags;
   for (const std::string& f : r.flags) flags += (flags.empty() ? "" : ", ") + f;
   h += "<p>encoding: " + HtmlEscape(r.encoding.empty() ? "-" : r.encoding) +
@@ -316,8 +333,8 @@ std::string RenderExplainPage(const Record& r, const Explanation& e, const Recor
       return "<span class=\"unexplained\" title=\"neither kept nor explained\">" +
              HtmlEscape(text) + "</span>";
     const Removal& x = e.removed[k];
-    const std::string tip = std::string(StageName(x.stage)) + " · " + x.reason +
-                            (x.rule.empty() ? "" : " — " + x.rule);
+    const std::string tip =
+        std::string(StageName(x.stage)) + " · " + x.reason + (x.rule.empty() ? "" : " — " + x.rule);
     return "<del class=\"c" + std::to_string(class_of(x)) + "\" title=\"" + HtmlEscape(tip) +
            "\">" + HtmlEscape(text) + "</del>";
   };
@@ -351,7 +368,8 @@ std::string RenderExplainPage(const Record& r, const Explanation& e, const Recor
   }
   if (others) h += "</table></section>\n";
   h += "<section><h2>The record</h2><details open><summary>" + HtmlEscape(written.title) +
-       "</summary><pre>" + HtmlEscape(written.text) + "</pre></details></section>\n</body></html>\n";
+       "</summary><pre>" + HtmlEscape(written.text) +
+       "</pre></details></section>\n</body></html>\n";
   return h;
 }
 

@@ -5,11 +5,10 @@
 // with an Explanation; each removal is printed with its reason, its rule (file:line directive
 // value) and the span it matched. A kept line is said to be kept, with the entries that matched
 // it without deciding (one spam phrase is below spam_min_hits).
+#include <CLI/CLI.hpp>
 #include <cstdio>
 #include <string>
 #include <vector>
-
-#include <CLI/CLI.hpp>
 
 #include "commands.h"
 #include "qingxi/convert.h"
@@ -21,14 +20,16 @@
 namespace qingxi::cli {
 
 int RunRulesTest(int argc, char** argv) {
-  CLI::App app{"Say which rule (if any) removes or cuts a line, and why: the rule file and line, "
-               "the directive and the span it matched.",
-               "qingxi rules test"};
+  CLI::App app{
+      "Say which rule (if any) removes or cuts a line, and why: the rule file and line, "
+      "the directive and the span it matched.",
+      "qingxi rules test"};
   std::vector<std::string> lines;
   std::string rules_dir, url;
   app.add_option("LINE", lines, "the line(s) to test, each one argument (quote it)")->required();
   app.add_option("--rules", rules_dir, "rules directory (default: " + DefaultRulesDir() + ")");
-  app.add_option("--url", url, "the page the line comes from (printed with the verdict; rules "
+  app.add_option("--url", url,
+                 "the page the line comes from (printed with the verdict; rules "
                  "scoped to a site apply to its host)");
   app.footer(
       "Exit status: 0 a rule removes or cuts every line given; 1 some line is kept (it says so,\n"
@@ -45,7 +46,8 @@ int RunRulesTest(int argc, char** argv) {
     return app.exit(e) == 0 ? kExitOk : kExitUsage;
   }
   if (!url.empty() && url.rfind("http://", 0) != 0 && url.rfind("https://", 0) != 0) {
-    std::fprintf(stderr, "qingxi rules test: --url %s: not an http:// or https:// URL\n", url.c_str());
+    std::fprintf(stderr, "qingxi rules test: --url %s: not an http:// or https:// URL\n",
+                 url.c_str());
     return kExitUsage;
   }
   const std::string dir = rules_dir.empty() ? DefaultRulesDir() : rules_dir;
@@ -86,14 +88,16 @@ int RunRulesTest(int argc, char** argv) {
       std::printf("kept: no rule removes or cuts this line\n");
       std::vector<std::string> near = (*cleaner)->MatchingRules(line);
       if (!near.empty()) {
-        std::printf("matched without deciding (a class needs more than one entry or a threshold; "
-                    "see docs/rules.md):\n");
+        std::printf(
+            "matched without deciding (a class needs more than one entry or a threshold; "
+            "see docs/rules.md):\n");
         for (const std::string& m : near) std::printf("  %s\n", m.c_str());
       }
     } else {
       const bool whole = out.paragraphs.empty();
       for (const Removal& r : ex.removed) {
-        std::printf("%s: %s (%s)\n", whole && utf8::Trim(r.text) == utf8::Trim(line) ? "removed" : "cut",
+        std::printf("%s: %s (%s)\n",
+                    whole && utf8::Trim(r.text) == utf8::Trim(line) ? "removed" : "cut",
                     r.reason.c_str(), StageName(r.stage));
         if (!r.rule.empty()) std::printf("  rule: %s\n", r.rule.c_str());
         std::printf("  span: %s\n", r.text.c_str());

@@ -10,10 +10,14 @@ namespace qingxi {
 
 const char* StageName(Stage s) {
   switch (s) {
-    case Stage::kDecode: return "decode";
-    case Stage::kExtract: return "extract";
-    case Stage::kClean: return "clean";
-    case Stage::kConvert: return "convert";
+    case Stage::kDecode:
+      return "decode";
+    case Stage::kExtract:
+      return "extract";
+    case Stage::kClean:
+      return "clean";
+    case Stage::kConvert:
+      return "convert";
   }
   return "clean";
 }
@@ -28,8 +32,8 @@ std::string ExplanationToJsonLine(const Record& r, const Explanation& e) {
   size_t removed_chars = 0;
   for (const Removal& x : e.removed) {
     removed_chars += utf8::CountCodePoints(x.text);
-    removed.push_back({{"text", x.text}, {"stage", StageName(x.stage)}, {"reason", x.reason},
-                       {"rule", x.rule}});
+    removed.push_back(
+        {{"text", x.text}, {"stage", StageName(x.stage)}, {"reason", x.reason}, {"rule", x.rule}});
   }
   j["removed"] = std::move(removed);
   j["decode_replacements"] = e.decode_replacements;

@@ -27,14 +27,17 @@ size_t Count(const std::string& s, const std::string& what) {
 // An article about web security, whose own text shows "<script>" and "</style>", inside the
 // chrome of a portal: a nav bar, a breadcrumb, a share line, a footer.
 constexpr const char* kPage =
-    "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>网页安全入门：为什么要转义 - 某某科技网</title>"
+    "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>网页安全入门：为什么要转义 - "
+    "某某科技网</title>"
     "<style>body{color:#333}</style></head><body>"
     "<nav><a href=\"/\">首页</a> <a href=\"/news\">资讯</a> <a href=\"/dev\">开发</a></nav>"
-    "<div class=\"breadcrumb\"><a href=\"/\">首页</a> &gt; <a href=\"/dev\">开发</a> &gt; 正文</div>"
+    "<div class=\"breadcrumb\"><a href=\"/\">首页</a> &gt; <a href=\"/dev\">开发</a> &gt; "
+    "正文</div>"
     "<div class=\"article\"><h1>网页安全入门：为什么要转义</h1>"
     "<p>很多网站把用户的留言原样输出到页面里，攻击者只要写下 &lt;script&gt;alert(1)&lt;/script&gt; "
     "这样的内容，就能让别人的浏览器执行代码。</p>"
-    "<p>同样，如果把文字放进样式表里，一段 &lt;/style&gt; 就会提前结束样式，后面的内容都会乱掉。</p>"
+    "<p>同样，如果把文字放进样式表里，一段 &lt;/style&gt; "
+    "就会提前结束样式，后面的内容都会乱掉。</p>"
     "<p>正确的做法是在输出时转义尖括号、引号和和号，让浏览器把它们当作文字显示，而不是标记。</p>"
     "<p>分享到：微信 微博 QQ空间</p>"
     "</div>"
@@ -45,11 +48,14 @@ constexpr const char* kPage =
 TEST(CliExplainTest, PageStrikesRemovalsWithTheirRulesAndEscapesText) {
   const std::string dir = TempDir();
   WriteFile(dir + "/page.html", kPage);
-  ASSERT_EQ(RunCommand(BinaryPath() + " explain " + dir + "/page.html -o " + dir + "/page.explain.html"), 0);
+  ASSERT_EQ(
+      RunCommand(BinaryPath() + " explain " + dir + "/page.html -o " + dir + "/page.explain.html"),
+      0);
   EXPECT_FALSE(std::filesystem::exists(dir + "/page.explain.html.partial"));
   const std::string html = ReadFile(dir + "/page.explain.html");
   // Self-contained: no script, nothing loaded.
-  for (const char* bad : {"<script", "<link", "<img", "<iframe", "url(", "@import", "src=", "href="})
+  for (const char* bad :
+       {"<script", "<link", "<img", "<iframe", "url(", "@import", "src=", "href="})
     EXPECT_EQ(html.find(bad), std::string::npos) << bad;
   // The page's own "<script>" and "</style>" are text; the only </style> closes our styles.
   EXPECT_NE(html.find("&lt;script&gt;alert(1)&lt;/script&gt;"), std::string::npos);
@@ -74,7 +80,8 @@ TEST(CliExplainTest, EverySampleRendersWithEveryPartExplained) {
   int pages = 0;
   for (const auto& e : std::filesystem::directory_iterator(SourceDir() + "/samples/pages")) {
     const std::string out = dir + "/" + e.path().filename().string() + ".html";
-    ASSERT_EQ(RunCommand(BinaryPath() + " explain " + e.path().string() + " -o " + out), 0) << e.path();
+    ASSERT_EQ(RunCommand(BinaryPath() + " explain " + e.path().string() + " -o " + out), 0)
+        << e.path();
     const std::string html = ReadFile(out);
     EXPECT_EQ(html.find("title=\"neither kept nor explained\""), std::string::npos) << e.path();
     EXPECT_NE(html.find("<del class=\"c"), std::string::npos) << e.path();
@@ -106,7 +113,8 @@ TEST(CliExplainTest, RendersInHeadlessChromium) {
   const std::string flags =
       " --headless --no-sandbox --disable-gpu --disable-quic --no-first-run "
       "--disable-background-networking --disable-component-update --disable-sync "
-      "--user-data-dir=" + TempDir() + " ";
+      "--user-data-dir=" +
+      TempDir() + " ";
   std::string dom;
   ASSERT_EQ(RunCommand("timeout 120 /usr/bin/chromium" + flags + "--dump-dom file://" + html +
                            " 2>/dev/null",
@@ -143,9 +151,10 @@ TEST(CliRulesTest, NamesTheRuleThatRemovesALine) {
         RuleCase{"来源：新华网 作者：张三 2023-04-18 10:02", "removed: metadata", "meta.rules:"},
         RuleCase{"首页 > 新闻中心 > 地方新闻", "removed: breadcrumb", "nav.rules:"}}) {
     std::string out;
-    EXPECT_EQ(RunCommand(BinaryPath() + " rules test '" + c.line + "'", &out), 0) << c.line << "\n" << out;
+    EXPECT_EQ(RunCommand(BinaryPath() + " rules test '" + c.line + "'", &out), 0) << c.line << "\n"
+                                                                                  << out;
     EXPECT_NE(out.find(c.verdict), std::string::npos) << c.line << "\n" << out;
-    EXPECT_NE(out.find(std::string("  rule: ") ), std::string::npos) << out;
+    EXPECT_NE(out.find(std::string("  rule: ")), std::string::npos) << out;
     EXPECT_NE(out.find(c.rule), std::string::npos) << c.line << "\n" << out;
     EXPECT_NE(out.find(std::string("  span: ") + c.line), std::string::npos) << out;
   }
@@ -153,10 +162,10 @@ TEST(CliRulesTest, NamesTheRuleThatRemovesALine) {
 
 TEST(CliRulesTest, NamesTheSpanOfACut) {
   std::string out;
-  EXPECT_EQ(RunCommand(BinaryPath() +
-                           " rules test '这学期我们开(kāi)展(zhǎn)读书活动，请家长配合。'",
-                       &out),
-            0)
+  EXPECT_EQ(
+      RunCommand(BinaryPath() + " rules test '这学期我们开(kāi)展(zhǎn)读书活动，请家长配合。'",
+                 &out),
+      0)
       << out;
   EXPECT_NE(out.find("cut: pinyin"), std::string::npos) << out;
   EXPECT_NE(out.find("  span: (kāi)"), std::string::npos) << out;
@@ -165,7 +174,10 @@ TEST(CliRulesTest, NamesTheSpanOfACut) {
 
 TEST(CliRulesTest, SaysWhenALineIsKept) {
   std::string out;
-  EXPECT_EQ(RunCommand(BinaryPath() + " rules test '今年全市粮食播种面积稳中有增，单产水平明显提高。'", &out), 1);
+  EXPECT_EQ(
+      RunCommand(BinaryPath() + " rules test '今年全市粮食播种面积稳中有增，单产水平明显提高。'",
+                 &out),
+      1);
   EXPECT_NE(out.find("kept: no rule removes or cuts this line"), std::string::npos) << out;
   // One spam phrase matches but decides nothing alone: the threshold is named.
   EXPECT_EQ(RunCommand(BinaryPath() + " rules test '澳门赌场欢迎你'", &out), 1);

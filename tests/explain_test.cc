@@ -1,6 +1,8 @@
 // Explanations (qingxi/explain.h): every line of a document's visible text is either kept or
 // accounted for by a removal with a reason; the reasons name their rules; explaining changes
 // nothing in the output; `qingxi clean --explain` writes one line per record, in their order.
+#include "qingxi/explain.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -11,7 +13,6 @@
 
 #include "dom.h"
 #include "qingxi/charset.h"
-#include "qingxi/explain.h"
 #include "qingxi/pipeline.h"
 #include "qingxi/utf8.h"
 #include "test_util.h"
@@ -147,7 +148,8 @@ int CheckAccounting(const std::string& dir, int max_pages) {
     const bool html = ext != ".txt";
     const std::string bytes = ReadFile(path.string());
     Explanation ex;
-    Record r = Process(*pipeline, bytes, path.string(), html ? InputKind::kHtml : InputKind::kText, &ex);
+    Record r =
+        Process(*pipeline, bytes, path.string(), html ? InputKind::kHtml : InputKind::kText, &ex);
     EXPECT_FALSE(r.is_error()) << path << ": " << r.error;
     const std::string kept = Squeeze(r.title + r.text);
     std::vector<std::string> removed;
@@ -212,13 +214,13 @@ TEST(ExplainTest, LineRulesNameTheirFileLineAndDirective) {
     const char* reason;
     const char* rule;
   };
-  for (const Want& w : {Want{"首页 > 新闻中心", "breadcrumb", "nav.rules:"},
-                        Want{"来源：县农业农村局", "metadata", "meta.rules:"},
-                        Want{"分享到", "share", "meta.rules:"},
-                        Want{"澳门赌场", "spam", "spam.rules:"},
-                        Want{"相关新闻", "related_heading", "related.rules:"},
-                        Want{"县里召开防汛会议", "related_item", "related_item_max_chars"},
-                        Want{"县农业农村局召开春耕生产推进会", "title", "title"}}) {
+  for (const Want& w :
+       {Want{"首页 > 新闻中心", "breadcrumb", "nav.rules:"},
+        Want{"来源：县农业农村局", "metadata", "meta.rules:"},
+        Want{"分享到", "share", "meta.rules:"}, Want{"澳门赌场", "spam", "spam.rules:"},
+        Want{"相关新闻", "related_heading", "related.rules:"},
+        Want{"县里召开防汛会议", "related_item", "related_item_max_chars"},
+        Want{"县农业农村局召开春耕生产推进会", "title", "title"}}) {
     const Removal* r = Find(removed, w.text);
     ASSERT_NE(r, nullptr) << "no removal for " << w.text;
     EXPECT_EQ(r->reason, w.reason) << w.text;
@@ -294,7 +296,8 @@ TEST(ExplainTest, HtmlDecisionsAreNamed) {
     return x ? x->reason + " | " + x->rule : "(none)";
   };
   // Rules are named by file, line, directive and value.
-  EXPECT_NE(reason_of("新闻").find("dropped_tag | html.rules:"), std::string::npos) << reason_of("新闻");
+  EXPECT_NE(reason_of("新闻").find("dropped_tag | html.rules:"), std::string::npos)
+      << reason_of("新闻");
   EXPECT_NE(reason_of("新闻").find(" drop_tag nav"), std::string::npos) << reason_of("新闻");
   EXPECT_NE(reason_of("正文").find("class_hint | <div class=\"breadcrumb\">: html.rules:"),
             std::string::npos)
@@ -325,14 +328,16 @@ TEST(ExplainTest, ExplainingChangesNoRecord) {
 
 TEST(ExplainTest, ConversionAndDecodingAreCounted) {
   auto pipeline = MakePipeline(/*convert=*/true);
-  const std::string text = "這是一個關於農業發展的報告，內容豐富。\n今年糧食產量創新高，農民收入持續增長。\n";
+  const std::string text =
+      "這是一個關於農業發展的報告，內容豐富。\n今年糧食產量創新高，農民收入持續增長。\n";
   Explanation ex;
   Record r = Process(*pipeline, text, "c.txt", InputKind::kText, &ex);
   EXPECT_NE(r.text.find("农业发展"), std::string::npos);
   EXPECT_GE(ex.converted_chars, 10u);
   // Invalid UTF-8 bytes in a page declared UTF-8 are counted by the decoder.
-  const std::string broken = "<html><head><meta charset=utf-8></head><body><p>今年粮食产量\xff\xfe"
-                             "创新高，农民收入持续增长，农村面貌焕然一新。</p></body></html>";
+  const std::string broken =
+      "<html><head><meta charset=utf-8></head><body><p>今年粮食产量\xff\xfe"
+      "创新高，农民收入持续增长，农村面貌焕然一新。</p></body></html>";
   Explanation hex;
   Process(*pipeline, broken, "broken.html", InputKind::kHtml, &hex);
   EXPECT_GE(hex.decode_replacements, 1u);
@@ -344,7 +349,8 @@ TEST(ExplainTest, ConversionAndDecodingAreCounted) {
 TEST(ExplainTest, LimitsAreExplained) {
   std::string html = "<html><body><div class=article>";
   for (int i = 0; i < 400; ++i)
-    html += "<p>第" + std::to_string(i) + "段：今年全市粮食播种面积稳中有增，单产水平明显提高。</p>";
+    html +=
+        "<p>第" + std::to_string(i) + "段：今年全市粮食播种面积稳中有增，单产水平明显提高。</p>";
   html += "</div></body></html>";
   PipelineOptions opt;
   opt.rules_dir = RulesDir();
@@ -392,8 +398,8 @@ TEST(ExplainTest, CleanExplainWritesOneLinePerRecordInOrder) {
   }
   EXPECT_GE(with_removals, records.size() - 2);
   // Without --explain the records are byte for byte the same.
-  ASSERT_EQ(RunCommand(BinaryPath() + " clean -q --threads 1 " + SourceDir() + "/samples/pages -o " +
-                       dir + "/plain.jsonl"),
+  ASSERT_EQ(RunCommand(BinaryPath() + " clean -q --threads 1 " + SourceDir() +
+                       "/samples/pages -o " + dir + "/plain.jsonl"),
             0);
   EXPECT_EQ(ReadFile(dir + "/plain.jsonl"), ReadFile(dir + "/out.jsonl"));
 }
@@ -427,14 +433,16 @@ TEST(ExplainTest, CleanExplainResumesWithTheRecords) {
   ASSERT_EQ(records.size(), 2u);
   ASSERT_EQ(explained.size(), 2u);
   for (size_t i = 0; i < 2; ++i)
-    EXPECT_EQ(nlohmann::json::parse(records[i])["source"], nlohmann::json::parse(explained[i])["source"]);
+    EXPECT_EQ(nlohmann::json::parse(records[i])["source"],
+              nlohmann::json::parse(explained[i])["source"]);
   EXPECT_FALSE(std::filesystem::exists(exp + ".partial"));
 }
 
 TEST(ExplainTest, CleanExplainRefusesTheOutputFile) {
   const std::string dir = TempDir();
-  EXPECT_EQ(RunCommand(BinaryPath() + " clean -q " + SourceDir() + "/samples/pages/01-news-utf8-meta.html -o " +
-                       dir + "/a.jsonl --explain " + dir + "/a.jsonl 2>/dev/null"),
+  EXPECT_EQ(RunCommand(BinaryPath() + " clean -q " + SourceDir() +
+                       "/samples/pages/01-news-utf8-meta.html -o " + dir + "/a.jsonl --explain " +
+                       dir + "/a.jsonl 2>/dev/null"),
             2);
   EXPECT_EQ(RunCommand(BinaryPath() + " clean -q " + SourceDir() +
                        "/samples/pages/01-news-utf8-meta.html --explain " + dir +

@@ -29,7 +29,7 @@ enum class Stage : uint8_t { kDecode, kExtract, kClean, kConvert };
 const char* StageName(Stage s);  // "decode", "extract", "clean", "convert"
 
 struct Removal {
-  std::string text;    // what was removed, as the stage saw it (input script, collapsed spaces)
+  std::string text;  // what was removed, as the stage saw it (input script, collapsed spaces)
   Stage stage = Stage::kClean;
   std::string reason;  // short stable code: "boilerplate_tag", "spam", "watermark", ...
   std::string rule;    // the rule or decision: "spam.rules:12 phrase 澳门", may be empty
