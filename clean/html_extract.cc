@@ -126,8 +126,10 @@ std::string HintRules(const dom::Document& doc, const ExtractRules& rules, uint3
   hint.push_back(' ');
   hint.append(CutUtf8(doc.Attr(i, "id"), 500));
   for (char& c : hint) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-    else if (c == '_') c = '-';
+    if (c >= 'A' && c <= 'Z')
+      c = static_cast<char>(c + 32);
+    else if (c == '_')
+      c = '-';
   }
   std::string d = rules.DescribeHint(hint);
   return d.empty() ? "html.rules hints" : d;
@@ -250,7 +252,8 @@ void ReportUnemitted(const UnemittedView& v, const ExtractRules& rules, Explanat
               own = v.score(a);
               if (a == 0 || nodes[a].parent == a) break;
             }
-            snprintf(buf, sizeof buf, "not in the main block %s (score %.1f); its block scores %.1f",
+            snprintf(buf, sizeof buf,
+                     "not in the main block %s (score %.1f); its block scores %.1f",
                      DescribeElement(doc, v.top).c_str(), v.score(v.top), std::max(0.0, own));
             rule = buf;
           }
@@ -338,8 +341,9 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html, const Extra
             "HTML cut at " + std::to_string(limits.max_bytes) + " bytes before parsing");
   if (ex && doc.truncated())
     ex->Add(Stage::kExtract, "", "truncated",
-            "nesting deeper than " + std::to_string(limits.max_depth) + " was flattened or the "
-            "node limit " + std::to_string(limits.max_nodes) + " was reached: text beyond it was not parsed");
+            "nesting deeper than " + std::to_string(limits.max_depth) +
+                " was flattened or the node limit " + std::to_string(limits.max_nodes) +
+                " was reached: text beyond it was not parsed");
   if (doc.truncated()) truncated = true;
   const auto& nodes = doc.nodes();
   const uint32_t n = static_cast<uint32_t>(nodes.size());
@@ -902,22 +906,26 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html, const Extra
         char rule[200];
         const char* reason = "link_line";
         if (link_line) {
-          snprintf(rule, sizeof rule, "link text %.0f%% of the line > html.rules link_line_density %.2f",
+          snprintf(rule, sizeof rule,
+                   "link text %.0f%% of the line > html.rules link_line_density %.2f",
                    100.0 * line_link / line_chars, rules_.link_line_density);
         } else if (stub) {
           reason = "paywall_stub";
           snprintf(rule, sizeof rule, "html.rules paywall_text phrase in the line");
         } else if (caption) {
           reason = "caption";
-          snprintf(rule, sizeof rule, "the short line after a picture (html.rules caption_max_chars %.0f)",
+          snprintf(rule, sizeof rule,
+                   "the short line after a picture (html.rules caption_max_chars %.0f)",
                    rules_.caption_max_chars);
         } else if (copy) {
           reason = "quoted_copy";
           snprintf(rule, sizeof rule, "a quotation of text already kept");
         } else {
           reason = "post_header";
-          snprintf(rule, sizeof rule, "a post's header in a thread: a timestamp, no sentence "
-                   "(html.rules post_header_max_chars %.0f)", rules_.post_header_max_chars);
+          snprintf(rule, sizeof rule,
+                   "a post's header in a thread: a timestamp, no sentence "
+                   "(html.rules post_header_max_chars %.0f)",
+                   rules_.post_header_max_chars);
         }
         ex->Add(Stage::kExtract, t, reason, rule);
       }
@@ -1007,7 +1015,9 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html, const Extra
             w.chars[i] < 0.3 * top_chars && IsBlockTag(nd.tag))
           skip = true;
         if (skip) {
-          if (ex) why[i] = list_like && link_density(i) > rules_.link_list_density ? kWhyLinkList : kWhyChromeBox;
+          if (ex)
+            why[i] = list_like && link_density(i) > rules_.link_list_density ? kWhyLinkList
+                                                                             : kWhyChromeBox;
           if (IsBlockTag(nd.tag)) flush();
           i = nd.end;
           continue;
@@ -1215,8 +1225,10 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html, const Extra
   if (ex) {
     for (size_t k = 0; k < hinted.size(); ++k)
       if (!keep_hinted[k] && why[hinted[k]] == kWhyNone) why[hinted[k]] = kWhyHint;
-    const UnemittedView v{w,     why,      emitted, article_roots, roots, families,
-                          top,   page.title, [&](uint32_t i) { return scored[i] ? final_score(i) : -1.0; }};
+    const UnemittedView v{
+        w, why, emitted, article_roots, roots, families, top, page.title, [&](uint32_t i) {
+          return scored[i] ? final_score(i) : -1.0;
+        }};
     ReportUnemitted(v, rules_, ex);
   }
   return page;

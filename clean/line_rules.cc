@@ -270,9 +270,10 @@ std::vector<std::string> LineRules::AllMatches(std::string_view line) const {
     return true;
   });
   const re2::StringPiece in(trimmed.data(), trimmed.size());
-  for (auto [set, origin, has] : {std::make_tuple(&rx_->line, &rx_->line_origin, rx_->has_line),
-                                  std::make_tuple(&rx_->heading, &rx_->heading_origin, rx_->has_heading),
-                                  std::make_tuple(&rx_->boiler, &rx_->boiler_origin, rx_->has_boiler)}) {
+  for (auto [set, origin, has] :
+       {std::make_tuple(&rx_->line, &rx_->line_origin, rx_->has_line),
+        std::make_tuple(&rx_->heading, &rx_->heading_origin, rx_->has_heading),
+        std::make_tuple(&rx_->boiler, &rx_->boiler_origin, rx_->has_boiler)}) {
     std::vector<int> hits;
     if (has && set->Match(in, &hits))
       for (int h : hits) out.push_back((*origin)[h]);

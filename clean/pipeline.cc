@@ -64,7 +64,8 @@ size_t CountChanged(std::string_view before, std::string_view after) {
   while (a < before.size() && b < after.size()) {
     if (utf8::Next(before, &a) != utf8::Next(after, &b)) ++changed;
   }
-  const size_t rest_a = utf8::CountCodePoints(before.substr(a)), rest_b = utf8::CountCodePoints(after.substr(b));
+  const size_t rest_a = utf8::CountCodePoints(before.substr(a)),
+               rest_b = utf8::CountCodePoints(after.substr(b));
   return changed + std::max(rest_a, rest_b);
 }
 
@@ -142,7 +143,8 @@ Record Pipeline::Process(const InputDocument& doc, Explanation* ex) const {
                   decoded->encoding + " replaced by U+FFFD");
     if (decoded->mojibake_repaired)
       ex->Add(Stage::kDecode, "", "mojibake_repaired",
-              "Latin mojibake (Chinese bytes once read as windows-1252) decoded back from " + decoded->encoding);
+              "Latin mojibake (Chinese bytes once read as windows-1252) decoded back from " +
+                  decoded->encoding);
   }
 
   CleanInput in;

@@ -112,9 +112,8 @@ class RuleBasedCleaner : public TextCleaner {
   std::string RuleFor(std::string_view reason, const std::string& simplified) const;
 };
 
-void RuleBasedCleaner::ExplainEdit(Explanation* ex, std::string_view before,
-                                   std::string_view after, std::string_view reason,
-                                   const std::string& rule) const {
+void RuleBasedCleaner::ExplainEdit(Explanation* ex, std::string_view before, std::string_view after,
+                                   std::string_view reason, const std::string& rule) const {
   if (before == after) return;
   cleaner::LineEdit e = cleaner::DiffEdit(before, after);
   for (const std::string& r : e.removed) {
@@ -123,15 +122,15 @@ void RuleBasedCleaner::ExplainEdit(Explanation* ex, std::string_view before,
     if (reason == "watermark")
       why = watermark_->Describe(converter_ ? converter_->ToSimplified(r) : r);
     if (e.replaced) why += (why.empty() ? "" : "; ") + std::string("repaired as ") + e.replacement;
-    ex->Add(Stage::kClean, r, e.replaced && reason == "mojibake_removed" ? "mojibake_repaired" : reason,
+    ex->Add(Stage::kClean, r,
+            e.replaced && reason == "mojibake_removed" ? "mojibake_repaired" : reason,
             std::move(why));
   }
 }
 
 std::string RuleBasedCleaner::RuleFor(std::string_view reason, const std::string& simp) const {
   auto n = [](int v) { return std::to_string(v); };
-  if (reason == "date_line")
-    return "a date alone above the text: moved to the record's date";
+  if (reason == "date_line") return "a date alone above the text: moved to the record's date";
   if (reason == "title")
     return "the first heading-shaped line (title_max_chars " + n(title_max_chars_) +
            ", title_max_commas " + n(title_max_commas_) + "): moved to the record's title";
@@ -221,7 +220,8 @@ CleanOutput RuleBasedCleaner::Clean(const CleanInput& in, Explanation* ex) const
     for (size_t i = 0; i < lines.size(); ++i) {
       std::string_view t = utf8::Trim(lines[i]);
       if (t.empty() || (!pre[i] && cleaner::IsOnlyPunct(t))) {
-        if (ex && !t.empty()) ex->Add(Stage::kClean, t, "punctuation_only", "a line of punctuation only");
+        if (ex && !t.empty())
+          ex->Add(Stage::kClean, t, "punctuation_only", "a line of punctuation only");
         continue;
       }
       kept.emplace_back(pre[i] ? std::string_view(lines[i]) : t);
@@ -266,8 +266,12 @@ CleanOutput RuleBasedCleaner::Clean(const CleanInput& in, Explanation* ex) const
     if (i > 0 && !drop[i - 1] && !prose_seen) prose_seen = IsProse(lines[i - 1]);
     if (pre[i]) continue;
     if (f.spam || f.breadcrumb || f.menu || f.counter || f.share || f.related_single) {
-      mark(i, f.spam ? "spam" : f.breadcrumb ? "breadcrumb" : f.menu ? "menu"
-              : f.counter ? "counter" : f.share ? "share" : "related_single");
+      mark(i, f.spam         ? "spam"
+              : f.breadcrumb ? "breadcrumb"
+              : f.menu       ? "menu"
+              : f.counter    ? "counter"
+              : f.share      ? "share"
+                             : "related_single");
     } else if (f.date_only && !prose_seen) {
       // A date alone above the text is the page's date ("2012年01月12日 15:52" under the
       // headline); below the text it is a notice's date of signature and stays.

@@ -284,8 +284,8 @@ int TextExtractorImpl::FindTitle(const std::vector<Scored>& lines, size_t block_
   return best;
 }
 
-Result<ExtractedPage> TextExtractorImpl::Extract(std::string_view utf8_text,
-                                                 const ExtractLimits&, Explanation* ex) const {
+Result<ExtractedPage> TextExtractorImpl::Extract(std::string_view utf8_text, const ExtractLimits&,
+                                                 Explanation* ex) const {
   ExtractedPage page;
   // A text of more lines than a page has (a dump of one character a line, a whole book) is
   // examined a window of max_lines lines at a time, so that memory stays bounded; each window
@@ -303,8 +303,8 @@ Result<ExtractedPage> TextExtractorImpl::Extract(std::string_view utf8_text,
   return page;
 }
 
-void TextExtractorImpl::ExtractWindow(std::string_view utf8_text, bool first,
-                                      ExtractedPage* out, Explanation* ex) const {
+void TextExtractorImpl::ExtractWindow(std::string_view utf8_text, bool first, ExtractedPage* out,
+                                      Explanation* ex) const {
   ExtractedPage& page = *out;
   std::vector<textmode::PageLine> raw = textmode::SplitPageLines(utf8_text, p_.wrap);
   std::vector<Scored> lines;
@@ -387,10 +387,10 @@ void TextExtractorImpl::ExtractWindow(std::string_view utf8_text, bool first,
     for (size_t i = 0; i < lines.size(); ++i) {
       if ((i >= begin && i < end) || static_cast<int>(i) == title || kept_dateline[i]) continue;
       char rule[200];
-      snprintf(rule, sizeof rule,
-               "outside the main block, non-blank lines %zu-%zu (block score %.1f; this line %.1f%s)",
-               begin + 1, end, best, lines[i].score,
-               lines[i].noise ? ", shaped like navigation" : "");
+      snprintf(
+          rule, sizeof rule,
+          "outside the main block, non-blank lines %zu-%zu (block score %.1f; this line %.1f%s)",
+          begin + 1, end, best, lines[i].score, lines[i].noise ? ", shaped like navigation" : "");
       ex->Add(Stage::kExtract, lines[i].text, "outside_main_block", rule);
     }
   }
