@@ -22,6 +22,7 @@
 #include "bench_pages.h"
 #include "qingxi/charset.h"
 #include "qingxi/convert.h"
+#include "qingxi/explain.h"
 #include "qingxi/extract.h"
 #include "qingxi/pipeline.h"
 #include "qingxi/record.h"
@@ -56,9 +57,11 @@ void Report(benchmark::State& state, const std::vector<Page>& pages = Pages()) {
 }
 
 // Every page through Pipeline::Process and JSON serialisation; `kind` kAuto sniffs (HTML pages).
-// With `layer`, the rules directory gets that --extra-rules layer and every page a URL.
+// With `layer`, the rules directory gets that --extra-rules layer and every page a URL. With
+// `explain`, each page is processed with an Explanation and its JSON line is built too (what
+// `qingxi clean --explain` adds per page).
 void RunPipeline(benchmark::State& state, const std::vector<Page>& pages, qingxi::InputKind kind,
-                 const std::string& layer = "") {
+                 const std::string& layer = "", bool explain = false) {
   qingxi::PipelineOptions opt;
   opt.rules_dir = QINGXI_RULES_DIR;
   if (!layer.empty()) opt.extra_rules.push_back(layer);
@@ -76,6 +79,15 @@ void RunPipeline(benchmark::State& state, const std::vector<Page>& pages, qingxi
       doc.name_hint = page.path;
       doc.kind = kind;
       if (!layer.empty()) doc.url = "https://news.example.com/2024/01/a.html";
+      if (explain) {
+        qingxi::Explanation ex;
+        qingxi::Record r = (*p)->Process(doc, &ex);
+        std::string line = qingxi::ToJsonLine(r);
+        std::string explained = qingxi::ExplanationToJsonLine(r, ex);
+        benchmark::DoNotOptimize(line);
+        benchmark::DoNotOptimize(explained);
+        continue;
+      }
       std::string line = qingxi::ToJsonLine((*p)->Process(doc));
       benchmark::DoNotOptimize(line);
     }
@@ -104,6 +116,12 @@ void BM_PipelineSiteLayer(benchmark::State& state) {
   fs::remove_all(dir);
 }
 BENCHMARK(BM_PipelineSiteLayer)->Unit(benchmark::kMillisecond)->MinTime(3.0);
+
+// The same with every removal explained (`qingxi clean --explain`).
+void BM_PipelineExplain(benchmark::State& state) {
+  RunPipeline(state, Pages(), qingxi::InputKind::kAuto, "", /*explain=*/true);
+}
+BENCHMARK(BM_PipelineExplain)->Unit(benchmark::kMillisecond)->MinTime(3.0);
 
 void BM_Decode(benchmark::State& state) {
   for (auto _ : state) {

@@ -68,11 +68,13 @@ Result<ExtractRules> ExtractRules::FromFile(const RuleFile& f) {
         return f.Error(e, "unknown or unsupported tag name");
       r.tag_action[static_cast<size_t>(tag)] =
           e.directive == "drop_tag" ? TagAction::kDrop : TagAction::kSoftDrop;
+      r.tag_origin_[static_cast<size_t>(tag)] = f.Origin(e);
     } else if (e.directive == "positive" || e.directive == "negative" ||
                e.directive == "remove" || e.directive == "paywall" ||
                e.directive == "caption" || e.directive == "comments" ||
                e.directive == "code" || e.directive == "subreply" ||
                e.directive == "answer") {
+      std::string origin = f.Origin(e);
       std::string pat = v;
       int weight = 0;
       if (e.directive == "positive" || e.directive == "negative") {
@@ -113,6 +115,7 @@ Result<ExtractRules> ExtractRules::FromFile(const RuleFile& f) {
       }
       r.hints_.Add(pat, static_cast<int>(r.patterns_.size()));
       r.patterns_.push_back(p);
+      r.origins_.push_back(std::move(origin));
     } else if (e.directive == "paywall_text") {
       r.paywall_text.Add(v, 0);
     } else if (e.directive == "reply_title_prefix") {
@@ -187,6 +190,19 @@ Result<ExtractRules> ExtractRules::FromFile(const RuleFile& f) {
   r.hints_.Build();
   r.paywall_text.Build();
   return r;
+}
+
+std::string ExtractRules::DescribeHint(std::string_view hint) const {
+  std::string out;
+  hints_.ForEach(hint, [&](const PhraseMatcher::Match& m) {
+    const Pattern& p = patterns_[m.id];
+    bool before_ok = p.any_before || m.begin == 0 || !IsLetter(hint[m.begin - 1]);
+    bool after_ok = p.any_after || m.end == hint.size() || !IsLetter(hint[m.end]);
+    if (before_ok && after_ok && out.find(origins_[m.id]) == std::string::npos)
+      out += (out.empty() ? "" : "; ") + origins_[m.id];
+    return true;
+  });
+  return out;
 }
 
 HintResult ExtractRules::MatchHint(std::string_view hint) const {

@@ -83,6 +83,11 @@ struct ExtractRules {
 
   // `hint` is the lower-cased "class id" string with '_' turned into '-'.
   HintResult MatchHint(std::string_view hint) const;
+  // The entries behind MatchHint's result, as "html.rules:12 remove crumb*" joined by "; ".
+  // For explanations only.
+  std::string DescribeHint(std::string_view hint) const;
+  // "html.rules:36 drop_tag nav" for a tag that drop_tag or soft_drop_tag names, else "".
+  const std::string& TagOrigin(dom::Tag tag) const { return tag_origin_[static_cast<size_t>(tag)]; }
 
  private:
   static Result<ExtractRules> FromFile(const RuleFile& file);
@@ -104,6 +109,8 @@ struct ExtractRules {
     bool any_after;   // trailing '*'
   };
   std::vector<Pattern> patterns_;
+  std::vector<std::string> origins_;  // by pattern: "html.rules:12 remove crumb*"
+  std::array<std::string, static_cast<size_t>(dom::Tag::kCount)> tag_origin_;
   PhraseMatcher hints_;
 };
 

@@ -27,6 +27,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <functional>
 #include <memory>
 #include <string>
 #include <utility>
@@ -95,6 +96,193 @@ bool IsIcon(const dom::Document& doc, uint32_t i) {
   return false;
 }
 
+// Why a subtree left the page (explanations only; see ReportUnemitted).
+enum Why : uint8_t {
+  kWhyNone,
+  kWhyTag,          // drop_tag in html.rules
+  kWhyHidden,       // hidden attribute, aria-hidden="true"
+  kWhyStyleHidden,  // inline display:none / visibility:hidden, a small share of the page
+  kWhySoftTag,      // soft_drop_tag in html.rules, a small share of the page
+  kWhyHint,         // class/id remove hint (chrome), not the article
+  kWhyPaywall,      // class/id paywall hint
+  kWhyLinkList,     // a link list inside the article area
+  kWhyChromeBox,    // a negatively hinted box inside the article area
+};
+
+// What ReportUnemitted reads of one extraction.
+struct UnemittedView {
+  const Work& w;
+  const std::vector<uint8_t>& why;
+  const std::vector<uint8_t>& emitted;
+  const std::vector<uint32_t>& article_roots;  // the selection before the page families
+  const std::vector<uint32_t>& roots;          // the final selection
+  const std::string& families;                 // the families that changed it
+  uint32_t top;
+  const std::string& title;
+  std::function<double(uint32_t)> score;  // a block's final score, -1 when unscored
+};
+
+// `<div class="x" id="y">`, attributes cut short.
+std::string DescribeElement(const dom::Document& doc, uint32_t i) {
+  std::string s = "<" + std::string(doc.node(i).name);
+  for (std::string_view a : {"class", "id"}) {
+    std::string_view v = doc.Attr(i, a);
+    if (!v.empty()) s += " " + std::string(a) + "=\"" + std::string(CutUtf8(v, 60)) + "\"";
+  }
+  return s + ">";
+}
+
+// The class/id hint entries of html.rules that match element i (as pass B matches them).
+std::string HintRules(const dom::Document& doc, const ExtractRules& rules, uint32_t i) {
+  std::string hint(CutUtf8(doc.Attr(i, "class"), 500));
+  hint.push_back(' ');
+  hint.append(CutUtf8(doc.Attr(i, "id"), 500));
+  for (char& c : hint) {
+    if (c >= 'A' && c <= 'Z')
+      c = static_cast<char>(c + 32);
+    else if (c == '_')
+      c = '-';
+  }
+  std::string d = rules.DescribeHint(hint);
+  return d.empty() ? "html.rules hints" : d;
+}
+
+// Text whose element is never shown as text: no reader misses it, so it is not reported.
+bool Invisible(const dom::Node& nd) {
+  return nd.type == NodeType::kElement &&
+         (nd.tag == Tag::kScript || nd.tag == Tag::kStyle || nd.tag == Tag::kTemplate ||
+          nd.tag == Tag::kNoscript || nd.tag == Tag::kHead || nd.tag == Tag::kTitle);
+}
+
+// Reports every visible text node that was not emitted, grouped by block and reason: the
+// dropped subtree's own reason when one of its ancestors was dropped, the page family that left
+// it out, or its place outside the main block.
+void ReportUnemitted(const UnemittedView& v, const ExtractRules& rules, Explanation* ex) {
+  const dom::Document& doc = *v.w.doc;
+  const auto& nodes = doc.nodes();
+  auto inside = [&](const std::vector<uint32_t>& rs, uint32_t i) {
+    for (uint32_t r : rs)
+      if (i >= r && i < nodes[r].end) return true;
+    return false;
+  };
+  std::string text, reason, rule, title_norm = StripSpaces(v.title);
+  bool pending = false;
+  uint64_t group = ~0ull;
+  auto flush = [&]() {
+    std::string_view t = utf8::Trim(text);
+    if (!t.empty()) {
+      if (reason == "outside_main_block" && StripSpaces(t) == title_norm)
+        ex->Add(Stage::kExtract, t, "title", "the page's headline: moved to the record's title");
+      else
+        ex->Add(Stage::kExtract, t, reason, rule);
+    }
+    text.clear();
+    pending = false;
+  };
+  char buf[300];
+  uint32_t source_block = ~0u;
+  bool source_pending = false;
+  for (uint32_t i = 0; i < nodes.size(); ++i) {
+    if (nodes[i].type != NodeType::kText || utf8::Trim(nodes[i].text).empty()) continue;
+    uint32_t rnode = 0, block = 0;
+    uint8_t code = kWhyNone;
+    bool invisible = false;
+    for (uint32_t a = nodes[i].parent;; a = nodes[a].parent) {
+      if (Invisible(nodes[a])) {
+        invisible = true;
+        break;
+      }
+      if (block == 0 && IsBlockTag(nodes[a].tag)) block = a;
+      if (code == kWhyNone && v.why[a] != kWhyNone) {
+        code = v.why[a];
+        rnode = a;
+      }
+      if (a == 0 || nodes[a].parent == a) break;
+    }
+    if (invisible) continue;
+    if (block != source_block || ex->source.empty()) {
+      ex->source.emplace_back();
+      source_block = block;
+      source_pending = false;
+    }
+    AppendCollapsed(nodes[i].text, &ex->source.back(), &source_pending);
+    if (v.emitted[i]) {
+      // Kept text ends a group: a removal is one contiguous run of its block (a sub-reply's
+      // name and time around its kept text are two removals, not one).
+      flush();
+      group = ~0ull;
+      continue;
+    }
+    const bool family = code == kWhyNone && inside(v.article_roots, i) && !inside(v.roots, i);
+    const uint64_t key = (static_cast<uint64_t>(code) << 56) ^
+                         (static_cast<uint64_t>(rnode) << 28) ^ block ^ (family ? 1ull << 60 : 0);
+    if (key != group) {
+      flush();
+      group = key;
+      const std::string el = DescribeElement(doc, rnode);
+      switch (code) {
+        case kWhyTag:
+          reason = "dropped_tag";
+          rule = rules.TagOrigin(nodes[rnode].tag);
+          break;
+        case kWhySoftTag:
+          reason = "dropped_tag";
+          snprintf(buf, sizeof buf, "%s (under soft_drop_share %.2f of the page's text)",
+                   rules.TagOrigin(nodes[rnode].tag).c_str(), rules.soft_drop_share);
+          rule = buf;
+          break;
+        case kWhyHidden:
+          reason = "hidden";
+          rule = el + ": hidden attribute or aria-hidden=\"true\"";
+          break;
+        case kWhyStyleHidden:
+          reason = "hidden";
+          rule = el + ": inline display:none or visibility:hidden";
+          break;
+        case kWhyHint:
+          reason = "class_hint";
+          rule = el + ": " + HintRules(doc, rules, rnode);
+          break;
+        case kWhyPaywall:
+          reason = "paywall_element";
+          rule = el + ": " + HintRules(doc, rules, rnode);
+          break;
+        case kWhyLinkList:
+          reason = "link_list";
+          snprintf(buf, sizeof buf, "%s: link text %.0f%% > html.rules link_list_density %.2f",
+                   el.c_str(), 100 * LinkDensity(v.w, rnode), rules.link_list_density);
+          rule = buf;
+          break;
+        case kWhyChromeBox:
+          reason = "chrome_box";
+          snprintf(buf, sizeof buf, "%s: class/id weight %d in the article area: ", el.c_str(),
+                   v.w.weight[rnode]);
+          rule = buf + HintRules(doc, rules, rnode);
+          break;
+        default:
+          if (family) {
+            reason = "page_family";
+            rule = "left out by the " + v.families + " page family's selection";
+          } else {
+            reason = "outside_main_block";
+            double own = -1;
+            for (uint32_t a = nodes[i].parent; own < 0; a = nodes[a].parent) {
+              own = v.score(a);
+              if (a == 0 || nodes[a].parent == a) break;
+            }
+            snprintf(buf, sizeof buf,
+                     "not in the main block %s (score %.1f); its block scores %.1f",
+                     DescribeElement(doc, v.top).c_str(), v.score(v.top), std::max(0.0, own));
+            rule = buf;
+          }
+      }
+    }
+    AppendCollapsed(nodes[i].text, &text, &pending);
+  }
+  flush();
+  for (std::string& s : ex->source) s = std::string(utf8::Trim(s));
+}
+
 class GumboExtractor : public HtmlExtractor {
  public:
   explicit GumboExtractor(ExtractRules rules)
@@ -105,7 +293,8 @@ class GumboExtractor : public HtmlExtractor {
 
   bool ok() const { return date_re_.ok() && roc_date_re_.ok(); }
 
-  Result<ExtractedPage> Extract(std::string_view html, const ExtractLimits& limits) const override;
+  Result<ExtractedPage> Extract(std::string_view html, const ExtractLimits& limits,
+                                Explanation* ex) const override;
 
  private:
   std::string FindDate(std::string_view text) const;
@@ -148,8 +337,8 @@ std::string GumboExtractor::FindDate(std::string_view text) const {
   return buf;
 }
 
-Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
-                                              const ExtractLimits& limits) const {
+Result<ExtractedPage> GumboExtractor::Extract(std::string_view html, const ExtractLimits& limits,
+                                              Explanation* ex) const {
   ExtractedPage page;
   bool truncated = false;
   if (html.size() > limits.max_bytes) {
@@ -165,6 +354,14 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
   auto parsed = dom::Document::Parse(html, pl);
   if (!parsed.ok()) return parsed.status();
   const dom::Document& doc = *parsed.value();
+  if (ex && truncated)
+    ex->Add(Stage::kExtract, "", "truncated",
+            "HTML cut at " + std::to_string(limits.max_bytes) + " bytes before parsing");
+  if (ex && doc.truncated())
+    ex->Add(Stage::kExtract, "", "truncated",
+            "nesting deeper than " + std::to_string(limits.max_depth) +
+                " was flattened or the node limit " + std::to_string(limits.max_nodes) +
+                " was reached: text beyond it was not parsed");
   if (doc.truncated()) truncated = true;
   const auto& nodes = doc.nodes();
   const uint32_t n = static_cast<uint32_t>(nodes.size());
@@ -181,6 +378,9 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
   w.subreply.assign(n, 0);
   w.answer.assign(n, 0);
   w.code.assign(n, 0);
+  // Explaining only (empty otherwise): why a subtree was dropped, and which text nodes were
+  // emitted, so that every other visible text node can be reported with its reason.
+  std::vector<uint8_t> why(ex ? n : 0, kWhyNone), emitted(ex ? n : 0, 0);
 
   // --- metadata: <title>, <meta>, <link rel=canonical>, <html lang>, <time> -----------------
   std::string title_tag, og_title, meta_date;
@@ -270,6 +470,7 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
         }
       }
       if (dead) {
+        if (ex) why[i] = action == ExtractRules::TagAction::kDrop ? kWhyTag : kWhyHidden;
         i = nd.end;
         continue;
       }
@@ -320,8 +521,10 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
     double share = raw[i] / page_raw;
     if ((style_hidden[i] ||
          rules_.tag_action[static_cast<size_t>(nd.tag)] == ExtractRules::TagAction::kSoftDrop) &&
-        share < rules_.soft_drop_share)
+        share < rules_.soft_drop_share) {
       dead = true;
+      if (ex) why[i] = style_hidden[i] ? kWhyStyleHidden : kWhySoftTag;
+    }
     std::string_view cls = doc.Attr(i, "class"), id = doc.Attr(i, "id");
     bool titleish = IsHeading(nd.tag);
     if (!dead && (!cls.empty() || !id.empty())) {
@@ -343,6 +546,7 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
       if (h.paywall) {
         dead = true;
         paywall_nodes.push_back(i);
+        if (ex) why[i] = kWhyPaywall;
       } else if (h.remove && (!h.positive || h.weight < 0) &&
                  (share < rules_.dominant_share || h.comments) && i >= hinted_end) {
         hinted.push_back(i);
@@ -608,6 +812,8 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
     roots.push_back(body);
   }
   // --- page families: threads, listings (clean/family_*.cc) ---------------------------------
+  std::vector<uint32_t> article_roots;  // explaining only: the selection before the families
+  std::string families;                 // ... and the families that changed it
   bool thread = false;  // the text is a sequence of posts
   uint32_t cut = UINT32_MAX;  // the text ends before this node (family_article_end.cc)
   // The selection above is the article family's; each other family refines it in turn.
@@ -620,7 +826,16 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
     Selection sel;
     sel.top = top;
     sel.roots = std::move(roots);
-    for (const auto& family : PageFamilies()) family->Refine(view, &sel);
+    if (ex) article_roots = sel.roots;
+    for (const auto& family : PageFamilies()) {
+      if (!ex) {
+        family->Refine(view, &sel);
+        continue;
+      }
+      std::vector<uint32_t> before = sel.roots;
+      family->Refine(view, &sel);
+      if (sel.roots != before) families.append(families.empty() ? "" : ", ").append(family->name());
+    }
     top = sel.top;
     roots = std::move(sel.roots);
     for (uint32_t d : sel.drop) w.alive[d] = 0;
@@ -714,6 +929,33 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
       // ("1203 有用 晚风 看过 2023-07-15 21:03:11 北京", "3楼 发表于 2023-5-2 10:11").
       bool post_chrome = thread && line_chars <= rules_.post_header_max_chars &&
                          MeasureText(t).punct == 0 && !FindDate(t).empty();
+      if (ex && (link_line || stub || caption || copy || post_chrome)) {
+        char rule[200];
+        const char* reason = "link_line";
+        if (link_line) {
+          snprintf(rule, sizeof rule,
+                   "link text %.0f%% of the line > html.rules link_line_density %.2f",
+                   100.0 * line_link / line_chars, rules_.link_line_density);
+        } else if (stub) {
+          reason = "paywall_stub";
+          snprintf(rule, sizeof rule, "html.rules paywall_text phrase in the line");
+        } else if (caption) {
+          reason = "caption";
+          snprintf(rule, sizeof rule,
+                   "the short line after a picture (html.rules caption_max_chars %.0f)",
+                   rules_.caption_max_chars);
+        } else if (copy) {
+          reason = "quoted_copy";
+          snprintf(rule, sizeof rule, "a quotation of text already kept");
+        } else {
+          reason = "post_header";
+          snprintf(rule, sizeof rule,
+                   "a post's header in a thread: a timestamp, no sentence "
+                   "(html.rules post_header_max_chars %.0f)",
+                   rules_.post_header_max_chars);
+        }
+        ex->Add(Stage::kExtract, t, reason, rule);
+      }
       if (!link_line && !stub && !caption && !copy && !post_chrome) {
         out.emplace_back(t);
         kinds.push_back(line_all_code ? BlockKind::kPreformatted : BlockKind::kProse);
@@ -749,6 +991,7 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
           if (in_blockquote(i)) line_in_quote = true;
           if (!in_code(i)) line_all_code = false;
         }
+        if (ex) emitted[i] = 1;
         if (w.chars[i] > 0 || !line.empty()) {
           AppendCollapsed(nd.text, &line, &pending);
           line_chars += w.chars[i];
@@ -765,6 +1008,8 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
       if (nd.type == NodeType::kElement && (nd.tag == Tag::kPre || w.code[i]) && w.chars[i] > 0) {
         // Preformatted text and code blocks: one block, verbatim.
         flush();
+        if (ex)
+          for (uint32_t k = i; k < nd.end; ++k) emitted[k] = w.alive[k];
         std::string text = PreformattedText(w, i);
         if (!text.empty()) {
           out.push_back(std::move(text));
@@ -797,6 +1042,9 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
             w.chars[i] < 0.3 * top_chars && IsBlockTag(nd.tag))
           skip = true;
         if (skip) {
+          if (ex)
+            why[i] = list_like && link_density(i) > rules_.link_list_density ? kWhyLinkList
+                                                                             : kWhyChromeBox;
           if (IsBlockTag(nd.tag)) flush();
           i = nd.end;
           continue;
@@ -988,15 +1236,27 @@ Result<ExtractedPage> GumboExtractor::Extract(std::string_view html,
           w.dchars[i] < rules_.lead_min_chars || w.link_chars[i] > 0 || w.dpunct[i] < 2)
         continue;
       std::string text(utf8::Trim(SubtreeText(w, i, 2000)));
+      const uint32_t lead_node = i;
       i = nd.end - 1;
       if (!IsFullStop(LastVisible(text))) continue;
       bool repeated = false;
       for (size_t k = 0; k < out.size() && k < 3 && !repeated; ++k)
         repeated = out[k].find(text) != std::string::npos;
       if (!repeated) lead.push_back(std::move(text));
+      if (ex)
+        for (uint32_t k = lead_node; k < nd.end; ++k) emitted[k] = w.alive[k];
     }
     kinds.insert(kinds.begin(), lead.size(), BlockKind::kProse);
     out.insert(out.begin(), lead.begin(), lead.end());
+  }
+  if (ex) {
+    for (size_t k = 0; k < hinted.size(); ++k)
+      if (!keep_hinted[k] && why[hinted[k]] == kWhyNone) why[hinted[k]] = kWhyHint;
+    const UnemittedView v{
+        w, why, emitted, article_roots, roots, families, top, page.title, [&](uint32_t i) {
+          return scored[i] ? final_score(i) : -1.0;
+        }};
+    ReportUnemitted(v, rules_, ex);
   }
   return page;
 }

@@ -5,6 +5,7 @@
 #include <re2/set.h>
 
 #include <algorithm>
+#include <tuple>
 
 #include "cleaner_text.h"
 #include "quiet_regex.h"
@@ -56,6 +57,8 @@ struct LineRules::Regexes {
   RE2::Set drop;                  // drop.rules line_regex
   // SiteTable number of each pattern, by index in its set (0: every site).
   std::vector<int> line_site, heading_site, boiler_site, drop_site;
+  // "file:line directive value" by index in each set, for Describe.
+  std::vector<std::string> line_origin, heading_origin, boiler_origin, drop_origin;
   RE2 date;
   RE2 date_only;  // a line that is nothing but a date (and a weekday), perhaps in brackets
   bool has_line = false, has_heading = false, has_boiler = false, has_drop = false;
@@ -194,12 +197,21 @@ Result<std::unique_ptr<LineRules>> LineRules::Create(const RuleSources& rules_di
          : drop_file ? rx.has_drop
          : e.directive == "line_regex" ? rx.has_line
                                        : rx.has_heading) = true;
+        (boiler      ? rx.boiler_origin
+         : drop_file ? rx.drop_origin
+         : e.directive == "line_regex" ? rx.line_origin
+                                       : rx.heading_origin)
+            .push_back(file->Origin(e));
         continue;
       }
       if (r->phrases_.size() >= 0xFFFF) return file->Error(e, "too many phrases");
       r->matcher_.Add(e.value, (category << 16) | static_cast<int>(r->phrases_.size()));
       r->phrases_.push_back(e.value);
       r->phrase_site_.push_back(site);
+      // "spam.rules:12 phrase" (the phrase itself is printed beside it from phrases_).
+      std::string origin = file->Origin(e);
+      origin.resize(origin.size() - e.value.size() - 1);
+      r->origins_.push_back(std::move(origin));
     }
   }
   if (r->rx_->has_line && !r->rx_->line.Compile())
@@ -213,6 +225,104 @@ Result<std::unique_ptr<LineRules>> LineRules::Create(const RuleSources& rules_di
     return Status::InvalidArgument(rules_dir.base() + "/drop.rules: line_regex set does not compile");
   r->matcher_.Build();
   return r;
+}
+
+std::string LineRules::Describe(std::string_view line, std::string_view kind) const {
+  const std::string_view trimmed = utf8::Trim(line);
+  std::vector<int> cats;
+  const std::vector<std::string>* set_origin = nullptr;
+  const RE2::Set* set = nullptr;
+  std::string out;
+  if (kind == "spam") {
+    cats = {kSpam};
+    const LineFacts f = Analyze(line);
+    char buf[160];
+    snprintf(buf, sizeof buf,
+             "%d hits covering %.0f%% of the line (thresholds.rules spam_min_hits %d, "
+             "spam_min_coverage %.2f): ",
+             f.spam_hits, 100 * f.spam_coverage, t_.spam_min_hits, t_.spam_min_coverage);
+    out = buf;
+  } else if (kind == "breadcrumb") {
+    cats = {kNavPosition, kNavHome, kNavSeparator};
+  } else if (kind == "menu") {
+    cats = {kNavMenu, kNavHome};
+  } else if (kind == "metadata") {
+    cats = {kMetaDateLabel, kMetaLabel, kMetaSpeaker, kMetaByline};
+  } else if (kind == "share") {
+    cats = {kShare};
+  } else if (kind == "share_suffix") {
+    cats = {kShareSuffix};
+  } else if (kind == "boilerplate") {
+    cats = {kBoilerPhrase, kBoilerStrong, kBoilerPrefix};
+    set = &rx_->boiler;
+    set_origin = &rx_->boiler_origin;
+    out = "score " + std::to_string(Analyze(line).boilerplate_score) + ": ";
+  } else if (kind == "related_heading") {
+    cats = {kRelatedHeading};
+    set = &rx_->heading;
+    set_origin = &rx_->heading_origin;
+  } else if (kind == "related_single") {
+    cats = {kRelatedSingle};
+  } else if (kind == "paywall") {
+    cats = {kPaywall};
+  } else if (kind == "counter") {
+    set = &rx_->line;
+    set_origin = &rx_->line_origin;
+  } else if (kind == "drop") {
+    cats = {kDropPhrase, kDropLine};
+    set = &rx_->drop;
+    set_origin = &rx_->drop_origin;
+  }
+  std::vector<std::string> parts;
+  matcher_.ForEach(trimmed, [&](const PhraseMatcher::Match& m) {
+    const int cat = m.id >> 16;
+    if (std::find(cats.begin(), cats.end(), cat) == cats.end()) return true;
+    const size_t k = m.id & 0xFFFF;
+    std::string p = origins_[k] + " " + phrases_[k];
+    if (std::find(parts.begin(), parts.end(), p) == parts.end()) parts.push_back(std::move(p));
+    return parts.size() < 6;
+  });
+  if (set && set_origin && !set_origin->empty()) {
+    std::vector<int> hits;
+    if (set->Match(re2::StringPiece(trimmed.data(), trimmed.size()), &hits))
+      for (int h : hits)
+        if (static_cast<size_t>(h) < set_origin->size()) parts.push_back((*set_origin)[h]);
+  }
+  if (kind == "counter" && parts.empty())
+    parts.push_back("thresholds.rules counter_min_digits " + std::to_string(t_.counter_min_digits));
+  for (size_t i = 0; i < parts.size(); ++i) out += (i ? "; " : "") + parts[i];
+  return out;
+}
+
+std::vector<std::string> LineRules::AllMatches(std::string_view line) const {
+  const std::string_view trimmed = utf8::Trim(line);
+  std::vector<std::string> out;
+  matcher_.ForEach(trimmed, [&](const PhraseMatcher::Match& m) {
+    const size_t k = m.id & 0xFFFF;
+    std::string p = origins_[k] + " " + phrases_[k];
+    if (std::find(out.begin(), out.end(), p) == out.end()) out.push_back(std::move(p));
+    return true;
+  });
+  const re2::StringPiece in(trimmed.data(), trimmed.size());
+  for (auto [set, origin, has] :
+       {std::make_tuple(&rx_->line, &rx_->line_origin, rx_->has_line),
+        std::make_tuple(&rx_->heading, &rx_->heading_origin, rx_->has_heading),
+        std::make_tuple(&rx_->boiler, &rx_->boiler_origin, rx_->has_boiler),
+        std::make_tuple(&rx_->drop, &rx_->drop_origin, rx_->has_drop)}) {
+    std::vector<int> hits;
+    if (has && set->Match(in, &hits))
+      for (int h : hits) out.push_back((*origin)[h]);
+  }
+  const LineFacts f = Analyze(line);
+  if (f.spam_hits > 0 && !f.spam) {
+    char buf[200];
+    snprintf(buf, sizeof buf,
+             "spam: %d hit(s) covering %.0f%% of the line; a spam line needs spam_min_hits %d "
+             "covering spam_min_coverage %.2f (thresholds.rules)",
+             f.spam_hits, 100 * f.spam_coverage, t_.spam_min_hits, t_.spam_min_coverage);
+    out.insert(out.begin(), buf);
+  }
+  return out;
 }
 
 std::string LineRules::FindDate(std::string_view text) const {

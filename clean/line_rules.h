@@ -72,6 +72,16 @@ class LineRules {
   ~LineRules();
   // `active`: the document's SiteTable::Active (empty: only entries for every site apply).
   LineFacts Analyze(std::string_view simplified_line, const std::vector<char>& active = {}) const;
+  // The rule entries behind a classification of `simplified_line` as `kind` (a removal reason
+  // of the cleaner: "spam", "breadcrumb", "menu", "metadata", "share", "share_suffix",
+  // "boilerplate", "related_heading", "related_single", "paywall", "counter"), as
+  // "file:line directive value" joined by "; ", with the threshold that decided when one did.
+  // For explanations only: it scans the line again.
+  std::string Describe(std::string_view simplified_line, std::string_view kind) const;
+  // Every phrase and pattern entry that matches the line, whatever the classification, as
+  // "file:line directive value" (for `qingxi rules test`: a rule that matches but does not
+  // decide alone, such as one spam phrase below spam_min_hits).
+  std::vector<std::string> AllMatches(std::string_view simplified_line) const;
   // The date in `text` as ISO 8601 ("2022-11-09", "2022-11-09T12:08:00"), "" if none.
   std::string FindDate(std::string_view text) const;
 
@@ -82,6 +92,7 @@ class LineRules {
   std::vector<std::string> phrases_;  // by phrase index (id & 0xFFFF -> phrase)
   std::vector<int> phrase_site_;      // by phrase index: SiteTable number, 0 for every site
   bool has_sites_ = false;            // some entry is scoped to a site
+  std::vector<std::string> origins_;  // by phrase index: "spam.rules:12 phrase"
   struct Regexes;  // RE2 objects (meta line_regex set, related heading_regex set, dates)
   std::unique_ptr<Regexes> rx_;
 };

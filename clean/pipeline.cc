@@ -57,6 +57,18 @@ std::string WithPreformatted(std::string_view prose, const CleanOutput& out) {
   return Join(parts);
 }
 
+// Characters that differ between the text before and after conversion (explanations only):
+// position by position while the two agree in length, else the change in length plus those.
+size_t CountChanged(std::string_view before, std::string_view after) {
+  size_t a = 0, b = 0, changed = 0;
+  while (a < before.size() && b < after.size()) {
+    if (utf8::Next(before, &a) != utf8::Next(after, &b)) ++changed;
+  }
+  const size_t rest_a = utf8::CountCodePoints(before.substr(a)),
+               rest_b = utf8::CountCodePoints(after.substr(b));
+  return changed + std::max(rest_a, rest_b);
+}
+
 }  // namespace
 
 InputKind Pipeline::Sniff(std::string_view bytes, std::string_view name_hint) {
@@ -92,7 +104,7 @@ Result<std::shared_ptr<const Pipeline>> Pipeline::Create(const PipelineOptions& 
   return std::shared_ptr<const Pipeline>(std::move(p));
 }
 
-Record Pipeline::Process(const InputDocument& doc) const {
+Record Pipeline::Process(const InputDocument& doc, Explanation* ex) const {
   Record r;
   r.id = doc.id;
   r.source = doc.source;
@@ -120,12 +132,28 @@ Record Pipeline::Process(const InputDocument& doc) const {
     return r;
   }
   r.encoding = decoded->encoding;
+  if (ex) {
+    if (truncated)
+      ex->Add(Stage::kDecode, "", "truncated",
+              "input cut at " + std::to_string(options_.max_input_bytes) +
+                  " bytes (--max-bytes); the rest was not read");
+    ex->decode_replacements = decoded->replacements;
+    if (decoded->replacements > 0)
+      ex->Add(Stage::kDecode, "", "invalid_bytes",
+              std::to_string(decoded->replacements) + " invalid byte sequences of " +
+                  decoded->encoding + " replaced by U+FFFD");
+    if (decoded->mojibake_repaired)
+      ex->Add(Stage::kDecode, "", "mojibake_repaired",
+              "Latin mojibake (Chinese bytes once read as windows-1252) decoded back from " +
+                  decoded->encoding);
+  }
 
   CleanInput in;
   std::vector<std::string> extract_flags;
   {
-    auto page = kind == InputKind::kHtml ? extractor_->Extract(decoded->utf8, options_.limits)
-                                         : text_extractor_->Extract(decoded->utf8, options_.limits);
+    auto page = kind == InputKind::kHtml
+                    ? extractor_->Extract(decoded->utf8, options_.limits, ex)
+                    : text_extractor_->Extract(decoded->utf8, options_.limits, ex);
     if (!page.ok()) {
       r.error = "extract: " + page.status().message();
       return r;
@@ -142,7 +170,7 @@ Record Pipeline::Process(const InputDocument& doc) const {
   decoded->utf8.clear();
   decoded->utf8.shrink_to_fit();
 
-  CleanOutput out = cleaner_->Clean(in);
+  CleanOutput out = cleaner_->Clean(in, ex);
   for (const auto& f : extract_flags) r.AddFlag(f);
   for (const auto& f : out.flags) r.AddFlag(f);
   if (truncated) r.AddFlag("truncated");
@@ -166,6 +194,7 @@ Record Pipeline::Process(const InputDocument& doc) const {
     r.title = joined.substr(0, nl);
     r.text = nl == std::string::npos ? "" : joined.substr(nl + 1);
     if (has_pre) r.text = WithPreformatted(r.text, out);
+    if (ex) ex->converted_chars = CountChanged(out.title + "\n" + text, r.title + "\n" + r.text);
   } else {
     r.title = std::move(out.title);
     r.text = std::move(text);

@@ -10,6 +10,7 @@
 #include <algorithm>
 
 #include "cleaner_text.h"
+#include "explain_diff.h"
 #include "line_rules.h"
 #include "mojibake.h"
 #include "pinyin.h"
@@ -77,19 +78,15 @@ bool IsProse(std::string_view s) {
 }
 
 // Removes white space so that repeated titles compare equal across spacing differences.
-std::string Squeeze(std::string_view s) {
-  std::string out;
-  size_t pos = 0;
-  while (pos < s.size()) {
-    char32_t c = cleaner::NextCp(s, &pos);
-    if (!utf8::IsSpace(c)) utf8::Append(c, &out);
-  }
-  return out;
-}
+std::string Squeeze(std::string_view s) { return utf8::RemoveSpace(s); }
 
 class RuleBasedCleaner : public TextCleaner {
  public:
-  CleanOutput Clean(const CleanInput& in) const override;
+  CleanOutput Clean(const CleanInput& in, Explanation* ex) const override;
+  std::vector<std::string> MatchingRules(std::string_view line) const override {
+    std::string simp = converter_ ? converter_->ToSimplified(line) : std::string(line);
+    return rules_->AllMatches(simp);
+  }
 
   std::shared_ptr<const Converter> converter_;
   std::unique_ptr<MojibakeRepairer> mojibake_;
@@ -110,7 +107,51 @@ class RuleBasedCleaner : public TextCleaner {
 
  private:
   std::vector<std::string> Simplify(const std::vector<std::string>& lines) const;
+  // Explanations: what an in-place edit of a line removed, and the rule behind a dropped line.
+  void ExplainEdit(Explanation* ex, std::string_view before, std::string_view after,
+                   std::string_view reason, const std::string& rule) const;
+  std::string RuleFor(std::string_view reason, const std::string& simplified) const;
 };
+
+void RuleBasedCleaner::ExplainEdit(Explanation* ex, std::string_view before, std::string_view after,
+                                   std::string_view reason, const std::string& rule) const {
+  if (before == after) return;
+  cleaner::LineEdit e = cleaner::DiffEdit(before, after);
+  for (const std::string& r : e.removed) {
+    if (utf8::Trim(r).empty()) continue;
+    std::string why = rule;
+    if (reason == "watermark")
+      why = watermark_->Describe(converter_ ? converter_->ToSimplified(r) : r);
+    if (e.replaced) why += (why.empty() ? "" : "; ") + std::string("repaired as ") + e.replacement;
+    ex->Add(Stage::kClean, r,
+            e.replaced && reason == "mojibake_removed" ? "mojibake_repaired" : reason,
+            std::move(why));
+  }
+}
+
+std::string RuleBasedCleaner::RuleFor(std::string_view reason, const std::string& simp) const {
+  auto n = [](int v) { return std::to_string(v); };
+  if (reason == "date_line") return "a date alone above the text: moved to the record's date";
+  if (reason == "title")
+    return "the first heading-shaped line (title_max_chars " + n(title_max_chars_) +
+           ", title_max_commas " + n(title_max_commas_) + "): moved to the record's title";
+  if (reason == "title_repeat") return "repeats the title";
+  if (reason == "paywall_furniture")
+    return "after a paywall stub: a line of at most paywall_tail_max_chars " +
+           n(paywall_tail_max_chars_) + " that is not a sentence";
+  if (reason == "related_item")
+    return "under a related-articles heading: a list item, at most related_item_max_chars " +
+           n(related_item_max_chars_) + ", or a teaser ending in an ellipsis";
+  std::string r = rules_->Describe(simp, reason == "boilerplate_edge" ? "boilerplate" : reason);
+  if (reason == "boilerplate_edge")
+    r += " (within boilerplate_edge_lines " + n(boilerplate_edge_lines_) +
+         " of the edge: boilerplate_edge_min_score " + n(boilerplate_edge_min_score_) + ")";
+  else if (reason == "boilerplate")
+    r += " (boilerplate_min_score " + n(boilerplate_min_score_) + ")";
+  else if (reason == "share_suffix")
+    r += " (near the top or bottom of the text)";
+  return r;
+}
 
 std::vector<std::string> RuleBasedCleaner::Simplify(const std::vector<std::string>& lines) const {
   // One conversion call for the whole document (line breaks are preserved by the converter);
@@ -137,7 +178,7 @@ std::vector<std::string> RuleBasedCleaner::Simplify(const std::vector<std::strin
   return out;
 }
 
-CleanOutput RuleBasedCleaner::Clean(const CleanInput& in) const {
+CleanOutput RuleBasedCleaner::Clean(const CleanInput& in, Explanation* ex) const {
   CleanOutput out;
   out.title = in.title;
   out.date = in.date;
@@ -159,11 +200,19 @@ CleanOutput RuleBasedCleaner::Clean(const CleanInput& in) const {
 
   // 1. Mojibake, 2. pinyin.
   bool mojibake = false;
+  std::string before;  // explaining only: the line before an in-place edit
   for (size_t i = 0; i < lines.size(); ++i) {
     if (pre[i]) continue;
+    if (ex) before = lines[i];
     auto st = mojibake_->Repair(&lines[i]);
     if (st.removed || st.repaired) mojibake = true;
-    pinyin_->Strip(&lines[i]);
+    if (ex && (st.removed || st.repaired)) {
+      ExplainEdit(ex, before, lines[i], "mojibake_removed",
+                  "mojibake span (thresholds.rules mojibake_min_odd, mojibake_max_gap)");
+      before = lines[i];
+    }
+    if (pinyin_->Strip(&lines[i]) > 0 && ex)
+      ExplainEdit(ex, before, lines[i], "pinyin", "pinyin.rules: every syllable is valid pinyin");
   }
   {
     std::vector<std::string> kept;
@@ -171,7 +220,11 @@ CleanOutput RuleBasedCleaner::Clean(const CleanInput& in) const {
     kept.reserve(lines.size());
     for (size_t i = 0; i < lines.size(); ++i) {
       std::string_view t = utf8::Trim(lines[i]);
-      if (t.empty() || (!pre[i] && cleaner::IsOnlyPunct(t))) continue;
+      if (t.empty() || (!pre[i] && cleaner::IsOnlyPunct(t))) {
+        if (ex && !t.empty())
+          ex->Add(Stage::kClean, t, "punctuation_only", "a line of punctuation only");
+        continue;
+      }
       kept.emplace_back(pre[i] ? std::string_view(lines[i]) : t);
       kept_pre.push_back(pre[i]);
     }
@@ -179,10 +232,16 @@ CleanOutput RuleBasedCleaner::Clean(const CleanInput& in) const {
     pre.swap(kept_pre);
   }
   if (!out.title.empty()) {
+    if (ex) before = out.title;
     auto st = mojibake_->Repair(&out.title);
     if (st.removed || st.repaired) mojibake = true;
+    if (ex && (st.removed || st.repaired)) {
+      ExplainEdit(ex, before, out.title, "mojibake_removed", "mojibake span in the title");
+      before = out.title;
+    }
     // A title found in flattened text carries the page's flattened pinyin like its lines do.
-    if (!in.from_html) pinyin_->Strip(&out.title);
+    if (!in.from_html && pinyin_->Strip(&out.title) > 0 && ex)
+      ExplainEdit(ex, before, out.title, "pinyin", "pinyin.rules: every syllable is valid pinyin");
   }
   if (mojibake) out.flags.push_back("mojibake");
 
@@ -195,6 +254,12 @@ CleanOutput RuleBasedCleaner::Clean(const CleanInput& in) const {
   for (size_t i = 0; i < n; ++i) facts[i] = rules_->Analyze(simp[i], active);
 
   std::vector<bool> drop(n, false);
+  // Explaining only: why each dropped line went (a reason code of docs/explain.md).
+  std::vector<const char*> why(ex ? n : 0, nullptr);
+  auto mark = [&](size_t i, const char* reason) {
+    drop[i] = true;
+    if (ex) why[i] = reason;
+  };
   bool paywall = false;
   bool prose_seen = false;  // a kept line with sentence punctuation came before this one
   const size_t edge = static_cast<size_t>(boilerplate_edge_lines_);
@@ -204,19 +269,25 @@ CleanOutput RuleBasedCleaner::Clean(const CleanInput& in) const {
     if (i > 0 && !drop[i - 1] && !prose_seen) prose_seen = IsProse(lines[i - 1]);
     if (pre[i]) continue;
     if (f.drop || f.spam || f.breadcrumb || f.menu || f.counter || f.share || f.related_single) {
-      drop[i] = true;
+      mark(i, f.drop         ? "drop"
+              : f.spam       ? "spam"
+              : f.breadcrumb ? "breadcrumb"
+              : f.menu       ? "menu"
+              : f.counter    ? "counter"
+              : f.share      ? "share"
+                             : "related_single");
     } else if (f.date_only && !prose_seen) {
       // A date alone above the text is the page's date ("2012年01月12日 15:52" under the
       // headline); below the text it is a notice's date of signature and stays.
-      drop[i] = true;
+      mark(i, "date_line");
       if (out.date.empty()) out.date = f.date;
     } else if (f.meta) {
-      drop[i] = true;
+      mark(i, "metadata");
       if (out.date.empty() && !f.date.empty()) out.date = f.date;
     } else if (f.share_suffix && at_edge) {
-      drop[i] = true;
+      mark(i, "share_suffix");
     } else if (f.paywall) {
-      drop[i] = true;
+      mark(i, "paywall");
       paywall = true;
       // What follows a stub is its furniture: privilege lists, prices, buttons ("会员权益：",
       // "1、免费下载全站文档", "￥9.9元/月 立即购买") — short lines that are not sentences.
@@ -228,7 +299,7 @@ CleanOutput RuleBasedCleaner::Clean(const CleanInput& in) const {
         if (cps.size() > static_cast<size_t>(paywall_tail_max_chars_) ||
             (cps.size() && cleaner::IsSentenceEnd(cps.cp.back())))
           break;
-        drop[j] = true;
+        mark(j, "paywall_furniture");
       }
       i = j - 1;
     } else if ((f.boilerplate_score >= boilerplate_min_score_ ||
@@ -238,10 +309,10 @@ CleanOutput RuleBasedCleaner::Clean(const CleanInput& in) const {
                !watermark_->MatchesRule(simp[i], active)) {
       // (A line whose disclaimer words sit inside a watermark pattern is a sentence with a
       // watermark injected; step 5 cuts the watermark and keeps the sentence.)
-      drop[i] = true;
+      mark(i, f.boilerplate_score >= boilerplate_min_score_ ? "boilerplate" : "boilerplate_edge");
     } else if (f.related_heading) {
       // The heading and its items: titles, bullets, numbered links, teasers ending in "...".
-      drop[i] = true;
+      mark(i, "related_heading");
       size_t j = i + 1;
       for (; j < n; ++j) {
         const std::string_view s = lines[j];
@@ -250,7 +321,7 @@ CleanOutput RuleBasedCleaner::Clean(const CleanInput& in) const {
         const bool item = IsListItem(s) || chars <= static_cast<size_t>(related_item_max_chars_);
         const bool teaser = EndsWithEllipsis(s) && chars <= static_cast<size_t>(related_teaser_max_chars_);
         if (item || teaser || facts[j].related_heading || facts[j].counter) {
-          drop[j] = true;
+          mark(j, "related_item");
           continue;
         }
         break;
@@ -287,7 +358,7 @@ CleanOutput RuleBasedCleaner::Clean(const CleanInput& in) const {
           !cleaner::IsClausePunct(last) && last != U'，' && !IsListItem(s)) {
         out.title = std::string(s);
         title_simp = Squeeze(simp[i]);
-        drop[i] = true;
+        mark(i, "title");
       }
       break;  // only the first remaining line can be the title
     }
@@ -298,9 +369,12 @@ CleanOutput RuleBasedCleaner::Clean(const CleanInput& in) const {
       if (drop[i] || pre[i] || simp[i].size() < title_simp.size() ||
           simp[i].size() > 2 * title_simp.size() + 16)
         continue;
-      if (Squeeze(simp[i]) == title_simp) drop[i] = true;
+      if (Squeeze(simp[i]) == title_simp) mark(i, "title_repeat");
     }
   }
+  if (ex)
+    for (size_t i = 0; i < n; ++i)
+      if (drop[i] && why[i]) ex->Add(Stage::kClean, lines[i], why[i], RuleFor(why[i], simp[i]));
 
   // 5. Watermarks inside the remaining prose lines; preformatted blocks go back in place.
   std::vector<std::string> body, body_simp;
@@ -311,7 +385,11 @@ CleanOutput RuleBasedCleaner::Clean(const CleanInput& in) const {
     body.push_back(std::move(lines[i]));
     body_simp.push_back(std::move(simp[i]));
   }
+  std::vector<std::string> uncut;
+  if (ex) uncut = body;
   watermark_->Cut(&body, body_simp, active);
+  if (ex)
+    for (size_t k = 0; k < body.size(); ++k) ExplainEdit(ex, uncut[k], body[k], "watermark", "");
   size_t next = 0;
   for (size_t i = 0; i < n; ++i) {
     if (drop[i]) continue;
@@ -324,6 +402,8 @@ CleanOutput RuleBasedCleaner::Clean(const CleanInput& in) const {
     if (!t.empty() && !cleaner::IsOnlyPunct(t)) {
       out.paragraphs.emplace_back(t);
       out.kinds.push_back(BlockKind::kProse);
+    } else if (ex && !t.empty()) {
+      ex->Add(Stage::kClean, t, "punctuation_only", "what a watermark cut left of the line");
     }
   }
   return out;

@@ -12,6 +12,7 @@
 #include "qingxi/text_extract.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -106,15 +107,16 @@ struct Scored {
 class TextExtractorImpl : public TextExtractor {
  public:
   explicit TextExtractorImpl(Params p) : p_(p) {}
-  Result<ExtractedPage> Extract(std::string_view utf8_text,
-                                const ExtractLimits& limits) const override;
+  Result<ExtractedPage> Extract(std::string_view utf8_text, const ExtractLimits& limits,
+                                Explanation* ex) const override;
 
  private:
   void ScoreLines(std::vector<Scored>* lines) const;
   int FindTitle(const std::vector<Scored>& lines, size_t block_begin) const;
   size_t ExtendBlock(const std::vector<Scored>& lines, size_t begin, size_t end) const;
   // Detection over one window of the text; appends to *out (the title only when `first`).
-  void ExtractWindow(std::string_view utf8_text, bool first, ExtractedPage* out) const;
+  void ExtractWindow(std::string_view utf8_text, bool first, ExtractedPage* out,
+                     Explanation* ex) const;
   Params p_;
 };
 
@@ -282,8 +284,8 @@ int TextExtractorImpl::FindTitle(const std::vector<Scored>& lines, size_t block_
   return best;
 }
 
-Result<ExtractedPage> TextExtractorImpl::Extract(std::string_view utf8_text,
-                                                 const ExtractLimits&) const {
+Result<ExtractedPage> TextExtractorImpl::Extract(std::string_view utf8_text, const ExtractLimits&,
+                                                 Explanation* ex) const {
   ExtractedPage page;
   // A text of more lines than a page has (a dump of one character a line, a whole book) is
   // examined a window of max_lines lines at a time, so that memory stays bounded; each window
@@ -295,14 +297,14 @@ Result<ExtractedPage> TextExtractorImpl::Extract(std::string_view utf8_text,
       end = utf8_text.find('\n', end);
       end = end == std::string_view::npos ? utf8_text.size() : end + 1;
     }
-    ExtractWindow(utf8_text.substr(pos, end - pos), first, &page);
+    ExtractWindow(utf8_text.substr(pos, end - pos), first, &page, ex);
     pos = end;
   }
   return page;
 }
 
-void TextExtractorImpl::ExtractWindow(std::string_view utf8_text, bool first,
-                                      ExtractedPage* out) const {
+void TextExtractorImpl::ExtractWindow(std::string_view utf8_text, bool first, ExtractedPage* out,
+                                      Explanation* ex) const {
   ExtractedPage& page = *out;
   std::vector<textmode::PageLine> raw = textmode::SplitPageLines(utf8_text, p_.wrap);
   std::vector<Scored> lines;
@@ -315,6 +317,9 @@ void TextExtractorImpl::ExtractWindow(std::string_view utf8_text, bool first,
     lines.push_back(s);
   }
   ScoreLines(&lines);
+  if (ex)  // the page's lines, hard wraps joined
+    for (const auto& r : raw)
+      if (!r.text.empty()) ex->source.emplace_back(r.text);
 
   // The main block: the run of lines with the largest total score.
   double best = 0, run = 0;
@@ -350,10 +355,17 @@ void TextExtractorImpl::ExtractWindow(std::string_view utf8_text, bool first,
     for (const Scored& l : lines) page.paragraphs.emplace_back(l.text);
     return;
   }
-  if (best <= 0) return;  // navigation only: no main text
+  if (best <= 0) {  // navigation only: no main text
+    if (ex)
+      for (const Scored& l : lines)
+        ex->Add(Stage::kExtract, l.text, "no_main_text",
+                "no run of lines scores above 0 (rules/text_extract.rules): navigation only");
+    return;
+  }
 
   end = ExtendBlock(lines, begin, end);
   const int title = first ? FindTitle(lines, begin) : -1;
+  std::vector<uint8_t> kept_dateline(ex ? lines.size() : 0, 0);
   if (title >= 0) page.title = std::string(lines[title].text);
   // The dateline between the title and the text gives the record its date.
   const size_t from = title >= 0 ? static_cast<size_t>(title) + 1
@@ -364,11 +376,24 @@ void TextExtractorImpl::ExtractWindow(std::string_view utf8_text, bool first,
     if (lines[i].shape.bullet) {  // "• 2023-05-18 09:12": a dump's list item of the info bar
       size_t pos = 0;
       utf8::Next(t, &pos);
+      if (ex) ex->Add(Stage::kExtract, t.substr(0, pos), "bullet", "the bullet of a dateline");
       t = utf8::Trim(t.substr(pos));
     }
     page.paragraphs.emplace_back(t);
+    if (ex) kept_dateline[i] = 1;
   }
   for (size_t i = begin; i < end; ++i) page.paragraphs.emplace_back(lines[i].text);
+  if (ex) {
+    for (size_t i = 0; i < lines.size(); ++i) {
+      if ((i >= begin && i < end) || static_cast<int>(i) == title || kept_dateline[i]) continue;
+      char rule[200];
+      snprintf(
+          rule, sizeof rule,
+          "outside the main block, non-blank lines %zu-%zu (block score %.1f; this line %.1f%s)",
+          begin + 1, end, best, lines[i].score, lines[i].noise ? ", shaped like navigation" : "");
+      ex->Add(Stage::kExtract, lines[i].text, "outside_main_block", rule);
+    }
+  }
 }
 
 }  // namespace

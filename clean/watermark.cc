@@ -19,6 +19,7 @@ struct WatermarkCutter::Patterns {
   RE2::Set set;
   std::vector<std::unique_ptr<RE2>> each;
   std::vector<int> site;  // by pattern: SiteTable number, 0 for every site
+  std::vector<std::string> origin;  // by index: "watermark.rules:12 regex VALUE"
 };
 
 WatermarkCutter::WatermarkCutter() = default;
@@ -49,6 +50,7 @@ Result<std::unique_ptr<WatermarkCutter>> WatermarkCutter::Create(const RuleFile&
     if (!re->ok()) return file->Error(e, "bad regex: " + re->error());
     w->patterns_->each.push_back(std::move(re));
     w->patterns_->site.push_back(sites ? sites->Add(e.site) : 0);
+    w->patterns_->origin.push_back(file->Origin(e));
   }
   if (!w->patterns_->each.empty() && !w->patterns_->set.Compile())
     return Status::InvalidArgument(file->path() + ": the regex set does not compile");
@@ -108,6 +110,17 @@ bool WatermarkCutter::MatchesRule(const std::string& simplified,
   for (int h : hits)
     if (SiteTable::Applies(active, patterns_->site[h])) return true;
   return false;
+}
+
+std::string WatermarkCutter::Describe(const std::string& simplified_span) const {
+  if (!patterns_->each.empty()) {
+    std::vector<int> hits;
+    if (patterns_->set.Match(simplified_span, &hits) && !hits.empty())
+      return patterns_->origin[hits.front()];
+  }
+  return "a phrase or clause recurring out of place (thresholds.rules watermark_min_chars " +
+         std::to_string(options_.min_chars) + ", watermark_min_repeats " +
+         std::to_string(options_.min_repeats) + ")";
 }
 
 int WatermarkCutter::Cut(std::vector<std::string>* lines, const std::vector<std::string>& simplified,

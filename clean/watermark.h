@@ -50,6 +50,9 @@ class WatermarkCutter {
   // Whether a rule pattern matches the (simplified) line: such a line is a sentence with a
   // watermark inside, to be cut, not a disclaimer to drop whole.
   bool MatchesRule(const std::string& simplified, const std::vector<char>& active = {}) const;
+  // The rule behind a cut span (its simplified text): "watermark.rules:12 regex …", or the
+  // recurrence detector and its thresholds. For explanations only.
+  std::string Describe(const std::string& simplified_span) const;
 
  private:
   WatermarkCutter();

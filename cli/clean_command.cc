@@ -33,6 +33,7 @@
 #include "run_identity.h"
 #include "record_counts.h"
 #include "shard.h"
+#include "qingxi/explain.h"
 #include "qingxi/pipeline.h"
 #include "qingxi/record_filter.h"
 #include "qingxi/rule_file.h"
@@ -68,6 +69,7 @@ int RunClean(int argc, char** argv) {
   std::string vocab = "none";
   size_t max_bytes = 64u << 20;
   std::string manifest, shard_text, out_dir, compress = "none", stats_file, drop_flags;
+  std::string explain_path;
   corpus::FilterOptions filter;
   app.add_option("INPUT", inputs,
                  "files, directories (recursed: pages and text files; robots.txt, stylesheets, "
@@ -106,6 +108,9 @@ int RunClean(int argc, char** argv) {
                  "paywall,listing,empty (counted in the summary)");
   app.add_option("--stats", stats_file, "write the run's counts as JSON to FILE: records by flag, "
                  "error kinds, inputs skipped as not documents and documents dropped, by reason");
+  app.add_option("--explain", explain_path, "also write, per document, what was removed and why "
+                 "(one JSON line: removed text, stage, reason, rule; see docs/explain.md) to FILE, "
+                 "in the order of the records; written to FILE.partial and renamed when complete");
   app.add_flag("--restart", restart, "ignore an interrupted run's FILE.partial and start over");
   app.add_flag("-q,--quiet", quiet, "no summary on standard error");
   app.footer(
@@ -115,8 +120,8 @@ int RunClean(int argc, char** argv) {
       "\n"
       "Examples:\n"
       "  qingxi clean saved_pages/ -o corpus.jsonl\n"
-      "  zcat CC-MAIN-*.warc.gz | qingxi clean - > cc.jsonl\n"
-      "  qingxi clean --manifest files.txt --shard 3/16 --out corpus/ --compress zstd");
+      "  qingxi clean --manifest files.txt --shard 3/16 --out corpus/ --compress zstd\n"
+      "  qingxi clean pages/ -o corpus.jsonl --explain removed.jsonl");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -145,6 +150,21 @@ int RunClean(int argc, char** argv) {
   if (Status s = CheckParentDirectory(output, "-o"); out_dir.empty() && !s.ok()) {
     std::fprintf(stderr, "qingxi clean: %s\n", s.message().c_str());
     return kExitUsage;
+  }
+  if (!explain_path.empty()) {
+    if (explain_path == output && output != "-") {
+      std::fprintf(stderr, "qingxi clean: --explain must name another file than -o\n");
+      return kExitUsage;
+    }
+    if (explain_path == "-" && (output == "-" && out_dir.empty())) {
+      std::fprintf(stderr, "qingxi clean: --explain - needs -o FILE or --out DIR (the records go to "
+                   "standard output)\n");
+      return kExitUsage;
+    }
+    if (Status s = CheckParentDirectory(explain_path, "--explain"); !s.ok()) {
+      std::fprintf(stderr, "qingxi clean: %s\n", s.message().c_str());
+      return kExitUsage;
+    }
   }
   ShardSpec shard;
   if (!shard_text.empty()) {
@@ -247,6 +267,24 @@ int RunClean(int argc, char** argv) {
     if (s.code() == Status::Code::kInvalidArgument) return kExitUsage;
     return out_dir.empty() ? kExitFatal : kExitRetryable;
   }
+  // The explanations follow the records line for line, written and resumed the same way.
+  JsonlSink explain_sink;
+  if (!explain_path.empty()) {
+    if (Status s = explain_sink.Open(explain_path, !restart, false, identity.dump()); !s.ok()) {
+      std::fprintf(stderr, "qingxi clean: --explain: %s\n", s.message().c_str());
+      if (s.code() == Status::Code::kInvalidArgument) return kExitUsage;
+      return out_dir.empty() ? kExitFatal : kExitRetryable;
+    }
+    // Resumed, the two must hold the same documents, or the explanations would miss some.
+    bool missing = false;
+    for (const std::string& src : sink.done_sources()) missing |= !explain_sink.done_sources().count(src);
+    if (missing) {
+      std::fprintf(stderr, "qingxi clean: --explain %s holds %zu documents of the interrupted run and "
+                   "the output %zu: run again with --restart\n", explain_sink.partial_path().c_str(),
+                   explain_sink.done_sources().size(), sink.done_sources().size());
+      return kExitUsage;
+    }
+  }
   if (!quiet && !sink.done_sources().empty())
     std::fprintf(stderr, "qingxi clean: resuming %s: %zu records already written\n",
                  sink.partial_path().c_str(), sink.done_sources().size());
@@ -256,7 +294,8 @@ int RunClean(int argc, char** argv) {
   std::mutex mu;
   std::condition_variable cv;
   std::deque<DocTask> queue;
-  std::map<uint64_t, std::string> ready;  // seq -> JSON line ("" when dropped), waiting for its turn
+  // seq -> JSON line ("" when dropped) and its explanation line, waiting for their turn
+  std::map<uint64_t, std::pair<std::string, std::string>> ready;
   RecordCounts counts;                     // guarded by mu
   uint64_t next_write = 0, produced = 0;
   bool done_producing = false, fatal = false;
@@ -269,11 +308,19 @@ int RunClean(int argc, char** argv) {
   auto write_ready = [&]() {  // called with mu held
     progress.Update({n_ok + n_err, 0, n_err.load(), n_bytes.load(), ""});
     while (!ready.empty() && ready.begin()->first == next_write) {
-      if (!fatal && !ready.begin()->second.empty()) {
-        Status s = sink.Write(ready.begin()->second);
+      const auto& [line, explained] = ready.begin()->second;
+      if (!fatal && !line.empty()) {
+        Status s = sink.Write(line);
         if (!s.ok()) {
           fatal = true;
           fatal_msg = s.message();
+        }
+      }
+      if (!fatal && !explained.empty()) {
+        Status s = explain_sink.Write(explained);
+        if (!s.ok()) {
+          fatal = true;
+          fatal_msg = "--explain: " + s.message();
         }
       }
       ready.erase(ready.begin());
@@ -295,6 +342,8 @@ int RunClean(int argc, char** argv) {
         cv.notify_all();
       }
       Record rec;
+      Explanation explanation;
+      Explanation* explain = explain_path.empty() ? nullptr : &explanation;
       Status rs;
       if (t.loaded) {
         bytes = std::move(t.bytes);
@@ -321,7 +370,7 @@ int RunClean(int argc, char** argv) {
         doc.kind = t.kind;
         doc.content_type = t.content_type;
         doc.name_hint = t.path.empty() ? t.url : t.path;
-        rec = (*pipeline)->Process(doc);
+        rec = (*pipeline)->Process(doc, explain);
       }
       n_bytes += bytes.size();
       (rec.is_error() ? n_err : n_ok)++;
@@ -337,10 +386,16 @@ int RunClean(int argc, char** argv) {
         if (with_signals && !rec.is_error())
           line.insert(line.size() - 1, ",\"signals\":" + corpus::SignalsToJson(signals));
       }
+      std::string explained;
+      if (explain) {
+        explained = ExplanationToJsonLine(rec, explanation);
+        if (!drop.empty())
+          explained.insert(explained.size() - 1, ",\"dropped\":" + nlohmann::json(drop).dump());
+      }
       std::lock_guard<std::mutex> lock(mu);
       if (drop.empty()) counts.CountWritten(rec);
       else ++counts.dropped[drop];
-      ready.emplace(t.seq, std::move(line));
+      ready.emplace(t.seq, std::make_pair(std::move(line), std::move(explained)));
       write_ready();
     }
   };
@@ -401,6 +456,12 @@ int RunClean(int argc, char** argv) {
   if (Status s = sink.Commit(); !s.ok()) {
     std::fprintf(stderr, "qingxi clean: cannot write output: %s\n", s.message().c_str());
     return write_failure;
+  }
+  if (!explain_path.empty()) {
+    if (Status s = explain_sink.Commit(); !s.ok()) {
+      std::fprintf(stderr, "qingxi clean: cannot write --explain output: %s\n", s.message().c_str());
+      return write_failure;
+    }
   }
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (!out_dir.empty()) {

@@ -24,6 +24,8 @@ int RunBatch(int argc, char** argv);
 int RunDedup(int argc, char** argv);
 int RunStats(int argc, char** argv);
 int RunRulesCheck(int argc, char** argv);  // `qingxi rules check` (argv[0] is "check")
+int RunExplain(int argc, char** argv);
+int RunRulesTest(int argc, char** argv);  // `qingxi rules test`
 
 // The rules directory used when --rules is not given: $QINGXI_RULES, else the copy installed
 // beside the binary (<prefix>/share/qingxi/rules), else the source tree's rules/ (a build tree),

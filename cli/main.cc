@@ -46,8 +46,10 @@ constexpr const char* kUsage =
     "  crawl     fetch and clean in one run, with crawl state for re-crawls\n"
     "  dedup     remove exact and near-duplicate records from JSONL corpora\n"
     "  stats     count what a JSONL corpus holds; --json and --html (charts) reports\n"
+    "  explain   render one page as HTML: kept text, and each removed part with its reason\n"
+    "  rules     rules check [DIR]: validate a rules directory or an --extra-rules layer;\n"
+    "            rules test 'a line': which rule removes a line, and why\n"
     "  batch     run every shard of a manifest on Slurm (a job array) or a local process pool\n"
-    "  rules     rules check [DIR]: validate a rules directory or an --extra-rules layer\n"
     "  version   print the version\n"
     "\n"
     "Run 'qingxi <command> --help' for the options of a command.\n"
@@ -78,8 +80,17 @@ int main(int argc, char** argv) {
   if (cmd == "batch") return RunBatch(argc - 1, argv + 1);
   if (cmd == "dedup") return RunDedup(argc - 1, argv + 1);
   if (cmd == "stats") return RunStats(argc - 1, argv + 1);
+  if (cmd == "explain") return RunExplain(argc - 1, argv + 1);
   if (cmd == "rules" && argc > 2 && std::strcmp(argv[2], "check") == 0)
     return RunRulesCheck(argc - 2, argv + 2);
+  if (cmd == "rules" && argc > 2 && std::strcmp(argv[2], "test") == 0)
+    return RunRulesTest(argc - 2, argv + 2);
+  if (cmd == "rules") {
+    std::fprintf(stderr,
+                 "usage: qingxi rules check [DIR] [--extra-rules DIR]...  |  qingxi rules test 'a line' "
+                 "[--rules DIR] [--url URL]  (see --help of each)\n");
+    return kExitUsage;
+  }
   std::fprintf(stderr, "qingxi: unknown command '%s'\n\n%s", cmd.c_str(), kUsage);
   return kExitUsage;
 }

@@ -219,6 +219,12 @@ double Settings::Get(std::string_view name) const {
   std::abort();  // a name not declared in the defaults: a programming error
 }
 
+std::string RuleFile::Origin(const RuleEntry& e) const {
+  const std::string& p = source_path(e.source);
+  const std::string where = e.source == 0 ? p.substr(p.find_last_of('/') + 1) : p;
+  return where + ":" + std::to_string(e.line) + " " + e.directive + " " + e.value;
+}
+
 Status CheckRulesDirectory(const std::string& dir) {
   std::error_code ec;
   if (std::filesystem::is_directory(dir, ec)) return Status::Ok();

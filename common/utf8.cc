@@ -124,4 +124,15 @@ std::string_view Trim(std::string_view s) {
   return s;
 }
 
+std::string RemoveSpace(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  size_t pos = 0;
+  while (pos < s.size()) {
+    const size_t start = pos;
+    if (!IsSpace(Next(s, &pos))) out.append(s.substr(start, pos - start));
+  }
+  return out;
+}
+
 }  // namespace qingxi::utf8

@@ -28,7 +28,7 @@ std::vector<std::string> Lines(const std::string& text) {
 
 TEST(CliHelp, EverySubcommandEndsWithExamples) {
   for (const std::string cmd : {"clean", "convert", "fetch", "crawl", "batch", "batch clean", "batch fetch",
-                                "batch status", "rules check"}) {
+                                "batch status", "rules check", "explain", "rules test"}) {
     std::string out;
     ASSERT_EQ(RunCommand(BinaryPath() + " " + cmd + " --help", &out), 0) << cmd;
     std::vector<std::string> lines = Lines(out);

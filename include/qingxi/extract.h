@@ -20,6 +20,7 @@
 #include <string_view>
 #include <vector>
 
+#include "qingxi/explain.h"
 #include "qingxi/rule_sources.h"
 #include "qingxi/status.h"
 
@@ -53,8 +54,10 @@ class HtmlExtractor {
   // Loads the HTML rule files from `rules_dir` (rules/html.rules and its layers).
   static Result<std::shared_ptr<const HtmlExtractor>> Create(const RuleSources& rules_dir);
   virtual ~HtmlExtractor() = default;
-  virtual Result<ExtractedPage> Extract(std::string_view utf8_html,
-                                        const ExtractLimits& limits) const = 0;
+  // With `explain` set, every block of visible text that is not emitted is added to it (stage
+  // kExtract) with the decision that dropped it; null (the normal run) records nothing.
+  virtual Result<ExtractedPage> Extract(std::string_view utf8_html, const ExtractLimits& limits,
+                                        Explanation* explain = nullptr) const = 0;
 };
 
 }  // namespace qingxi

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "qingxi/convert.h"
+#include "qingxi/explain.h"
 #include "qingxi/extract.h"
 #include "qingxi/record.h"
 #include "qingxi/status.h"
@@ -48,8 +49,9 @@ struct InputDocument {
 class Pipeline {
  public:
   static Result<std::shared_ptr<const Pipeline>> Create(const PipelineOptions& options);
-  // Never fails: problems become an error record.
-  Record Process(const InputDocument& doc) const;
+  // Never fails: problems become an error record. With `explain` set, every stage adds what it
+  // removed and why (qingxi/explain.h); null, the normal run, records nothing and costs nothing.
+  Record Process(const InputDocument& doc, Explanation* explain = nullptr) const;
 
   // Decides html or text for kAuto: by extension, then by content sniffing.
   static InputKind Sniff(std::string_view bytes, std::string_view name_hint);

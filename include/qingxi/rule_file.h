@@ -64,6 +64,9 @@ class RuleFile {
 
   const std::string& path() const { return path_; }  // the first (base) file
   const std::string& source_path(int source) const { return sources_[source]; }
+  // Where an entry is, for explanations: "spam.rules:12 phrase VALUE" for an entry of the base
+  // file, the layer file's whole path for one of an --extra-rules layer.
+  std::string Origin(const RuleEntry& e) const;
   const std::vector<RuleEntry>& entries() const { return entries_; }
   // All values of one directive, in file order.
   std::vector<std::string> Values(std::string_view directive) const;

@@ -22,9 +22,11 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "qingxi/convert.h"
+#include "qingxi/explain.h"
 #include "qingxi/extract.h"
 #include "qingxi/rule_sources.h"
 #include "qingxi/status.h"
@@ -58,7 +60,14 @@ class TextCleaner {
   static Result<std::shared_ptr<const TextCleaner>> Create(
       const RuleSources& rules_dir, std::shared_ptr<const Converter> converter);
   virtual ~TextCleaner() = default;
-  virtual CleanOutput Clean(const CleanInput& in) const = 0;
+  // With `explain` set, every line dropped and every span cut is added to it (stage kClean) with
+  // its reason and rule; null (the normal run) records nothing.
+  virtual CleanOutput Clean(const CleanInput& in, Explanation* explain = nullptr) const = 0;
+  // Every entry of the line rules (spam, nav, meta, boilerplate, related, paywall) that matches
+  // `line`, as "file:line directive value", whether or not it removes the line alone. For
+  // `qingxi rules test`, which shows the rules that matched a kept line and why they did not
+  // decide (a single spam phrase is below spam_min_hits).
+  virtual std::vector<std::string> MatchingRules(std::string_view line) const = 0;
 };
 
 }  // namespace qingxi

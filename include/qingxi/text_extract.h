@@ -44,8 +44,9 @@ class TextExtractor {
   // set only when one was found above the block. A text of more lines than a page has is
   // examined a window of lines at a time (rules/text_extract.rules `max_lines`), so memory stays
   // bounded by the window, not the input; `limits` is not used (text has no DOM to limit).
-  virtual Result<ExtractedPage> Extract(std::string_view utf8_text,
-                                        const ExtractLimits& limits) const = 0;
+  // With `explain` set, every line left out is added to it (stage kExtract) with its reason.
+  virtual Result<ExtractedPage> Extract(std::string_view utf8_text, const ExtractLimits& limits,
+                                        Explanation* explain = nullptr) const = 0;
 };
 
 }  // namespace qingxi

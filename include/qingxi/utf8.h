@@ -36,6 +36,8 @@ bool IsCjkPunct(char32_t cp);
 bool IsSpace(char32_t cp);
 // Trims Unicode white space (as IsSpace) at both ends.
 std::string_view Trim(std::string_view s);
+// `s` without any white space (as IsSpace): how texts are compared when spacing may differ.
+std::string RemoveSpace(std::string_view s);
 
 }  // namespace qingxi::utf8
 
