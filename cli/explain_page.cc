@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "qingxi/html_escape.h"
 #include "qingxi/utf8.h"
 
 namespace qingxi::cli {
@@ -143,33 +144,6 @@ constexpr const char* kStyle =
     "text-align:left;vertical-align:top}";
 
 }  // namespace
-
-std::string HtmlEscape(std::string_view s) {
-  std::string out;
-  out.reserve(s.size() + s.size() / 8);
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out.push_back(c);
-    }
-  }
-  return out;
-}
 
 std::string RenderExplainPage(const Record& r, const Explanation& e, const Record& written) {
   const std::string kept = Squeeze(r.title + r.text);

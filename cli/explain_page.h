@@ -26,9 +26,6 @@ namespace qingxi::cli {
 // compared with the source); `written` is the record as `clean` writes it (shown at the end).
 std::string RenderExplainPage(const Record& r, const Explanation& e, const Record& written);
 
-// `s` with & < > " ' replaced by character references: safe in text and in quoted attributes.
-std::string HtmlEscape(std::string_view s);
-
 }  // namespace qingxi::cli
 
 #endif  // QINGXI_CLI_EXPLAIN_PAGE_H_

@@ -7,39 +7,13 @@
 #include <utility>
 #include <vector>
 
+#include "qingxi/html_escape.h"
 #include "qingxi/stats.h"
 
 namespace qingxi::corpus {
 namespace {
 
 using Items = std::vector<std::pair<std::string, uint64_t>>;
-
-std::string Esc(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out.push_back(c);
-    }
-  }
-  return out;
-}
 
 // 1234567 -> "1,234,567".
 std::string Num(uint64_t n) {
@@ -119,7 +93,7 @@ std::string Columns(const Histogram& h, const std::string& color, const std::str
     double x = left + slot * i + slot * 0.12, bw = slot * 0.76;
     s += "<rect x=\"" + Fmt("%.1f", x) + "\" y=\"" + Fmt("%.1f", top + plot_h - bh) +
          "\" width=\"" + Fmt("%.1f", bw) + "\" height=\"" + Fmt("%.1f", bh) + "\" fill=\"" + color +
-         "\"><title>" + Esc(h.labels[i]) + ": " + Num(h.counts[i]) + " (" +
+         "\"><title>" + HtmlEscape(h.labels[i]) + ": " + Num(h.counts[i]) + " (" +
          Pct(h.counts[i], total) + ")</title></rect>";
     // Long bin labels are turned 35 degrees so that neighbours do not overlap.
     const double lx = x + bw / 2, ly = top + plot_h + 14;
@@ -129,10 +103,10 @@ std::string Columns(const Histogram& h, const std::string& color, const std::str
                       Fmt("%.1f", lx) + " " + Fmt("%.1f", ly - 4) + ")\">"
                 : "<text x=\"" + Fmt("%.1f", lx) + "\" y=\"" + Fmt("%.1f", ly) +
                       "\" class=\"axis\" text-anchor=\"middle\">";
-    s += Esc(h.labels[i]) + "</text>";
+    s += HtmlEscape(h.labels[i]) + "</text>";
   }
   s += "<text x=\"" + std::to_string(left + plot_w / 2) + "\" y=\"" + std::to_string(ht - 4) +
-       "\" class=\"axis-title\" text-anchor=\"middle\">" + Esc(x_title) + "</text>";
+       "\" class=\"axis-title\" text-anchor=\"middle\">" + HtmlEscape(x_title) + "</text>";
   return s + "</svg>";
 }
 
@@ -154,10 +128,10 @@ std::string Bars(Items items, const std::string& color, size_t limit, uint64_t w
     const int y = static_cast<int>(i) * row + 3;
     double bw = max ? std::max(1.0, bar_w * static_cast<double>(items[i].second) / max) : 0;
     s += "<text x=\"" + std::to_string(label_w - 8) + "\" y=\"" + std::to_string(y + 15) +
-         "\" class=\"label\" text-anchor=\"end\">" + Esc(Cut(items[i].first, 24)) + "</text>";
+         "\" class=\"label\" text-anchor=\"end\">" + HtmlEscape(Cut(items[i].first, 24)) + "</text>";
     s += "<rect x=\"" + std::to_string(label_w) + "\" y=\"" + std::to_string(y + 3) +
          "\" width=\"" + Fmt("%.1f", bw) + "\" height=\"" + std::to_string(row - 6) + "\" fill=\"" +
-         color + "\"><title>" + Esc(items[i].first) + ": " + Num(items[i].second) +
+         color + "\"><title>" + HtmlEscape(items[i].first) + ": " + Num(items[i].second) +
          "</title></rect>";
     s += "<text x=\"" + Fmt("%.1f", label_w + bw + 6) + "\" y=\"" + std::to_string(y + 15) +
          "\" class=\"value\">" + Num(items[i].second) +
@@ -250,7 +224,7 @@ std::string CorpusStats::ToHtml(std::string_view title) const {
        "<title>qingxi corpus report</title><style>";
   h += kStyle;
   h +=
-      "</style></head><body><header><h1>Corpus report</h1><p>" + Esc(title) + "</p></header><main>";
+      "</style></head><body><header><h1>Corpus report</h1><p>" + HtmlEscape(title) + "</p></header><main>";
 
   // --- at a glance ---
   h += "<h2>At a glance</h2><div class=\"cards\">";
